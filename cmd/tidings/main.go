@@ -30,6 +30,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"eval":  {"score a component against a gold set", cmdEval},
 		"train": {"rebuild a shipped model from its data", cmdTrain},
+		"analyze": {"print article records of files, directories or stdin; store nothing", cmdAnalyze},
+		"ingest":  {"analyse files and directories into the store", cmdIngest},
 		// Add new subcommands here, one line each.
 	}
 }

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"runtime"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/source"
+)
+
+func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "json", "output format: json (indented) or jsonl (one record a line)")
+	raw := fs.Bool("raw", false, "analyze text exactly as given: no extraction or cleaning, offsets are input offsets")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analysed at once")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: tidings analyze FILE|DIR|- [--format json|jsonl] [--raw]\n\nPrints article records; stores nothing.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(interleaved(fs, args)); err != nil {
+		return errSilent
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errSilent
+	}
+	if *format != "json" && *format != "jsonl" {
+		return fmt.Errorf("unknown --format %q (want json or jsonl)", *format)
+	}
+	p, err := loadAnalyzer(ctx)
+	if err != nil {
+		return err
+	}
+	out := newRecordWriter(stdout, *format)
+	failed := 0
+	for r := range p.Stream(ctx, readAll(ctx, fs.Args(), *raw), *workers) {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(stderr, "error: %v\n", r.Err)
+			continue
+		}
+		if err := out.Write(r.Article); err != nil {
+			return err
+		}
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		fmt.Fprintf(stderr, "%d input(s) failed\n", failed)
+		return errSilent
+	}
+	return nil
+}
+
+// readAll reads every path in turn (files, directories, "-" for stdin).
+func readAll(ctx context.Context, paths []string, raw bool) iter.Seq2[*tidings.Document, error] {
+	return func(yield func(*tidings.Document, error) bool) {
+		for _, path := range paths {
+			for doc, err := range readPath(ctx, path, raw) {
+				if doc != nil {
+					doc.Raw = raw
+				}
+				if !yield(doc, err) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// recordWriter prints records as JSON lines, or as indented JSON: one object
+// for a single record, an array for several.
+type recordWriter struct {
+	w      io.Writer
+	format string
+	first  *tidings.Article
+	n      int
+}
+
+func newRecordWriter(w io.Writer, format string) *recordWriter {
+	return &recordWriter{w: w, format: format}
+}
+
+func (rw *recordWriter) Write(a *tidings.Article) error {
+	rw.n++
+	if rw.format == "jsonl" {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(rw.w, "%s\n", b)
+		return err
+	}
+	switch rw.n {
+	case 1:
+		rw.first = a
+		return nil
+	case 2:
+		if _, err := io.WriteString(rw.w, "[\n"); err != nil {
+			return err
+		}
+		if err := rw.indented(rw.first, ",\n"); err != nil {
+			return err
+		}
+		rw.first = nil
+	default:
+		if _, err := io.WriteString(rw.w, ",\n"); err != nil {
+			return err
+		}
+	}
+	return rw.indented(a, "")
+}
+
+func (rw *recordWriter) indented(a *tidings.Article, after string) error {
+	b, err := json.MarshalIndent(a, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(rw.w, "%s%s", b, after)
+	return err
+}
+
+// Close ends the output: the single buffered record, or the array.
+func (rw *recordWriter) Close() error {
+	if rw.format == "jsonl" || rw.n == 0 {
+		return nil
+	}
+	if rw.n == 1 {
+		return rw.indented(rw.first, "\n")
+	}
+	_, err := io.WriteString(rw.w, "\n]\n")
+	return err
+}
+
+// interleaved moves flags that follow positional arguments to the front, so
+// "tidings analyze FILE --format jsonl" works as users expect.
+func interleaved(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' {
+			flags = append(flags, a)
+			name := a[1:]
+			if name != "" && name[0] == '-' {
+				name = name[1:]
+			}
+			if f := fs.Lookup(name); f != nil && i+1 < len(args) {
+				if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
+					flags = append(flags, args[i+1])
+					i++
+				}
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return append(flags, pos...)
+}
+
+// readPath picks the reader for one path by its name.
+func readPath(ctx context.Context, path string, raw bool) iter.Seq2[*tidings.Document, error] {
+	_ = raw
+	return source.Read(ctx, path)
+}

@@ -1,0 +1,67 @@
+// Package lang guesses the natural language of an article's text, so that
+// non-English articles can be stored without being run through English
+// models. It wraps github.com/RadhiFadlillah/whatlanggo (a trigram detector
+// already used by go-trafilatura) behind one function.
+package lang
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+)
+
+// sample is how many bytes of text Detect looks at: enough for a stable
+// trigram profile, small enough to stay fast on long articles.
+const sample = 2000
+
+// minLetters is the fewest letters a text needs before a guess is made;
+// below it trigram statistics are noise.
+const minLetters = 20
+
+// minConfidence is the detector confidence under which Detect answers "".
+// whatlanggo's own "reliable" mark (0.8) rejects many correct guesses on
+// short news paragraphs; 0.3 keeps those while still refusing coin flips
+// between close languages.
+const minConfidence = 0.3
+
+// Detect returns the ISO 639-1 code of the language of text ("en", "fr"...)
+// judged on its first ~2000 bytes, or "" when the text is too short or the
+// detector is unsure.
+func Detect(text string) string {
+	text = head(text, sample)
+	letters := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if letters >= minLetters {
+				break
+			}
+		}
+	}
+	if letters < minLetters {
+		return ""
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang < 0 || info.Confidence < minConfidence {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// head returns at most n bytes of s, cut at a rune boundary and, when
+// possible, at a word boundary so the last trigram is not a broken word.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexFunc(s[:cut], unicode.IsSpace); i > n/2 {
+		cut = i
+	}
+	return s[:cut]
+}
