@@ -35,9 +35,12 @@ type Document struct {
 	Title     string
 	Source    string
 	Published *time.Time
-	Authors   []string
-	Format    Format
-	Body      []byte
+	// Crawled is when the page was fetched (a WARC record's WARC-Date, a
+	// feed item's fetch time): the fallback date when the page names none.
+	Crawled *time.Time
+	Authors []string
+	Format  Format
+	Body    []byte
 	// Raw asks for analysis of Body exactly as given: no extraction, no
 	// cleaning, so offsets are offsets into the input.
 	Raw bool

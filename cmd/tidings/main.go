@@ -28,10 +28,11 @@ var errSilent = errors.New("failed")
 // commands lists the subcommands. Each lives in its own file of this package.
 func commands() map[string]command {
 	return map[string]command{
-		"eval":  {"score a component against a gold set", cmdEval},
-		"train": {"rebuild a shipped model from its data", cmdTrain},
+		"eval":    {"score a component against a gold set", cmdEval},
+		"train":   {"rebuild a shipped model from its data", cmdTrain},
 		"analyze": {"print article records of files, directories or stdin; store nothing", cmdAnalyze},
 		"ingest":  {"analyse files and directories into the store", cmdIngest},
+		"search":  {"full-text search of stored articles", cmdSearch},
 		// Add new subcommands here, one line each.
 	}
 }
@@ -44,6 +45,10 @@ type evalTask func(ctx context.Context, gold string, opts evalOptions) (any, err
 func evalTasks() map[string]evalTask {
 	return map[string]evalTask{
 		// Add eval tasks here, one line each: "name": evalName,
+		"quotes": evalQuotes,
+		"counts": evalCounts,
+		"ner": evalNER,
+		"extraction": evalExtraction,
 	}
 }
 
@@ -54,6 +59,7 @@ type trainTask func(ctx context.Context, data, out string, stderr io.Writer) err
 func trainTasks() map[string]trainTask {
 	return map[string]trainTask{
 		// Add models here, one line each: "name": trainName,
+		"ner": trainNER,
 	}
 }
 

@@ -1,0 +1,206 @@
+package clean
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tidings/tidings"
+)
+
+func TestFurniture(t *testing.T) {
+	tests := []struct {
+		p    string
+		want string
+	}{
+		// advertising markers
+		{"Advertisement", tidings.RemovedBoilerplate},
+		{"ADVERTISEMENT", tidings.RemovedBoilerplate},
+		{"- Advertisement -", tidings.RemovedBoilerplate},
+		{"Story continues below advertisement", tidings.RemovedBoilerplate},
+		{"Sponsored content", tidings.RemovedBoilerplate},
+		// sharing, following, subscribing, consent
+		{"Share this article", tidings.RemovedBoilerplate},
+		{"Share on Facebook Share on X Email Print", tidings.RemovedBoilerplate},
+		{"Follow us on Instagram and X", tidings.RemovedBoilerplate},
+		{"Click here to subscribe", tidings.RemovedBoilerplate},
+		{"Sign up for our free morning newsletter.", tidings.RemovedBoilerplate},
+		{"We use cookies. Accept all cookies", tidings.RemovedBoilerplate},
+		{"Continue reading below", tidings.RemovedBoilerplate},
+		// credits
+		{"Photo: Courier staff", tidings.RemovedBoilerplate},
+		{"(Image credit: Jane Roe/Getty Images)", tidings.RemovedBoilerplate},
+		{"Boats moored in the harbor. AP Photo/John Doe", tidings.RemovedBoilerplate},
+		{"***", tidings.RemovedBoilerplate},
+		// links to other stories
+		{"Read also| Fishing fleet stays in port as fuel prices climb", tidings.RemovedRelated},
+		{"Also read: Lifeboat crew honoured for night rescue off Gull Point", tidings.RemovedRelated},
+		{"READ MORE", tidings.RemovedRelated},
+		{"Related: Ferry Timetable Changes for the Spring Season", tidings.RemovedRelated},
+		{"SEE ALSO: Council Approves New Budget", tidings.RemovedRelated},
+		{"You may also like", tidings.RemovedRelated},
+		{"More stories from Local News", tidings.RemovedRelated},
+		{"Watch | Storm damage on the coast road", tidings.RemovedRelated},
+		// real text that shares furniture words
+		{"Share prices fell sharply on Tuesday after the bank warned of losses.", ""},
+		{"Follow the money, the senator said.", ""},
+		{"Read the full statement on the ministry's website, where officials also listed the names of the detained.", ""},
+		{"Related charges were filed against two other men in March.", ""},
+		{"Photographs from the scene showed several burned-out cars.", ""},
+		{"The advertisement, which ran for three weeks on national television, drew hundreds of complaints from viewers.", ""},
+		{"He said he would subscribe to any plan that saved lives.", ""},
+		{"Click.", ""},
+		{"Yes.", ""},
+		{"Harbor town votes to rebuild its sea wall", ""},
+		{"Einrichtungsübergreifende Patientenakte (eEPA)", ""},
+		{"Watch what happens when the tide turns, he told reporters at the quay.", ""},
+		{"See you in court, she replied.", ""},
+	}
+	for _, tt := range tests {
+		if got := Furniture(tt.p); got != tt.want {
+			t.Errorf("Furniture(%q) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestParagraphsDuplicates(t *testing.T) {
+	long := "The council voted on Tuesday to rebuild the sea wall that collapsed during the January storms."
+	kept, removed := Paragraphs([]string{long, "Short line.", long, "Short line."})
+	if want := []string{long, "Short line.", "Short line."}; strings.Join(kept, "|") != strings.Join(want, "|") {
+		t.Errorf("kept = %q, want %q", kept, want)
+	}
+	if len(removed) != 1 || removed[0].Kind != tidings.RemovedDuplicate || removed[0].Text != long {
+		t.Errorf("removed = %+v, want one duplicate", removed)
+	}
+}
+
+// TestParagraphsStructuralRepeats checks that a paragraph repeated more
+// than twice (the same question put to each interviewee, a line of each
+// day of a plan) is page structure and kept every time.
+func TestParagraphsStructuralRepeats(t *testing.T) {
+	q := "Which of the three proposals would you choose for the harbor and why do you think so?"
+	in := []string{q, "Answer one is long enough.", q, "Answer two.", q, "Answer three."}
+	kept, removed := Paragraphs(in)
+	if len(kept) != len(in) || len(removed) != 0 {
+		t.Errorf("kept %d of %d, removed %+v", len(kept), len(in), removed)
+	}
+}
+
+func TestParagraphsMultiLine(t *testing.T) {
+	kept, removed := Paragraphs([]string{"First line of text\nAdvertisement\nsecond line of text"})
+	if len(kept) != 1 || kept[0] != "First line of text second line of text" {
+		t.Errorf("kept = %q", kept)
+	}
+	if len(removed) != 1 || removed[0].Text != "Advertisement" {
+		t.Errorf("removed = %+v", removed)
+	}
+}
+
+func TestSplitParagraphs(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"blank lines", "One.\n\nTwo.\n\n\nThree.", []string{"One.", "Two.", "Three."}},
+		{"crlf", "One.\r\n\r\nTwo.\r\n", []string{"One.", "Two."}},
+		{"wrapped lines kept together", "One line\nwrapped.\n\nTwo.", []string{"One line\nwrapped.", "Two."}},
+		{"single newlines only", "One.\nTwo.\nThree.", []string{"One.", "Two.", "Three."}},
+		{"whitespace-only blank line", "One.\n \t\nTwo.", []string{"One.", "Two."}},
+		{"one paragraph", "  Just one.  ", []string{"Just one."}},
+		{"empty", " \n\n ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SplitParagraphs(tt.text)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
+				t.Errorf("SplitParagraphs(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestKyivSeedArticle runs the seed article of ../shared/examples through
+// splitting and cleaning and checks it against the "cleaning" part of its
+// expected.json. The article is read from ../shared, never copied here.
+func TestKyivSeedArticle(t *testing.T) {
+	dir := sharedDir(t, "examples", "kyiv-strike")
+	text, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var expected struct {
+		Cleaning struct {
+			MustRemoveLines   []string `json:"must_remove_lines"`
+			ParagraphKeptOnce string   `json:"paragraph_kept_once"`
+			BodyParagraphs    int      `json:"body_paragraphs"`
+		} `json:"cleaning"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &expected); err != nil {
+		t.Fatal(err)
+	}
+	want := expected.Cleaning
+
+	paras := SplitParagraphs(string(text))
+	if len(paras) < 2 || strings.Contains(paras[0], "\n") || len(paras[0]) > 200 {
+		t.Fatalf("title line is not a paragraph of its own: %q", paras[0])
+	}
+	kept, removed := Paragraphs(paras[1:]) // the reader takes paras[0] as the title
+	if len(kept) != want.BodyParagraphs {
+		t.Errorf("kept %d body paragraphs, want %d:\n%s", len(kept), want.BodyParagraphs, strings.Join(kept, "\n\n"))
+	}
+	once := 0
+	for _, p := range kept {
+		if strings.Contains(p, want.ParagraphKeptOnce) {
+			once++
+		}
+		for _, line := range want.MustRemoveLines {
+			if strings.Contains(p, line) {
+				t.Errorf("kept paragraph contains %q", line)
+			}
+		}
+		if strings.HasPrefix(strings.ToLower(p), "read also") {
+			t.Errorf("kept a Read also line: %q", p)
+		}
+	}
+	if once != 1 {
+		t.Errorf("repeated paragraph kept %d times, want 1", once)
+	}
+	kinds := map[string]int{}
+	for _, r := range removed {
+		kinds[r.Kind]++
+	}
+	if kinds[tidings.RemovedDuplicate] != 1 || kinds[tidings.RemovedRelated] != 2 || kinds[tidings.RemovedBoilerplate] == 0 {
+		t.Errorf("removed kinds = %v, want 1 duplicate, 2 related-link, some boilerplate", kinds)
+	}
+}
+
+// sharedDir finds ../shared/ELEMS beside the module root (the directory
+// holding go.mod), skipping the test when it is absent.
+func sharedDir(t testing.TB, elems ...string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	p := filepath.Join(append([]string{dir, "..", "shared"}, elems...)...)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s absent: shared data not available", p)
+	}
+	return p
+}

@@ -1,0 +1,79 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Related-story links: a short label of reading vocabulary, then a
+// separator, then (optionally) a headline.
+var (
+	// rxRelatedLabel matches a paragraph that opens with a "read this too"
+	// label followed by a separator or nothing at all.
+	rxRelatedLabel = regexp.MustCompile(`(?i)^[\s\p{P}\p{S}]*(?:` +
+		`(?:also|must|don'?t miss|please|you (?:may|might|should) also|and)?\s*(?:read|see|watch|listen|check out)(?:\s+(?:also|more|next|this|too|here|now|the full story|the latest|full article|more on this|more about this))*` +
+		`|related(?:\s+(?:stories|story|articles?|content|coverage|news|reading|links?|posts?|topics?|videos?))?` +
+		`|(?:more|further|recommended|suggested|popular|trending|top|latest)(?:\s+(?:stories|story|articles?|reading|news|on this|on this story|from [\p{L} ]{1,30}|videos?|coverage))+` +
+		`|more on|recommended|you (?:may|might) (?:also )?(?:like|be interested in)|in case you missed it|editor'?s picks?|don'?t miss|trending now|also on [\p{L} ]{1,20}` +
+		`)\s*(?:[|:>»›→–—-]+|\.\.\.|…)?\s*`)
+
+	// rxPipeHeadline is "Label| Headline" or "Label | Headline": a label of
+	// one to three words, a bar, then a capitalised headline.
+	rxPipeHeadline = regexp.MustCompile(`^\p{L}[\p{L}' ]{0,24}\s*[|»›]\s*\p{Lu}`)
+)
+
+// isRelatedLink reports whether p looks like a link to another story.
+func isRelatedLink(p string) bool {
+	words := wordCount(p)
+	if words > 30 {
+		return false
+	}
+	if m := rxRelatedLabel.FindStringIndex(p); m != nil {
+		rest := strings.TrimSpace(p[m[1]:])
+		label := p[:m[1]]
+		switch {
+		case rest == "":
+			return true // "READ MORE", "Related", "Also read:"
+		case hasSeparator(label) && (headlineLike(rest) || words <= 20):
+			return true // "Also read: Headline", "Read also| Headline"
+		}
+	}
+	if rxPipeHeadline.MatchString(p) && words <= 25 && !endsSentence(p) {
+		return true
+	}
+	return false
+}
+
+// hasSeparator reports whether a matched label ends in a punctuation
+// separator (so that "Read more about it in the report." is not a label).
+func hasSeparator(label string) bool {
+	return strings.ContainsAny(label, "|:>»›→–—-.…")
+}
+
+// headlineLike reports whether s reads like a headline rather than a
+// sentence: most of its longer words are capitalised and it does not end in
+// a full stop.
+func headlineLike(s string) bool {
+	if endsSentence(s) {
+		return false
+	}
+	caps, long := 0, 0
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		if len([]rune(w)) < 4 {
+			continue
+		}
+		long++
+		if r := []rune(w)[0]; r >= 'A' && r <= 'Z' || isUpper(r) {
+			caps++
+		}
+	}
+	return long > 0 && caps*2 >= long
+}
+
+// endsSentence reports whether s ends in sentence punctuation (possibly
+// inside closing quotes).
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'”’)]")
+	return strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}

@@ -1,0 +1,561 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/counts"
+	"github.com/tidings/tidings/nlp"
+	"github.com/tidings/tidings/quotes"
+)
+
+// factsDoc analyses text with the NLP pipeline for the fact evaluations.
+func factsDoc(ctx context.Context, text string) (*nlp.Doc, error) {
+	p, err := nlp.Load()
+	if err != nil {
+		return nil, err
+	}
+	return p.AnalyzeContext(ctx, text)
+}
+
+// quotesReport is the result of "tidings eval quotes".
+type quotesReport struct {
+	Task            string  `json:"task"`
+	Split           string  `json:"split"`
+	Docs            int     `json:"docs"`
+	Gold            int     `json:"gold"`
+	Predicted       int     `json:"predicted"`
+	Matched         int     `json:"matched"`
+	Precision       float64 `json:"precision"`
+	Recall          float64 `json:"recall"`
+	F1              float64 `json:"f1"`
+	SpeakerAccuracy float64 `json:"speaker_accuracy"`
+	SpeakerScored   int     `json:"speaker_scored"`
+}
+
+// fxGoldQuote is a quoted part of a PolNeAR Content span with the Source
+// spans of its attributions (code points).
+type fxGoldQuote struct {
+	start, end int
+	sources    [][2]int
+}
+
+// evalQuotes scores the quote extractor on PolNeAR (brat .ann with Source,
+// Cue and Content spans). gold is the PolNeAR directory (metadata.tsv, dev/
+// and train/; the dev split is scored) or one split directory. The gold
+// quotes are the quoted parts (double marks, as quotes.FindSpans pairs them)
+// of Content spans. A prediction matches a gold quote when their overlap is
+// at least half their union; its speaker is right when its speaker_mention
+// overlaps a gold Source span. Entities are not run: speakers are scored by
+// mention alone.
+func evalQuotes(ctx context.Context, gold string, opts evalOptions) (any, error) {
+	root, split := gold, "dev"
+	if _, err := os.Stat(filepath.Join(gold, "metadata.tsv")); err != nil {
+		root, split = filepath.Dir(gold), filepath.Base(gold)
+	}
+	docs, err := fxPolnearDocs(root, split)
+	if err != nil {
+		return nil, err
+	}
+	rep := quotesReport{Task: "quotes", Split: split}
+	x := quotes.New()
+	speakerRight := 0
+	debug := os.Getenv("TIDINGS_EVAL_DEBUG") != ""
+	for _, d := range docs {
+		if opts.Limit > 0 && rep.Docs >= opts.Limit {
+			break
+		}
+		text, gq, err := fxReadPolnear(root, split, d)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := factsDoc(ctx, text)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d[0], err)
+		}
+		a := &tidings.Article{Text: text}
+		if err := x.Annotate(ctx, doc, a); err != nil {
+			return nil, fmt.Errorf("%s: %w", d[0], err)
+		}
+		rep.Docs++
+		rep.Gold += len(gq)
+		rep.Predicted += len(a.Quotes)
+		used := make([]bool, len(gq))
+		for _, q := range a.Quotes {
+			g := fxBestGold(q, gq, used)
+			if g < 0 {
+				continue
+			}
+			used[g] = true
+			rep.Matched++
+			if len(gq[g].sources) == 0 {
+				continue
+			}
+			rep.SpeakerScored++
+			right := false
+			if m := q.SpeakerMention; m != nil {
+				for _, s := range gq[g].sources {
+					if m.Start < s[1] && s[0] < m.End {
+						right = true
+						break
+					}
+				}
+			}
+			if right {
+				speakerRight++
+			} else if debug {
+				fxDebugSpeaker(opts.Stderr, text, q, gq[g])
+			}
+		}
+	}
+	rep.Precision, rep.Recall, rep.F1 = fxPRF(rep.Matched, rep.Predicted, rep.Gold)
+	rep.SpeakerAccuracy = fxRatio(speakerRight, rep.SpeakerScored)
+	return rep, nil
+}
+
+func fxBestGold(q tidings.Quote, gq []fxGoldQuote, used []bool) int {
+	best, bestR := -1, 0.5
+	for i, g := range gq {
+		if used[i] {
+			continue
+		}
+		inter := min(q.End, g.end) - max(q.Start, g.start)
+		union := max(q.End, g.end) - min(q.Start, g.start)
+		if inter <= 0 || union <= 0 {
+			continue
+		}
+		if r := float64(inter) / float64(union); r >= bestR {
+			best, bestR = i, r
+		}
+	}
+	return best
+}
+
+func fxPRF(tp, pred, gold int) (p, r, f float64) {
+	p, r = fxRatio(tp, pred), fxRatio(tp, gold)
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+func fxRatio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// polnearDocs lists [filename, annotator] of a split from metadata.tsv.
+func fxPolnearDocs(root, split string) ([][2]string, error) {
+	f, err := os.Open(filepath.Join(root, "metadata.tsv"))
+	if err != nil {
+		return nil, fmt.Errorf("polnear: %w", err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', true, -1
+	var out [][2]string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("polnear metadata: %w", err)
+		}
+		if len(rec) < 4 || rec[0] != split {
+			continue
+		}
+		ann := strings.Split(rec[3], "|")[0]
+		if _, err := os.Stat(filepath.Join(root, split, "attributions", rec[1]+"_"+ann+".ann")); err != nil {
+			continue
+		}
+		out = append(out, [2]string{rec[1], ann})
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("polnear: no %s documents under %s", split, root)
+	}
+	return out, nil
+}
+
+// readPolnear reads one document's text and its gold quotes.
+func fxReadPolnear(root, split string, d [2]string) (string, []fxGoldQuote, error) {
+	b, err := os.ReadFile(filepath.Join(root, split, "text", d[0]+".txt"))
+	if err != nil {
+		return "", nil, err
+	}
+	text := string(b)
+	name := filepath.Join(root, split, "attributions", d[0]+"_"+d[1]+".ann")
+	f, err := os.Open(name)
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	spans := map[string][][2]int{}
+	kinds := map[string]string{}
+	var rels [][]string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		p := strings.Split(sc.Text(), "\t")
+		switch {
+		case len(p) >= 2 && strings.HasPrefix(p[0], "T"):
+			kind, rng, _ := strings.Cut(p[1], " ")
+			kinds[p[0]] = kind
+			for _, seg := range strings.Split(rng, ";") {
+				var s, e int
+				if _, err := fmt.Sscanf(seg, "%d %d", &s, &e); err != nil {
+					return "", nil, fmt.Errorf("%s: bad span %q", name, seg)
+				}
+				spans[p[0]] = append(spans[p[0]], [2]int{s, e})
+			}
+		case len(p) >= 2 && strings.HasPrefix(p[0], "E"):
+			rels = append(rels, strings.Fields(p[1]))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return "", nil, fmt.Errorf("%s: %w", name, err)
+	}
+	// Source spans of each Content.
+	src := map[string][][2]int{}
+	for _, r := range rels {
+		var content, source []string
+		for _, arg := range r {
+			role, id, _ := strings.Cut(arg, ":")
+			switch role {
+			case "Content":
+				content = append(content, id)
+			case "Source":
+				source = append(source, id)
+			}
+		}
+		for _, c := range content {
+			for _, s := range source {
+				src[c] = append(src[c], spans[s]...)
+			}
+		}
+	}
+	return text, fxGoldQuotes(text, spans, kinds, src), nil
+}
+
+// goldQuotes intersects the quoted stretches of text with Content spans.
+func fxGoldQuotes(text string, spans map[string][][2]int, kinds map[string]string, src map[string][][2]int) []fxGoldQuote {
+	var out []fxGoldQuote
+	cpOf := fxCPTable(text)
+	for _, sp := range quotes.FindSpans(text) {
+		qs, qe := cpOf[sp.B], cpOf[sp.E]
+		g := fxGoldQuote{start: -1}
+		for id, kind := range kinds {
+			if kind != "Content" {
+				continue
+			}
+			hit := false
+			for _, c := range spans[id] {
+				s, e := max(qs, c[0]), min(qe, c[1])
+				if s >= e {
+					continue
+				}
+				hit = true
+				if g.start < 0 || s < g.start {
+					g.start = s
+				}
+				g.end = max(g.end, e)
+			}
+			if hit {
+				g.sources = append(g.sources, src[id]...)
+			}
+		}
+		if g.start >= 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// cpTable maps byte offsets of text to code-point offsets.
+func fxCPTable(text string) []int {
+	t := make([]int, len(text)+1)
+	n := 0
+	for i := range text {
+		t[i] = n
+		n++
+	}
+	for i := len(text) - 1; i >= 0; i-- {
+		if t[i] == 0 && i > 0 {
+			t[i] = t[i+1]
+		}
+	}
+	t[len(text)] = n
+	return t
+}
+
+// fxDebugSpeaker prints a wrongly attributed quote (TIDINGS_EVAL_DEBUG=1).
+func fxDebugSpeaker(w io.Writer, text string, q tidings.Quote, g fxGoldQuote) {
+	r := []rune(text)
+	var gs []string
+	for _, s := range g.sources {
+		gs = append(gs, string(r[s[0]:s[1]]))
+	}
+	got := "-"
+	if q.SpeakerMention != nil {
+		got = q.SpeakerMention.Text
+	}
+	ctxS := max(0, q.Start-150)
+	ctxE := min(len(r), q.End+80)
+	fmt.Fprintf(w, "SPEAKER got=%q gold=%q cue=%q\n   %s\n", got, gs, q.Cue, strings.ReplaceAll(string(r[ctxS:ctxE]), "\n", " | "))
+}
+
+// fxPloverRecord is one PLOVER gold-standard record.
+type fxPloverRecord struct {
+	ID      string          `json:"id"`
+	Event   string          `json:"event"`
+	Mode    string          `json:"mode"`
+	Text    string          `json:"text"`
+	Date    string          `json:"date"`
+	Source  json.RawMessage `json:"source"`
+	Target  json.RawMessage `json:"target"`
+	Dead    string          `json:"dead"`
+	Injured string          `json:"injured"`
+}
+
+// fxPloverActor is an actor of a PLOVER record.
+type fxPloverActor struct {
+	Text   string `json:"actorText"`
+	Code   string `json:"code"`
+	Sector string `json:"sector"`
+}
+
+func (r fxPloverRecord) actors(raw json.RawMessage) []fxPloverActor {
+	var as []fxPloverActor
+	if json.Unmarshal(raw, &as) != nil {
+		return nil
+	}
+	return as
+}
+
+// fxPloverType maps the gold set's older type names to PLOVER's current ones.
+func fxPloverType(t string) string {
+	switch t {
+	case "DEMAND":
+		return "REQUEST"
+	case "DISAPPROVE", "INVESTIGATE":
+		return "ACCUSE"
+	case "FIGHT":
+		return "ASSAULT"
+	}
+	return t
+}
+
+// fxHeldBack splits the PLOVER records by a stable hash of the id: the
+// held-back half was not looked at while tuning.
+func fxHeldBack(id string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return h.Sum32()%2 == 1
+}
+
+func fxReadPlover(path string) ([]fxPloverRecord, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var recs []fxPloverRecord
+	if err := json.Unmarshal(b, &recs); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	out := recs[:0]
+	for _, r := range recs {
+		if r.Text != "" && r.Event != "DOCUMENT" {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// fxIndiaSentence is one IndiaPoliceEvents sentence.
+type fxIndiaSentence struct {
+	Doc    int      `json:"doc_id"`
+	Sent   int      `json:"sent_id"`
+	Labels []string `json:"sent_labels"`
+	Text   string   `json:"sent_text"`
+}
+
+func fxReadIndia(path string) ([]fxIndiaSentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []fxIndiaSentence
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for line := 1; sc.Scan(); line++ {
+		var s fxIndiaSentence
+		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		out = append(out, s)
+	}
+	return out, sc.Err()
+}
+
+// fxEventsGold locates the PLOVER file and the IndiaPoliceEvents sentences
+// under gold (the events data directory, or either file itself).
+func fxEventsGold(gold string) (plover, india string, err error) {
+	st, err := os.Stat(gold)
+	if err != nil {
+		return "", "", err
+	}
+	if !st.IsDir() {
+		if strings.HasSuffix(gold, ".jsonl") {
+			return "", gold, nil
+		}
+		return gold, "", nil
+	}
+	if p := filepath.Join(gold, "plover", "plover-gsr-dev.json"); fxExists(p) {
+		plover = p
+	}
+	if p := filepath.Join(gold, "india-police-events", "sents-dev.jsonl"); fxExists(p) {
+		india = p
+	}
+	if plover == "" && india == "" {
+		return "", "", fmt.Errorf("%s: no plover/plover-gsr-dev.json or india-police-events/sents-dev.jsonl", gold)
+	}
+	return plover, india, nil
+}
+
+func fxExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// fxPRF is a precision/recall/F1 triple.
+type fxPRF3 struct {
+	TP        int     `json:"tp"`
+	Pred      int     `json:"predicted"`
+	Gold      int     `json:"gold"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+func (s *fxPRF3) done() { s.Precision, s.Recall, s.F1 = fxPRF(s.TP, s.Pred, s.Gold) }
+
+// countsReport is the result of "tidings eval counts".
+type countsReport struct {
+	Task string `json:"task"`
+	// ExactMatch is the share of PLOVER gold figures (dead -> KILL,
+	// injured -> WOUND) found with the right kind and number.
+	ExactMatch  float64 `json:"exact_match"`
+	GoldFigures int     `json:"gold_figures"`
+	// Detection scores (kind, number) pairs over every PLOVER sentence.
+	Detection fxPRF3 `json:"detection"`
+	// IndiaKill and IndiaArrest score, per IndiaPoliceEvents sentence, "a
+	// KILL (ARREST) count was found" against the KILL (ARREST) label, which
+	// asks whether police killed (arrested): other killings are false
+	// positives by that label.
+	IndiaKill   *fxPRF3 `json:"india_kill,omitempty"`
+	IndiaArrest *fxPRF3 `json:"india_arrest,omitempty"`
+}
+
+// evalCounts scores the count extractor on the PLOVER records (dead and
+// injured figures) and on IndiaPoliceEvents sentences (KILL, ARREST).
+func evalCounts(ctx context.Context, gold string, opts evalOptions) (any, error) {
+	plover, india, err := fxEventsGold(gold)
+	if err != nil {
+		return nil, err
+	}
+	rep := countsReport{Task: "counts"}
+	x := counts.New()
+	run := func(text string) ([]tidings.Count, error) {
+		doc, err := factsDoc(ctx, text)
+		if err != nil {
+			return nil, err
+		}
+		a := &tidings.Article{Text: text}
+		err = x.Annotate(ctx, doc, a)
+		return a.Counts, err
+	}
+	if plover != "" {
+		recs, err := fxReadPlover(plover)
+		if err != nil {
+			return nil, err
+		}
+		exact := 0
+		for _, r := range recs {
+			cs, err := run(r.Text)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", r.ID, err)
+			}
+			want := map[string]bool{}
+			for kind, v := range map[string]string{"KILL": r.Dead, "WOUND": r.Injured} {
+				if n, err := strconv.Atoi(v); err == nil {
+					want[kind+" "+v] = true
+					_ = n
+				}
+			}
+			rep.GoldFigures += len(want)
+			rep.Detection.Gold += len(want)
+			for _, c := range cs {
+				if c.Kind != "KILL" && c.Kind != "WOUND" {
+					continue
+				}
+				rep.Detection.Pred++
+				if want[c.Kind+" "+strconv.Itoa(c.Number)] {
+					rep.Detection.TP++
+					exact++
+				} else if os.Getenv("TIDINGS_EVAL_DEBUG") != "" {
+					fmt.Fprintf(opts.Stderr, "COUNT FP %s %d %q in %q\n", c.Kind, c.Number, c.Text, r.Text)
+				}
+			}
+		}
+		rep.ExactMatch = fxRatio(exact, rep.GoldFigures)
+		rep.Detection.done()
+	}
+	if india != "" {
+		sents, err := fxReadIndia(india)
+		if err != nil {
+			return nil, err
+		}
+		k, a := &fxPRF3{}, &fxPRF3{}
+		for i, s := range sents {
+			if opts.Limit > 0 && i >= opts.Limit {
+				break
+			}
+			cs, err := run(s.Text)
+			if err != nil {
+				return nil, fmt.Errorf("india %d/%d: %w", s.Doc, s.Sent, err)
+			}
+			for _, sc := range []struct {
+				kind string
+				s    *fxPRF3
+			}{{"KILL", k}, {"ARREST", a}} {
+				g := slices.Contains(s.Labels, sc.kind)
+				p := slices.ContainsFunc(cs, func(c tidings.Count) bool { return c.Kind == sc.kind })
+				if g {
+					sc.s.Gold++
+				}
+				if p {
+					sc.s.Pred++
+				}
+				if g && p {
+					sc.s.TP++
+				}
+			}
+		}
+		k.done()
+		a.done()
+		rep.IndiaKill, rep.IndiaArrest = k, a
+	}
+	return rep, nil
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/tidings/tidings/ner"
+)
+
+// trainNER rebuilds ner/model.bin.gz from the corpora in data (the
+// directory holding conll2003/, uner-ewt/ and wnut17/), then scores the
+// new model on the dev sets found there. Training is deterministic. The
+// environment variables TIDINGS_NER_MIX (corpus names, default
+// "conll,uner") and TIDINGS_NER_EPOCHS exist for experiments only.
+func trainNER(ctx context.Context, data, out string, stderr io.Writer) error {
+	mix := ner.DefaultTraining
+	if s := os.Getenv("TIDINGS_NER_MIX"); s != "" {
+		var err error
+		if mix, err = ner.ParseMix(s); err != nil {
+			return err
+		}
+	}
+	opts := ner.TrainOptions{Epochs: 10, MinCount: 2, Prune: 0.02, Seed: 1, Log: stderr}
+	if s := os.Getenv("TIDINGS_NER_EPOCHS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return fmt.Errorf("TIDINGS_NER_EPOCHS: %w", err)
+		}
+		opts.Epochs = n
+	}
+	var docs []ner.Document
+	for _, c := range mix {
+		d, err := ner.ReadCorpus(ctx, data, c)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "ner: %s: %d documents\n", c.Name, len(d))
+		docs = append(docs, d...)
+	}
+	model, err := ner.Train(ctx, docs, opts)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	if out == "" {
+		root, err := nerRepoRoot()
+		if err != nil {
+			return err
+		}
+		out = filepath.Join(root, "ner", "model.bin.gz")
+	}
+	if err := os.WriteFile(out, model, 0o644); err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	fmt.Fprintf(stderr, "ner: wrote %s (%d bytes)\n", out, len(model))
+	r, err := ner.NewFromModel(model)
+	if err != nil {
+		return err
+	}
+	for _, c := range ner.DevSets {
+		d, err := ner.ReadCorpus(ctx, data, c)
+		if err != nil {
+			fmt.Fprintf(stderr, "ner: dev %s skipped: %v\n", c.Name, err)
+			continue
+		}
+		rep := r.Evaluate(d)
+		fmt.Fprintf(stderr, "ner: dev %s: P %.4f R %.4f F1 %.4f (PER %.4f ORG %.4f LOC %.4f)\n", c.Name,
+			rep.Precision, rep.Recall, rep.F1, rep.PerType["PER"].F1, rep.PerType["ORG"].F1, rep.PerType["LOC"].F1)
+	}
+	return nil
+}
+
+// nerRepoRoot walks up from the working directory to the one holding go.mod.
+func nerRepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory: pass --out")
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,212 @@
+package entities
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/gazetteer"
+)
+
+// placeOrOrg makes the cluster of a non-person mention, with the canonical
+// name and codes of the table that knows it.
+func (r *Resolver) placeOrOrg(m *mention) *cluster {
+	db := r.db
+	text := m.Text
+	c := &cluster{typ: m.Type, name: text, ms: []*mention{m}}
+	switch m.Type {
+	case "GPE", "LOC", "FAC":
+		if co, ok := db.CountryNamed(text); ok && caseOK(text, gazetteer.Key(text)) {
+			c.typ, c.name, c.country, c.key, c.table = "GPE", co.Name, co.Alpha3, "c:"+co.Alpha3, true
+		} else if re, ok := db.RegionNamed(text); ok {
+			c.name, c.key, c.table = re.Name, "r:"+re.Name, true
+			c.country = alpha3(db, re.Country)
+		} else if cities := db.CitiesNamed(text); len(cities) > 0 {
+			top := cities[0]
+			c.typ, c.name, c.key, c.table = "GPE", top.Name, "p:"+top.Name+":"+top.Country, true
+			c.country = alpha3(db, top.Country)
+		}
+	case "NORP":
+		if co, ok := db.CountryByDemonym(text); ok {
+			c.name, c.country, c.key, c.table = co.Demonyms[0], co.Alpha3, "n:"+co.Alpha3, true
+		}
+	case "ORG":
+		if o, ok := db.OrgNamed(text); ok {
+			c.name, c.country, c.sector, c.key, c.table = o.Name, o.Country, o.Sector, "o:"+o.Name, true
+		} else if as := db.ActorsNamed(text); len(as) > 0 {
+			c.table = true
+		}
+	}
+	if c.key == "" {
+		c.key = m.Type + ":" + gazetteer.Key(text)
+	}
+	return c
+}
+
+func alpha3(db *gazetteer.DB, alpha2 string) string {
+	if co, ok := db.CountryByAlpha2(alpha2); ok {
+		return co.Alpha3
+	}
+	return ""
+}
+
+// mergeAcronyms joins an all-capitals organisation name to the
+// organisation whose initials it spells (NDP <- National Democratic Party).
+func mergeAcronyms(cs []*cluster) []*cluster {
+	long := map[string]*cluster{}
+	for _, c := range cs {
+		if c.typ == "ORG" && len(strings.Fields(c.name)) > 1 {
+			if a := initials(c.name); len(a) > 1 {
+				long[a] = c
+			}
+		}
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if c.typ == "ORG" && isAcronym(c.name) {
+			if l, ok := long[strings.ReplaceAll(c.name, ".", "")]; ok && l != c {
+				l.ms = append(l.ms, c.ms...)
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(strings.ReplaceAll(name, "-", " ")) {
+		if connectors[strings.ToLower(w)] {
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]))
+	}
+	return b.String()
+}
+
+func isAcronym(s string) bool {
+	s = strings.ReplaceAll(s, ".", "")
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// entities turns clusters into the record's entities with ids in order.
+func (r *Resolver) entities(cs []*cluster, date int) []tidings.Entity {
+	out := make([]tidings.Entity, 0, len(cs))
+	for _, c := range cs {
+		e := tidings.Entity{ID: fmt.Sprintf("e%d", len(out)+1), Type: c.typ, Name: c.name,
+			Country: c.country, Sector: c.sector}
+		switch c.typ {
+		case "PERSON":
+			r.person(c, &e, date)
+		case "ORG":
+			r.org(c, &e, date)
+		}
+		seen := map[[2]int]bool{}
+		for _, m := range c.ms {
+			k := [2]int{m.CStart, m.CEnd}
+			if !seen[k] {
+				seen[k] = true
+				e.Mentions = append(e.Mentions, tidings.Span{Text: m.Text, Start: m.CStart, End: m.CEnd})
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// person fills a person's name (fullest form), role and country (from the
+// first titled mention), and codes of a known actor valid at date.
+func (r *Resolver) person(c *cluster, e *tidings.Entity, date int) {
+	best := c.ms[0]
+	for _, m := range c.ms {
+		if len(m.words) > len(best.words) {
+			best = m
+		}
+	}
+	e.Name = best.Text
+	for _, m := range c.ms {
+		if e.Role == "" && m.role != "" {
+			e.Role = m.role
+			if m.former {
+				e.Role = "Former " + m.role
+			}
+		}
+		if e.Country == "" && m.country != "" {
+			e.Country = m.country
+		}
+	}
+	if len(best.words) > 1 {
+		for _, a := range r.db.ActorsNamed(e.Name) {
+			role, ok := a.RoleAt(date)
+			if a.Type != "PERSON" || !ok || e.Country != "" && role.Country != "" && role.Country != e.Country {
+				continue
+			}
+			if e.Country == "" {
+				e.Country = role.Country
+			}
+			e.Sector = role.Sector
+			break
+		}
+	}
+	if e.Role != "" && (e.Sector == "" || e.Sector == "ELI") {
+		if s := titleSector(r.db, e.Role); s != "" {
+			e.Sector = s
+		}
+		if strings.HasPrefix(e.Role, "Former ") {
+			e.Sector = "ELI"
+		}
+	}
+}
+
+// org fills an organisation's codes from the actor table or, failing
+// that, from its head word ("Defence Ministry" -> GOV) and a country or
+// demonym inside its name ("Russian Defence Ministry" -> RUS).
+func (r *Resolver) org(c *cluster, e *tidings.Entity, date int) {
+	if !c.table || e.Sector == "" {
+		for _, m := range c.ms {
+			for _, a := range r.db.ActorsNamed(m.Text) {
+				if role, ok := a.RoleAt(date); ok {
+					if e.Country == "" {
+						e.Country = role.Country
+					}
+					if e.Sector == "" {
+						e.Sector = role.Sector
+					}
+					break
+				}
+			}
+		}
+	}
+	words := strings.Fields(e.Name)
+	if e.Sector == "" && len(words) > 1 {
+		for i := len(words) - 1; i >= 0 && e.Sector == ""; i-- {
+			if code, ok := r.db.Agent(strings.ToLower(words[i])); ok {
+				_, e.Sector = gazetteer.SplitCode(code)
+			}
+		}
+	}
+	if e.Country == "" {
+		for i := range words {
+			for j := min(len(words), i+3); j > i; j-- {
+				p := strings.Join(words[i:j], " ")
+				if co, ok := r.db.CountryByDemonym(p); ok {
+					e.Country = co.Alpha3
+				} else if co, ok := r.db.CountryNamed(p); ok && caseOK(p, co.Alpha3) {
+					e.Country = co.Alpha3
+				}
+				if e.Country != "" {
+					return
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,254 @@
+package entities
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/gazetteer"
+	"github.com/tidings/tidings/nlp"
+)
+
+// Resolver turns the mentions of a Spotter into the canonical entities of
+// an article. It implements analyze.Annotator and is safe for concurrent
+// use.
+type Resolver struct {
+	sp Spotter
+	db *gazetteer.DB
+}
+
+// New returns a Resolver that takes mentions from sp and codes from db.
+func New(sp Spotter, db *gazetteer.DB) *Resolver { return &Resolver{sp: sp, db: db} }
+
+// NewDefault returns a Resolver over the embedded tables with the
+// dictionary spotter alone, for use before (or without) the NER model.
+func NewDefault() (*Resolver, error) {
+	db, err := gazetteer.Load()
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	return New(NewDictSpotter(db), db), nil
+}
+
+// Annotate fills a.Entities from doc, which must be the analysis of a.Text.
+// Entities get ids e1, e2, … in order of first mention; roles and sectors
+// of known actors are those valid at a.Published (the latest when unknown).
+func (r *Resolver) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Article) error {
+	if a == nil {
+		return errors.New("entities: nil article")
+	}
+	if doc == nil {
+		return fmt.Errorf("entities: article %q: nil nlp document", a.ID)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("entities: article %q: %w", a.ID, err)
+	}
+	date := 0
+	if a.Published != nil {
+		date, _ = strconv.Atoi(a.Published.UTC().Format("20060102"))
+	}
+	a.Entities = r.Resolve(doc, date)
+	return nil
+}
+
+// Resolve groups the mentions of doc into entities; date is YYYYMMDD or 0.
+func (r *Resolver) Resolve(doc *nlp.Doc, date int) []tidings.Entity {
+	var ms []*mention
+	for _, m := range r.sp.Spot(doc) {
+		if x, ok := r.clean(doc, m); ok {
+			ms = append(ms, x)
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].CStart < ms[j].CStart })
+	cs := r.group(ms)
+	r.describe(doc, cs)
+	return r.entities(cs, date)
+}
+
+// mention is a cleaned Mention with what its context says.
+type mention struct {
+	Mention
+	words   []string // keys of the name's tokens
+	role    string
+	country string
+	former  bool
+}
+
+// clean validates a mention, trims possessives, articles and punctuation,
+// strips titles into the role and reads the demonym before the title.
+func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
+	if m.Sent < 0 || m.Sent >= len(doc.Sentences) {
+		return nil, false
+	}
+	toks := doc.Sentences[m.Sent].Tokens
+	if m.Start < 0 || m.End > len(toks) || m.Start >= m.End {
+		return nil, false
+	}
+	i, j := m.Start, m.End
+	for j > i && (isPossessive(toks[j-1].Text) || !classify(toks[j-1].Text).word) {
+		j--
+	}
+	for i < j && (!classify(toks[i].Text).word || strings.EqualFold(toks[i].Text, "the")) {
+		i++
+	}
+	if i >= j {
+		return nil, false
+	}
+	x := &mention{}
+	typ := m.Type
+	if txt := sliceText(doc, toks, i, j); caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) {
+		typ = "GPE"
+	}
+	if typ == "PERSON" {
+		// Titles inside the span ("President Donald Trump") and before it.
+		for k := i + 1; k < j; k++ {
+			if p := leftContext(r.db, doc, toks[:k], k); p.start <= i && p.start < k {
+				i = k
+				break
+			}
+		}
+		p := leftContext(r.db, doc, toks, i)
+		x.role, x.country, x.former = p.role, p.country, p.former
+	}
+	x.Mention = mentionOf(doc, m.Sent, i, j, typ, m.Score)
+	if n := len(x.Text); n > 2 && (strings.HasSuffix(x.Text, "'s") || strings.HasSuffix(x.Text, "’s")) {
+		cut := 2
+		if strings.HasSuffix(x.Text, "’s") {
+			cut = 4
+		}
+		x.Text = x.Text[:n-cut]
+		x.CEnd -= 2
+	}
+	for k := i; k < j; k++ {
+		x.words = append(x.words, strings.TrimSuffix(strings.TrimSuffix(gazetteer.Key(toks[k].Text), "'s"), "’s"))
+	}
+	return x, true
+}
+
+func (r *Resolver) isCountry(name string) bool {
+	_, ok := r.db.CountryNamed(name)
+	return ok
+}
+
+// cluster is one entity being built.
+type cluster struct {
+	typ, name, key   string
+	country, sector  string
+	words            map[string]bool
+	ms               []*mention
+	tableName, table bool // name and codes come from a table
+}
+
+func (c *cluster) first() int { return c.ms[0].CStart }
+
+// group clusters the mentions: table keys for places, nationalities and
+// known organisations, word subsets for people, acronyms for the rest.
+func (r *Resolver) group(ms []*mention) []*cluster {
+	byKey := map[string]*cluster{}
+	var cs []*cluster
+	var people []*mention
+	for _, m := range ms {
+		if m.Type == "PERSON" {
+			people = append(people, m)
+			continue
+		}
+		c := r.placeOrOrg(m)
+		if old, ok := byKey[c.key]; ok {
+			old.ms = append(old.ms, m)
+			continue
+		}
+		byKey[c.key] = c
+		cs = append(cs, c)
+	}
+	persons := groupPeople(people)
+	cs = absorbSurnames(cs, persons)
+	cs = mergeAcronyms(cs)
+	all := append(cs, persons...)
+	for _, c := range all {
+		sort.SliceStable(c.ms, func(i, j int) bool { return c.ms[i].CStart < c.ms[j].CStart })
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].first() < all[j].first() })
+	return all
+}
+
+// groupPeople links each person mention to the fullest name that contains
+// its words ("Trump" -> "Donald Trump"), the nearest earlier one when
+// several do.
+func groupPeople(people []*mention) []*cluster {
+	order := append([]*mention(nil), people...)
+	sort.SliceStable(order, func(i, j int) bool { return len(order[i].words) > len(order[j].words) })
+	var cs []*cluster
+	for _, m := range order {
+		var best *cluster
+		for _, c := range cs {
+			if !subset(m.words, c.words) {
+				continue
+			}
+			if best == nil || nearerBefore(c, best, m.CStart) {
+				best = c
+			}
+		}
+		if best == nil {
+			best = &cluster{typ: "PERSON", words: map[string]bool{}}
+			for _, w := range m.words {
+				best.words[w] = true
+			}
+			cs = append(cs, best)
+		}
+		best.ms = append(best.ms, m)
+		sort.SliceStable(best.ms, func(i, j int) bool { return best.ms[i].CStart < best.ms[j].CStart })
+	}
+	return cs
+}
+
+func subset(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nearerBefore reports whether cluster a has a mention closer before pos
+// than cluster b does.
+func nearerBefore(a, b *cluster, pos int) bool {
+	last := func(c *cluster) int {
+		best := -1
+		for _, m := range c.ms {
+			if m.CStart <= pos && m.CStart > best {
+				best = m.CStart
+			}
+		}
+		return best
+	}
+	return last(a) > last(b)
+}
+
+// absorbSurnames moves non-person mentions that no table knows and that
+// are the surname of a person into that person (the NER's "Lavrov" ORG).
+func absorbSurnames(cs, persons []*cluster) []*cluster {
+	out := cs[:0]
+	for _, c := range cs {
+		if !c.table && len(c.ms) > 0 && len(c.ms[0].words) == 1 {
+			w := c.ms[0].words[0]
+			var hit *cluster
+			for _, p := range persons {
+				if p.words[w] && len(p.words) > 1 {
+					hit = p
+					break
+				}
+			}
+			if hit != nil {
+				hit.ms = append(hit.ms, c.ms...)
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,279 @@
+package entities
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/entities/entitiestest"
+	"github.com/tidings/tidings/gazetteer"
+	"github.com/tidings/tidings/nlp"
+)
+
+// fakeSpotter marks every token-aligned, longest, non-overlapping occurrence of each phrase with its
+// type, the way the NER would.
+type fakeSpotter map[string]string
+
+func (f fakeSpotter) Spot(doc *nlp.Doc) []Mention {
+	var out []Mention
+	for si, s := range doc.Sentences {
+	next:
+		for i := 0; i < len(s.Tokens); i++ {
+			for j := len(s.Tokens); j > i; j-- {
+				if typ, ok := f[sliceText(doc, s.Tokens, i, j)]; ok {
+					out = append(out, mentionOf(doc, si, i, j, typ, 1))
+					i = j - 1
+					continue next
+				}
+			}
+		}
+	}
+	return out
+}
+
+type wantEntity struct {
+	name, typ, country, role, sector string
+	mentions                         []string
+}
+
+func resolve(t *testing.T, sp Spotter, text string, date time.Time) []tidings.Entity {
+	t.Helper()
+	db, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &tidings.Article{ID: "test", Text: text}
+	if !date.IsZero() {
+		a.Published = &date
+	}
+	if err := New(sp, db).Annotate(context.Background(), entitiestest.Doc(text), a); err != nil {
+		t.Fatal(err)
+	}
+	return a.Entities
+}
+
+func checkEntities(t *testing.T, got []tidings.Entity, want []wantEntity) {
+	t.Helper()
+	if len(got) != len(want) {
+		for _, e := range got {
+			t.Logf("got %+v", e)
+		}
+		t.Fatalf("got %d entities, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		e := got[i]
+		var ms []string
+		for _, m := range e.Mentions {
+			ms = append(ms, m.Text)
+		}
+		if e.ID != "e"+string(rune('1'+i)) || e.Name != w.name || e.Type != w.typ || e.Country != w.country ||
+			e.Role != w.role || (w.sector != "" && e.Sector != w.sector) || strings.Join(ms, "|") != strings.Join(w.mentions, "|") {
+			t.Errorf("entity %d = %s %q %s country=%s role=%q sector=%s mentions=%q\nwant %q %s country=%s role=%q sector=%s mentions=%q",
+				i, e.ID, e.Name, e.Type, e.Country, e.Role, e.Sector, ms, w.name, w.typ, w.country, w.role, w.sector, w.mentions)
+		}
+	}
+}
+
+func TestResolveGrouping(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ner  fakeSpotter
+		want []wantEntity
+	}{
+		{
+			name: "title stripped, surname linked, country from demonym",
+			text: "Russian Foreign Minister Sergei Lavrov spoke. Lavrov said Russia would wait.",
+			ner:  fakeSpotter{"Russian": "NORP", "Sergei Lavrov": "PERSON", "Lavrov": "PERSON", "Russia": "GPE"},
+			want: []wantEntity{
+				{"Russian", "NORP", "RUS", "", "", []string{"Russian"}},
+				{"Sergei Lavrov", "PERSON", "RUS", "Foreign Minister", "GOV", []string{"Sergei Lavrov", "Lavrov"}},
+				{"Russia", "GPE", "RUS", "", "", []string{"Russia"}},
+			},
+		},
+		{
+			name: "title inside the NER span, surname before full name",
+			text: "Trump spoke first. Later US President Donald Trump left, and the US president said nothing.",
+			ner:  fakeSpotter{"Trump": "PERSON", "President Donald Trump": "PERSON", "US": "GPE"},
+			want: []wantEntity{
+				{"Donald Trump", "PERSON", "USA", "President", "GOV", []string{"Trump", "President Donald Trump"[10:], "the US president"}},
+				{"United States", "GPE", "USA", "", "", []string{"US", "US"}},
+			},
+		},
+		{
+			name: "country aliases to one canonical country",
+			text: "The U.S. and America and the United States are one. So is the US.",
+			ner:  fakeSpotter{"U.S.": "GPE", "America": "GPE", "United States": "GPE", "US": "GPE"},
+			want: []wantEntity{
+				{"United States", "GPE", "USA", "", "", []string{"U.S.", "America", "United States", "US"}},
+			},
+		},
+		{
+			name: "acronym to long form from the table and from the article",
+			text: "The United Nations met. The UN said the National Democratic Front and the NDF agreed.",
+			ner:  fakeSpotter{"United Nations": "ORG", "UN": "ORG", "National Democratic Front": "ORG", "NDF": "ORG"},
+			want: []wantEntity{
+				{"United Nations", "ORG", "", "", "IGO", []string{"United Nations", "UN"}},
+				{"National Democratic Front", "ORG", "", "", "", []string{"National Democratic Front", "NDF"}},
+			},
+		},
+		{
+			name: "hyphenated title with country, two people sharing a surname stay apart",
+			text: "US Vice-President JD Vance met Usha Vance. JD Vance left.",
+			ner:  fakeSpotter{"US": "GPE", "JD Vance": "PERSON", "Usha Vance": "PERSON"},
+			want: []wantEntity{
+				{"United States", "GPE", "USA", "", "", []string{"US"}},
+				{"JD Vance", "PERSON", "USA", "Vice-President", "GOV", []string{"JD Vance", "JD Vance"}},
+				{"Usha Vance", "PERSON", "", "", "", []string{"Usha Vance"}},
+			},
+		},
+		{
+			name: "two-word demonym, NER surname typed ORG absorbed",
+			text: "South African President Cyril Ramaphosa spoke. Ramaphosa left.",
+			ner:  fakeSpotter{"South African": "NORP", "Cyril Ramaphosa": "PERSON", "Ramaphosa": "ORG"},
+			want: []wantEntity{
+				{"South African", "NORP", "ZAF", "", "", []string{"South African"}},
+				{"Cyril Ramaphosa", "PERSON", "ZAF", "President", "GOV", []string{"Cyril Ramaphosa", "Ramaphosa"}},
+			},
+		},
+		{
+			name: "organisation codes from head word and demonym; possessive trimmed",
+			text: "The Russian Defence Ministry's statement came late.",
+			ner:  fakeSpotter{"Russian Defence Ministry's": "ORG"},
+			want: []wantEntity{
+				{"Russian Defence Ministry", "ORG", "RUS", "", "GOV", []string{"Russian Defence Ministry"}},
+			},
+		},
+		{
+			name: "known actor gets codes valid at the date",
+			text: "Vladimir Putin spoke in Moscow.",
+			ner:  fakeSpotter{"Vladimir Putin": "PERSON", "Moscow": "GPE"},
+			want: []wantEntity{
+				{"Vladimir Putin", "PERSON", "RUS", "", "GOV", []string{"Vladimir Putin"}},
+				{"Moscow", "GPE", "RUS", "", "", []string{"Moscow"}},
+			},
+		},
+		{
+			name: "city alias",
+			text: "Missiles hit Kiev overnight.",
+			ner:  fakeSpotter{"Kiev": "GPE"},
+			want: []wantEntity{{"Kyiv", "GPE", "UKR", "", "", []string{"Kiev"}}},
+		},
+	}
+	date := time.Date(2025, 4, 24, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkEntities(t, resolve(t, tt.ner, tt.text, date), tt.want)
+		})
+	}
+}
+
+func TestDictSpotter(t *testing.T) {
+	db, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string // "TYPE text"
+	}{
+		{"Prime Minister Keir Starmer visited Paris on Monday.", []string{"PERSON Keir Starmer", "GPE Paris"}},
+		{"We asked us about it.", nil},
+		{"Russian troops entered Kharkiv, the Ukrainian army said.", []string{"NORP Russian", "GPE Kharkiv", "NORP Ukrainian"}},
+		{"\"Vladimir, stop!\" he wrote in Vladimir.", []string{"GPE Vladimir"}},
+		{"The NATO summit and the European Union met.", []string{"ORG NATO", "ORG European Union"}},
+		{"Secretary of State Marco Rubio said so. Rubio left.", []string{"PERSON Marco Rubio", "PERSON Rubio"}},
+		{"Michael Jackson sang in Jackson, Mississippi.", []string{"GPE Jackson", "GPE Mississippi"}},
+	}
+	sp := NewDictSpotter(db)
+	for _, tt := range tests {
+		var got []string
+		for _, m := range sp.Spot(entitiestest.Doc(tt.text)) {
+			got = append(got, m.Type+" "+m.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Spot(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCombine(t *testing.T) {
+	text := "Donald Trump met Putin in Kyiv."
+	ner := fakeSpotter{"Donald Trump": "PERSON", "Kyiv": "LOC"}
+	db, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range Combine(ner, NewDictSpotter(db)).Spot(entitiestest.Doc(text)) {
+		got = append(got, m.Type+" "+m.Text)
+	}
+	want := []string{"PERSON Donald Trump", "PERSON Putin", "LOC Kyiv"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestAnnotateErrors(t *testing.T) {
+	r, err := NewDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Annotate(context.Background(), nil, &tidings.Article{ID: "x"}); err == nil || !strings.Contains(err.Error(), `"x"`) {
+		t.Errorf("nil doc: err = %v, want one naming the article", err)
+	}
+	if err := r.Annotate(context.Background(), &nlp.Doc{}, nil); err == nil {
+		t.Error("nil article: no error")
+	}
+	// Out-of-range spans from a faulty spotter are dropped, not a panic.
+	bad := SpotterFunc(func(*nlp.Doc) []Mention {
+		return []Mention{{Sent: 5, Start: 0, End: 1}, {Sent: 0, Start: 3, End: 99}, {Sent: 0, Start: -1, End: 0}}
+	})
+	a := &tidings.Article{Text: "Hello there."}
+	if err := New(bad, r.db).Annotate(context.Background(), entitiestest.Doc(a.Text), a); err != nil || len(a.Entities) != 0 {
+		t.Errorf("bad spans: err %v, entities %+v", err, a.Entities)
+	}
+}
+
+func FuzzResolve(f *testing.F) {
+	f.Add("US President Donald Trump met Russian Foreign Minister Sergei Lavrov in Kyiv. Trump's aide said so.")
+	f.Add("the the THE U.S. 's 's Mr. Mr Vice-President - -")
+	f.Add("Über ñandú Café, São Paulo; “Zelensky’s” NATO’s")
+	r, err := NewDefault()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &tidings.Article{Text: text}
+		if err := r.Annotate(context.Background(), entitiestest.Doc(text), a); err != nil {
+			t.Fatal(err)
+		}
+		runes := []rune(text)
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				if m.Start < 0 || m.End > len(runes) || m.Start >= m.End {
+					t.Fatalf("mention %+v out of range", m)
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	text, _ := seedArticle(b)
+	r, err := NewDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := entitiestest.Doc(text)
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		a := &tidings.Article{Text: text}
+		if err := r.Annotate(ctx, doc, a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,203 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tidings/tidings/gazetteer"
+	"github.com/tidings/tidings/nlp"
+)
+
+// titles are the person titles that become an entity's role, keyed by
+// gazetteer.Key with hyphens as spaces. Titles the PETRARCH agents table
+// knows with a person head noun (below) are accepted too.
+var titles = setOf(
+	"president", "vice president", "president-elect", "prime minister", "deputy prime minister",
+	"foreign minister", "defence minister", "defense minister", "interior minister",
+	"finance minister", "minister", "secretary of state", "secretary-general", "secretary general",
+	"un secretary-general", "chancellor", "king", "queen", "prince", "crown prince", "emperor",
+	"pope", "ayatollah", "supreme leader", "governor", "mayor", "senator", "sen.", "rep.",
+	"representative", "congressman", "congresswoman", "speaker", "house speaker", "ambassador",
+	"envoy", "special envoy", "spokesman", "spokeswoman", "spokesperson", "general", "gen.",
+	"lt. gen.", "maj. gen.", "brig. gen.", "col.", "colonel", "admiral", "commander", "premier",
+	"judge", "justice", "chief justice", "attorney general", "sheikh", "emir", "sultan",
+	"opposition leader", "chairman", "chairwoman", "ceo", "defense secretary", "defence secretary",
+	"foreign secretary", "home secretary", "press secretary", "national security adviser",
+	"national security advisor", "health minister", "health secretary", "treasury secretary",
+	"first lady", "lawmaker", "mp", "sergeant", "captain", "lieutenant", "major", "field marshal",
+	"bishop", "archbishop", "cardinal", "imam", "rabbi", "professor", "prof.", "director",
+	"commissioner", "police chief", "army chief", "military chief", "chief of staff",
+)
+
+// honorifics are stripped from names but are not roles.
+var honorifics = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady")
+
+// titleHeads are the last words of agent phrases that name a person's
+// office ("interior minister", "army commander").
+var titleHeads = setOf("minister", "secretary", "president", "chancellor", "governor", "mayor",
+	"senator", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general",
+	"commander", "chief", "leader", "premier", "director", "chairman", "adviser", "advisor",
+	"official", "king", "prince")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// titleKey is the lookup form of a title: "Vice-President" -> "vice president".
+func titleKey(s string) string {
+	return strings.ReplaceAll(gazetteer.Key(s), "-", " ")
+}
+
+// isTitle reports whether the phrase is a person title or honorific.
+func isTitle(db *gazetteer.DB, phrase string) (title, honorific bool) {
+	k := gazetteer.Key(phrase)
+	if honorifics[k] {
+		return false, true
+	}
+	tk := strings.ReplaceAll(k, "-", " ")
+	if titles[k] || titles[tk] {
+		return true, false
+	}
+	if db == nil {
+		return false, false
+	}
+	if _, ok := db.Agent(tk); ok {
+		w := strings.Fields(tk)
+		return len(w) > 0 && titleHeads[w[len(w)-1]], false
+	}
+	return false, false
+}
+
+// titleSector is the CAMEO sector of a title from the agents table.
+func titleSector(db *gazetteer.DB, title string) string {
+	k := titleKey(strings.TrimPrefix(strings.ToLower(title), "former "))
+	code, ok := db.Agent(k)
+	if !ok {
+		w := strings.Fields(k)
+		if len(w) == 0 {
+			return ""
+		}
+		if code, ok = db.Agent(w[len(w)-1]); !ok {
+			return ""
+		}
+	}
+	_, sector := gazetteer.SplitCode(code)
+	return sector
+}
+
+// span is a run of tokens [i,j) of one sentence.
+type span struct{ i, j int }
+
+// sliceText is the document text of tokens [i,j).
+func sliceText(doc *nlp.Doc, toks []nlp.Token, i, j int) string {
+	return doc.Text[toks[i].BStart:toks[j-1].BEnd]
+}
+
+// roleTitle formats a title as a role: the text as written when it is
+// capitalised ("Foreign Minister", "Vice-President"), else title case.
+func roleTitle(s string) string {
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
+		return s
+	}
+	b := []rune(s)
+	up := true
+	for i, r := range b {
+		if up {
+			b[i] = unicode.ToUpper(r)
+		}
+		up = r == ' ' || r == '-'
+	}
+	return string(b)
+}
+
+// prefix is what stands before a name: "Russian Foreign Minister".
+type prefix struct {
+	start   int    // first token of the prefix
+	role    string // "Foreign Minister"
+	country string // alpha-3 from a demonym or country name
+	former  bool
+}
+
+// leftContext reads the title and country words that end just before
+// token end (exclusive), walking left: [country|demonym ['s]] [former]
+// title. It returns start == end when there is no title.
+func leftContext(db *gazetteer.DB, doc *nlp.Doc, toks []nlp.Token, end int) prefix {
+	p := prefix{start: end}
+	j := end
+	for n := 4; n >= 1; n-- {
+		if j-n < 0 {
+			continue
+		}
+		if t, h := isTitle(db, sliceText(doc, toks, j-n, j)); t || h {
+			if t {
+				p.role = roleTitle(sliceText(doc, toks, j-n, j))
+			}
+			j -= n
+			break
+		}
+	}
+	if j == end {
+		return p
+	}
+	p.start = j
+	if j > 0 && strings.EqualFold(toks[j-1].Text, "former") {
+		p.former = true
+		j--
+		p.start = j
+	}
+	k := j
+	if k > 0 && isPossessive(toks[k-1].Text) {
+		k--
+	}
+	for n := 3; n >= 1; n-- {
+		if k-n < 0 {
+			continue
+		}
+		txt := sliceText(doc, toks, k-n, k)
+		if !startsUpper(txt) {
+			continue
+		}
+		if c, ok := db.CountryByDemonym(txt); ok && k == j {
+			p.country, p.start = c.Alpha3, k-n
+			break
+		}
+		if c, ok := db.CountryNamed(txt); ok && caseOK(txt, gazetteer.Key(txt)) {
+			p.country, p.start = c.Alpha3, k-n
+			break
+		}
+	}
+	return p
+}
+
+func isPossessive(s string) bool { return s == "'s" || s == "’s" || s == "'" || s == "’" }
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// caseOK applies the case rule for short keys: a name of three letters or
+// fewer ("US", "UN") must be written in capitals so that "us" is not the
+// United States.
+func caseOK(text, key string) bool {
+	letters := 0
+	for _, r := range key {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters > 3 {
+		return true
+	}
+	for _, r := range text {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}

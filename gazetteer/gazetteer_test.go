@@ -1,0 +1,106 @@
+package gazetteer
+
+import "testing"
+
+func TestKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kyiv", "Kyiv"[0:0] + "kyiv"},
+		{"  São  Paulo ", "sao paulo"},
+		{"VLADIMIR_PUTIN_", "vladimir putin"},
+		{"O’Brien", "o'brien"},
+		{"U.S.", "u.s."},
+		{"Vice‐President", "vice-president"},
+		{"already lower", "already lower"},
+	}
+	for _, tt := range tests {
+		if got := Key(tt.in); got != tt.want {
+			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	db, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, alpha3 string }{
+		{"US", "USA"}, {"U.S.", "USA"}, {"America", "USA"}, {"United States", "USA"},
+		{"Russia", "RUS"}, {"South Africa", "ZAF"}, {"Britain", "GBR"}, {"Ukraine", "UKR"},
+	} {
+		c, ok := db.CountryNamed(tt.name)
+		if !ok || c.Alpha3 != tt.alpha3 {
+			t.Errorf("CountryNamed(%q) = %v, %v; want %s", tt.name, c, ok, tt.alpha3)
+		}
+	}
+	for _, tt := range []struct{ name, alpha3 string }{
+		{"Russian", "RUS"}, {"Ukrainian", "UKR"}, {"South African", "ZAF"}, {"Americans", "USA"},
+	} {
+		c, ok := db.CountryByDemonym(tt.name)
+		if !ok || c.Alpha3 != tt.alpha3 {
+			t.Errorf("CountryByDemonym(%q) = %v, %v; want %s", tt.name, c, ok, tt.alpha3)
+		}
+	}
+	if cs := db.CitiesNamed("Kiev"); len(cs) == 0 || cs[0].ID != 703448 {
+		t.Errorf("CitiesNamed(Kiev) = %v, want GeoNames 703448", cs)
+	}
+	if r, ok := db.RegionNamed("Crimea"); !ok || r.Country != "UA" {
+		t.Errorf("RegionNamed(Crimea) = %v, %v", r, ok)
+	}
+	if r, ok := db.RegionNamed("Texas"); !ok || r.Country != "US" || r.Admin1 != "TX" {
+		t.Errorf("RegionNamed(Texas) = %v, %v", r, ok)
+	}
+	if code, ok := db.Agent("foreign minister"); !ok || code != "GOV" {
+		t.Errorf("Agent(foreign minister) = %q, %v", code, ok)
+	}
+	if code, ok := db.Agent("troops"); !ok || code != "MIL" {
+		t.Errorf("Agent(troops) = %q, %v", code, ok)
+	}
+	if !db.IsGivenName("Vladimir") {
+		t.Error("Vladimir is not a given name")
+	}
+}
+
+func TestRoleAt(t *testing.T) {
+	db, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := db.ActorsNamed("Vladimir Putin")
+	if len(as) == 0 {
+		t.Fatal("no actor Vladimir Putin")
+	}
+	tests := []struct {
+		date   int
+		sector string
+	}{
+		{20250424, "GOV"}, {19900101, "ELI"}, {0, "ELI"},
+	}
+	for _, tt := range tests {
+		r, ok := as[0].RoleAt(tt.date)
+		if !ok || r.Country != "RUS" || r.Sector != tt.sector {
+			t.Errorf("RoleAt(%d) = %+v, want RUS %s", tt.date, r, tt.sector)
+		}
+	}
+}
+
+func TestSplitCode(t *testing.T) {
+	tests := []struct{ code, country, sector string }{
+		{"RUSGOV", "RUS", "GOV"}, {"IGOUNO", "", "IGO"}, {"NGOUSAEDU", "USA", "NGO"},
+		{"MNCUSA", "USA", "BUS"}, {"USAGOVLEG", "USA", "GOV"}, {"ELI", "", "ELI"},
+	}
+	for _, tt := range tests {
+		c, s := SplitCode(tt.code)
+		if c != tt.country || s != tt.sector {
+			t.Errorf("SplitCode(%q) = %q %q, want %q %q", tt.code, c, s, tt.country, tt.sector)
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

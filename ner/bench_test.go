@@ -1,0 +1,154 @@
+package ner
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	prosener "github.com/jdkato/prose/v3/ner"
+	prosetag "github.com/jdkato/prose/v3/tag"
+	prosetoken "github.com/jdkato/prose/v3/token"
+)
+
+// sharedNERDir finds ../shared/data/ner beside the repository root (the
+// directory holding go.mod), or "" when it is absent.
+func sharedNERDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			p := filepath.Join(dir, "..", "shared", "data", "ner")
+			if _, err := os.Stat(p); err == nil {
+				return p
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// devDocs returns up to n documents of CoNLL eng.testa, or skips.
+func devDocs(tb testing.TB, n int) []Document {
+	tb.Helper()
+	dir := sharedNERDir()
+	if dir == "" {
+		tb.Skip("../shared/data/ner not found: skipping data-dependent test")
+	}
+	docs, err := ReadCorpus(context.Background(), dir, CorpusCoNLLDev)
+	if err != nil {
+		tb.Skipf("CoNLL dev set unreadable: %v", err)
+	}
+	if len(docs) > n {
+		docs = docs[:n]
+	}
+	return docs
+}
+
+// TestDevSample is a sanity check on part of CoNLL eng.testa; the full
+// figure comes from "tidings eval ner".
+func TestDevSample(t *testing.T) {
+	docs := devDocs(t, 60)
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := r.Evaluate(docs)
+	t.Logf("CoNLL dev sample: %d tokens, P %.3f R %.3f F1 %.3f", rep.Tokens, rep.Precision, rep.Recall, rep.F1)
+	if rep.F1 < 0.85 {
+		t.Errorf("F1 %.3f on the CoNLL dev sample, want ≥ 0.85", rep.F1)
+	}
+}
+
+func benchSentences(b *testing.B) ([][][]string, int) {
+	docs := devDocs(b, 1000)
+	var out [][][]string
+	toks := 0
+	for _, d := range docs {
+		var ws [][]string
+		for _, s := range d.Sentences {
+			ws = append(ws, s.Words)
+			toks += len(s.Words)
+		}
+		out = append(out, ws)
+	}
+	return out, toks
+}
+
+// BenchmarkTagDocument measures tokens per second of the recognizer on
+// CoNLL eng.testa (gold tokens, document-level pass included).
+func BenchmarkTagDocument(b *testing.B) {
+	docs, toks := benchSentences(b)
+	r, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	t0 := time.Now()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			r.TagDocument(d)
+		}
+	}
+	b.ReportMetric(float64(toks*b.N)/time.Since(t0).Seconds(), "tokens/s")
+}
+
+// BenchmarkProse measures prose v3's tagger and NER on the same tokens, for
+// comparison with BenchmarkTagDocument.
+func BenchmarkProse(b *testing.B) {
+	docs, toks := benchSentences(b)
+	tg, err := prosetag.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ex, err := prosener.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	t0 := time.Now()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			for _, ws := range d {
+				tokens := make([]prosetoken.Token, len(ws))
+				text := ""
+				for k, w := range ws {
+					tokens[k] = prosetoken.Token{Text: w, Start: len(text)}
+					text += w + " "
+				}
+				tg.TagTokens(tokens)
+				ex.Label(tokens)
+				ex.Chunk(text, tokens)
+			}
+		}
+	}
+	b.ReportMetric(float64(toks*b.N)/time.Since(t0).Seconds(), "tokens/s")
+}
+
+// BenchmarkRecognize measures Recognize on a hand-written paragraph.
+func BenchmarkRecognize(b *testing.B) {
+	text := strings.Repeat("Russian Foreign Minister Sergei Lavrov met Turkish officials in Ankara on Monday .\nLavrov said Moscow and the United Nations were ready to talk .\n", 20)
+	doc := whitespaceDoc(text)
+	toks := 0
+	for _, s := range doc.Sentences {
+		toks += len(s.Tokens)
+	}
+	r, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	t0 := time.Now()
+	for i := 0; i < b.N; i++ {
+		r.Recognize(doc)
+	}
+	b.ReportMetric(float64(toks*b.N)/time.Since(t0).Seconds(), "tokens/s")
+}

@@ -1,0 +1,133 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// consistencyMinScore is how confident a first-pass span must be to label
+// other mentions of the same name in the document.
+const consistencyMinScore = 0.5
+
+// maxNameLen bounds the names the consistency pass looks for, in tokens.
+const maxNameLen = 6
+
+// consistency makes a document's labels agree: a name tagged once is tagged
+// with the same class wherever it recurs untagged, and the last (or only
+// capitalized single) word of a multi-word person name is a person on its
+// own ("Lavrov" after "Sergei Lavrov"). Matching is case-sensitive except in
+// ALL-CAPS lines, which match case-insensitively.
+func consistency(sents [][]string, spans [][]scoredSpan) [][]scoredSpan {
+	votes := make(map[string]*[numClasses]float64)
+	vote := func(key string, class int, w float64) {
+		v := votes[key]
+		if v == nil {
+			v = new([numClasses]float64)
+			votes[key] = v
+		}
+		v[class] += w
+	}
+	for si, ss := range spans {
+		for _, s := range ss {
+			if s.Score < consistencyMinScore || s.End-s.Start > maxNameLen {
+				continue
+			}
+			words := sents[si][s.Start:s.End]
+			vote(nameKey(words), s.Class, s.Score)
+			if s.Class == classPER && len(words) >= 2 {
+				if last := words[len(words)-1]; isTitleWord(last) {
+					vote(nameKey(words[len(words)-1:]), classPER, s.Score*0.5)
+				}
+			}
+		}
+	}
+	if len(votes) == 0 {
+		return spans
+	}
+	upper := make(map[string]*[numClasses]float64, len(votes))
+	for k, v := range votes {
+		upper[strings.ToUpper(k)] = v
+	}
+	for si, ws := range sents {
+		spans[si] = fillSentence(ws, spans[si], votes, upper)
+	}
+	return spans
+}
+
+// fillSentence adds spans for untagged recurrences of voted names.
+func fillSentence(ws []string, ss []scoredSpan, votes, upper map[string]*[numClasses]float64) []scoredSpan {
+	covered := make([]bool, len(ws))
+	for _, s := range ss {
+		for i := s.Start; i < s.End; i++ {
+			covered[i] = true
+		}
+	}
+	caps := capsSentence(ws)
+	added := false
+	for i := 0; i < len(ws); i++ {
+		if covered[i] || !startsUpper(ws[i]) {
+			continue
+		}
+		for n := min(maxNameLen, len(ws)-i); n >= 1; n-- {
+			if anyCovered(covered[i : i+n]) {
+				continue
+			}
+			key := nameKey(ws[i : i+n])
+			v := votes[key]
+			if v == nil && caps {
+				v = upper[strings.ToUpper(key)]
+			}
+			if v == nil {
+				continue
+			}
+			best := 0
+			for c := range v {
+				if v[c] > v[best] {
+					best = c
+				}
+			}
+			ss = append(ss, scoredSpan{Start: i, End: i + n, Class: best, Score: consistencyMinScore})
+			for k := i; k < i+n; k++ {
+				covered[k] = true
+			}
+			added = true
+			i += n - 1
+			break
+		}
+	}
+	if added {
+		sortSpans(ss)
+	}
+	return ss
+}
+
+func nameKey(words []string) string { return strings.Join(words, " ") }
+
+func anyCovered(c []bool) bool {
+	for _, x := range c {
+		if x {
+			return true
+		}
+	}
+	return false
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// isTitleWord reports whether w looks like a surname: capitalized, with a
+// lower-case letter and at least three letters.
+func isTitleWord(w string) bool {
+	return startsUpper(w) && utf8.RuneCountInString(w) >= 3 && strings.IndexFunc(w, unicode.IsLower) >= 0
+}
+
+func sortSpans(ss []scoredSpan) {
+	for i := 1; i < len(ss); i++ {
+		for j := i; j > 0 && ss[j].Start < ss[j-1].Start; j-- {
+			ss[j], ss[j-1] = ss[j-1], ss[j]
+		}
+	}
+}

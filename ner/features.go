@@ -1,0 +1,279 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Features are hashed: a template id and its string parts are folded into a
+// 64-bit FNV-1a hash, so extraction allocates little and the model stores
+// no feature strings.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashTpl(id byte) uint64 { return (fnvOffset ^ uint64(id)) * fnvPrime }
+
+func hashStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+
+func hashByte(h uint64, b byte) uint64 { return ((h^uint64(b))*fnvPrime ^ 0xfe) * fnvPrime }
+
+// Feature template ids.
+const (
+	tBias byte = iota + 1
+	tForm
+	tLower
+	tShape
+	tPrefix
+	tSuffix
+	tPrev1
+	tNext1
+	tPrev2
+	tNext2
+	tPrevShape
+	tNextShape
+	tShape3
+	tBigramL
+	tBigramR
+	tFirst
+	tCapsLower
+	tCapsShape
+	tDocCase
+	tDocCaseShape
+	tGaz
+	tGazPrev
+	tGazNext
+	tLen
+	tPrevLowerShape
+	tNextLowerShape
+)
+
+// Casing classes recorded per document (docContext) for truecasing.
+const (
+	caseLower = 1 << iota
+	caseTitle
+	caseUpper
+)
+
+// docContext holds what the whole document says about each word, so that
+// headlines, ALL-CAPS lines and sentence-initial words can be read by how
+// the same word is cased in running text elsewhere in the article.
+type docContext struct {
+	cases map[string]uint8
+}
+
+// newDocContext records the casing of every word that sits in a reliable
+// position: not sentence-initial and not in a mostly upper-case sentence.
+func newDocContext(sents [][]string) *docContext {
+	dc := &docContext{cases: make(map[string]uint8)}
+	for _, ws := range sents {
+		if capsSentence(ws) {
+			continue
+		}
+		for i, w := range ws {
+			if i == 0 || !hasLetter(w) {
+				continue
+			}
+			dc.cases[strings.ToLower(w)] |= caseOf(w)
+		}
+	}
+	return dc
+}
+
+func caseOf(w string) uint8 {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case isAllUpper(w):
+		return caseUpper
+	case unicode.IsUpper(r):
+		return caseTitle
+	}
+	return caseLower
+}
+
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllUpper(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// capsSentence reports whether most words of a sentence with at least three
+// alphabetic words are in capitals (a headline or an ALL-CAPS line).
+func capsSentence(ws []string) bool {
+	alpha, upper := 0, 0
+	for _, w := range ws {
+		if !hasLetter(w) {
+			continue
+		}
+		alpha++
+		if isAllUpper(w) {
+			upper++
+		}
+	}
+	return alpha >= 3 && upper*10 >= alpha*8
+}
+
+// shapeOf maps letters to X/x, digits to d and collapses repeats:
+// "McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d".
+func shapeOf(w string) string {
+	var b [16]byte
+	n := 0
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			continue
+		}
+		last = c
+		if n < len(b) {
+			b[n] = c
+			n++
+		}
+	}
+	return string(b[:n])
+}
+
+// normWord lower-cases a word and maps digits to 0 so numbers share features.
+func normWord(w string) string {
+	lw := strings.ToLower(w)
+	if strings.IndexFunc(lw, unicode.IsDigit) < 0 {
+		return lw
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return '0'
+		}
+		return r
+	}, lw)
+}
+
+// sentFeatures is the hashed feature list of every token of one sentence:
+// token i owns hashes[offs[i]:offs[i+1]].
+type sentFeatures struct {
+	hashes []uint64
+	offs   []int
+}
+
+func (f *sentFeatures) token(i int) []uint64 { return f.hashes[f.offs[i]:f.offs[i+1]] }
+
+// extractor turns sentences into features. It is immutable and shared.
+type extractor struct {
+	gaz *gazetteer
+}
+
+// extract computes the features of every token of words. dc may be nil.
+func (x *extractor) extract(words []string, dc *docContext, out *sentFeatures) {
+	n := len(words)
+	lower := make([]string, n)
+	shape := make([]string, n)
+	for i, w := range words {
+		lower[i] = normWord(w)
+		shape[i] = shapeOf(w)
+	}
+	caps := capsSentence(words)
+	gz := x.gaz.match(lower)
+	out.hashes = out.hashes[:0]
+	out.offs = append(out.offs[:0], 0)
+	at := func(s []string, i int) string {
+		switch {
+		case i < 0:
+			return "<s>"
+		case i >= n:
+			return "</s>"
+		}
+		return s[i]
+	}
+	for i := 0; i < n; i++ {
+		h := out.hashes
+		w := lower[i]
+		h = append(h, hashTpl(tBias),
+			hashStr(hashTpl(tForm), words[i]),
+			hashStr(hashTpl(tLower), w),
+			hashStr(hashTpl(tShape), shape[i]),
+			hashStr(hashTpl(tPrev1), at(lower, i-1)),
+			hashStr(hashTpl(tNext1), at(lower, i+1)),
+			hashStr(hashTpl(tPrev2), at(lower, i-2)),
+			hashStr(hashTpl(tNext2), at(lower, i+2)),
+			hashStr(hashTpl(tPrevShape), at(shape, i-1)),
+			hashStr(hashTpl(tNextShape), at(shape, i+1)),
+			hashStr(hashStr(hashStr(hashTpl(tShape3), at(shape, i-1)), shape[i]), at(shape, i+1)),
+			hashStr(hashStr(hashTpl(tBigramL), at(lower, i-1)), w),
+			hashStr(hashStr(hashTpl(tBigramR), w), at(lower, i+1)),
+			hashStr(hashStr(hashTpl(tPrevLowerShape), at(lower, i-1)), shape[i]),
+			hashStr(hashStr(hashTpl(tNextLowerShape), shape[i]), at(lower, i+1)),
+			hashByte(hashTpl(tLen), byte(min(utf8.RuneCountInString(w), 12))),
+		)
+		rs := []rune(w)
+		for k := 1; k <= 4 && k < len(rs); k++ {
+			h = append(h, hashStr(hashByte(hashTpl(tPrefix), byte(k)), string(rs[:k])),
+				hashStr(hashByte(hashTpl(tSuffix), byte(k)), string(rs[len(rs)-k:])))
+		}
+		if i == 0 {
+			h = append(h, hashStr(hashTpl(tFirst), shape[i]))
+		}
+		if caps {
+			h = append(h, hashStr(hashTpl(tCapsLower), w), hashStr(hashTpl(tCapsShape), shape[i]))
+		}
+		if dc != nil && hasLetter(w) {
+			c := dc.cases[strings.ToLower(words[i])]
+			unreliable := byte(0)
+			if caps || i == 0 {
+				unreliable = 1
+			}
+			h = append(h, hashByte(hashByte(hashTpl(tDocCase), c), unreliable),
+				hashStr(hashByte(hashTpl(tDocCaseShape), c), shape[i]))
+		}
+		for _, g := range gz[i] {
+			h = append(h, hashByte(hashTpl(tGaz), g))
+			h = append(h, hashStr(hashByte(hashTpl(tGaz), g), shape[i]))
+		}
+		if i > 0 {
+			for _, g := range gz[i-1] {
+				h = append(h, hashByte(hashTpl(tGazPrev), g))
+			}
+		}
+		if i+1 < n {
+			for _, g := range gz[i+1] {
+				h = append(h, hashByte(hashTpl(tGazNext), g))
+			}
+		}
+		out.hashes = h
+		out.offs = append(out.offs, len(h))
+	}
+}

@@ -1,0 +1,266 @@
+package ner
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// model is a trained linear sequence model: per-feature label weights and
+// label-transition weights, decoded with Viterbi under BILOU constraints.
+type model struct {
+	rows    map[uint64]int32 // feature hash → row of w
+	w       []float32        // len(rows)*numLabels
+	trans   [numLabels][numLabels]float32
+	start   [numLabels]float32
+	end     [numLabels]float32
+	version uint32
+}
+
+// negInf marks an impossible label.
+const negInf = -1e30
+
+// emissions fills em (n × numLabels) with the feature scores of each token.
+func (m *model) emissions(f *sentFeatures, n int, em []float32) {
+	for i := 0; i < n; i++ {
+		row := em[i*numLabels : (i+1)*numLabels]
+		clear(row)
+		for _, h := range f.token(i) {
+			r, ok := m.rows[h]
+			if !ok {
+				continue
+			}
+			ws := m.w[int(r)*numLabels : int(r+1)*numLabels]
+			for j := range row {
+				row[j] += ws[j]
+			}
+		}
+	}
+}
+
+// viterbi returns the best valid label sequence for n tokens with emission
+// scores em, using the given transition weights.
+func viterbi(n int, em []float32, trans *[numLabels][numLabels]float32, start, end *[numLabels]float32) []label {
+	out := make([]label, n)
+	if n == 0 {
+		return out
+	}
+	score := make([]float32, n*numLabels)
+	back := make([]uint8, n*numLabels)
+	for j := 0; j < numLabels; j++ {
+		if validStart(label(j)) {
+			score[j] = em[j] + start[j]
+		} else {
+			score[j] = negInf
+		}
+	}
+	for t := 1; t < n; t++ {
+		prev := score[(t-1)*numLabels : t*numLabels]
+		for j := 0; j < numLabels; j++ {
+			best, arg := float32(negInf), 0
+			for i := 0; i < numLabels; i++ {
+				if !validTable[i][j] {
+					continue
+				}
+				if s := prev[i] + trans[i][j]; s > best {
+					best, arg = s, i
+				}
+			}
+			score[t*numLabels+j] = best + em[t*numLabels+j]
+			back[t*numLabels+j] = uint8(arg)
+		}
+	}
+	last := score[(n-1)*numLabels:]
+	best, arg := float32(negInf), 0
+	for j := 0; j < numLabels; j++ {
+		if !validEnd(label(j)) {
+			continue
+		}
+		if s := last[j] + end[j]; s > best {
+			best, arg = s, j
+		}
+	}
+	for t := n - 1; t >= 0; t-- {
+		out[t] = label(arg)
+		arg = int(back[t*numLabels+arg])
+	}
+	return out
+}
+
+// validTable caches validTrans.
+var validTable = func() (v [numLabels][numLabels]bool) {
+	for i := range v {
+		for j := range v[i] {
+			v[i][j] = validTrans(label(i), label(j))
+		}
+	}
+	return v
+}()
+
+// marginals returns, for every token, the posterior probability of each
+// label under a CRF-style reading of the scores (forward-backward), used as
+// confidence for spans.
+func marginals(n int, em []float32, m *model) []float64 {
+	p := make([]float64, n*numLabels)
+	if n == 0 {
+		return p
+	}
+	alpha := make([]float64, n*numLabels)
+	beta := make([]float64, n*numLabels)
+	var et [numLabels][numLabels]float64
+	for i := range et {
+		for j := range et[i] {
+			if validTable[i][j] {
+				et[i][j] = math.Exp(float64(m.trans[i][j]))
+			}
+		}
+	}
+	emit := make([]float64, n*numLabels)
+	for t := 0; t < n; t++ {
+		mx := float32(negInf)
+		for j := 0; j < numLabels; j++ {
+			mx = max(mx, em[t*numLabels+j])
+		}
+		for j := 0; j < numLabels; j++ {
+			emit[t*numLabels+j] = math.Exp(float64(em[t*numLabels+j] - mx))
+		}
+	}
+	normalize := func(v []float64) {
+		s := 0.0
+		for _, x := range v {
+			s += x
+		}
+		if s > 0 {
+			for i := range v {
+				v[i] /= s
+			}
+		}
+	}
+	for j := 0; j < numLabels; j++ {
+		if validStart(label(j)) {
+			alpha[j] = emit[j] * math.Exp(float64(m.start[j]))
+		}
+	}
+	normalize(alpha[:numLabels])
+	for t := 1; t < n; t++ {
+		for j := 0; j < numLabels; j++ {
+			s := 0.0
+			for i := 0; i < numLabels; i++ {
+				s += alpha[(t-1)*numLabels+i] * et[i][j]
+			}
+			alpha[t*numLabels+j] = s * emit[t*numLabels+j]
+		}
+		normalize(alpha[t*numLabels : (t+1)*numLabels])
+	}
+	for j := 0; j < numLabels; j++ {
+		if validEnd(label(j)) {
+			beta[(n-1)*numLabels+j] = math.Exp(float64(m.end[j]))
+		}
+	}
+	normalize(beta[(n-1)*numLabels:])
+	for t := n - 2; t >= 0; t-- {
+		for i := 0; i < numLabels; i++ {
+			s := 0.0
+			for j := 0; j < numLabels; j++ {
+				s += et[i][j] * emit[(t+1)*numLabels+j] * beta[(t+1)*numLabels+j]
+			}
+			beta[t*numLabels+i] = s
+		}
+		normalize(beta[t*numLabels : (t+1)*numLabels])
+	}
+	for t := 0; t < n; t++ {
+		for j := 0; j < numLabels; j++ {
+			p[t*numLabels+j] = alpha[t*numLabels+j] * beta[t*numLabels+j]
+		}
+		normalize(p[t*numLabels : (t+1)*numLabels])
+	}
+	return p
+}
+
+// Serialized model layout (little endian, inside gzip): magic "TNER",
+// version, numLabels, scale (float32), transitions, start, end (float32),
+// row count, then per row (sorted by hash) the hash delta as uvarint and
+// numLabels int16 weights to multiply by scale.
+const modelMagic = "TNER"
+
+func (m *model) write(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	hashes := make([]uint64, 0, len(m.rows))
+	for h := range m.rows {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes)
+	maxAbs := float32(0)
+	for _, x := range m.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	bw.WriteString(modelMagic)
+	hdr := []any{m.version, uint32(numLabels), scale, m.trans, m.start, m.end, uint64(len(hashes))}
+	for _, v := range hdr {
+		if err := binary.Write(bw, binary.LittleEndian, v); err != nil {
+			return err
+		}
+	}
+	var buf [binary.MaxVarintLen64]byte
+	prev := uint64(0)
+	q := make([]int16, numLabels)
+	for _, h := range hashes {
+		bw.Write(buf[:binary.PutUvarint(buf[:], h-prev)])
+		prev = h
+		r := m.rows[h]
+		for j, x := range m.w[int(r)*numLabels : int(r+1)*numLabels] {
+			q[j] = int16(math.Round(float64(x / scale)))
+		}
+		if err := binary.Write(bw, binary.LittleEndian, q); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+func readModel(r io.Reader) (*model, error) {
+	br := bufio.NewReader(r)
+	magic := make([]byte, 4)
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, errors.New("not a tidings NER model")
+	}
+	m := &model{}
+	var nl uint32
+	var scale float32
+	var nrows uint64
+	for _, v := range []any{&m.version, &nl, &scale, &m.trans, &m.start, &m.end, &nrows} {
+		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
+			return nil, fmt.Errorf("model header: %w", err)
+		}
+	}
+	if nl != numLabels || nrows > 1<<26 {
+		return nil, fmt.Errorf("model has %d labels and %d rows, want %d labels", nl, nrows, numLabels)
+	}
+	m.rows = make(map[uint64]int32, nrows)
+	m.w = make([]float32, int(nrows)*numLabels)
+	q := make([]int16, numLabels)
+	h := uint64(0)
+	for i := 0; i < int(nrows); i++ {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("model row %d: %w", i, err)
+		}
+		h += d
+		if err := binary.Read(br, binary.LittleEndian, q); err != nil {
+			return nil, fmt.Errorf("model row %d: %w", i, err)
+		}
+		m.rows[h] = int32(i)
+		for j, x := range q {
+			m.w[i*numLabels+j] = float32(x) * scale
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,208 @@
+// Package ner finds the names of persons, organisations, places and
+// nationality groups in text: a BILOU sequence model (averaged structured
+// perceptron, Viterbi decoding under BILOU constraints) over word, shape,
+// affix, context, document-casing and gazetteer features, trained in Go on
+// CoNLL-2003 and UNER English-EWT (see Train and "tidings train ner"),
+// followed by a document-level consistency pass and a gazetteer-driven
+// split of locations into GPE and LOC and of miscellaneous names into NORP.
+//
+// The model does not use part-of-speech tags, so it behaves the same
+// whatever tagger produced the tokens.
+package ner
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/tidings/tidings/nlp"
+)
+
+// modelGz is the trained model. Rebuild it (deterministic, about ten
+// minutes on one core) from the repository root with
+//
+//	go run ./cmd/tidings train ner --data ../shared/data/ner
+//
+//go:embed model.bin.gz
+var modelGz []byte
+
+// Entity types of the spans Recognize returns; they match the article
+// record's entity types. Tag may also return MISC (other names).
+const (
+	Person = "PERSON"
+	Org    = "ORG"
+	GPE    = "GPE"
+	Loc    = "LOC"
+	NORP   = "NORP"
+	Misc   = "MISC"
+)
+
+// Span is one entity mention found in a document.
+type Span struct {
+	// Sent is the sentence index in the Doc; Start and End are token
+	// indices within it, End exclusive.
+	Sent, Start, End int
+	Type             string
+	Text             string
+	// CStart and CEnd are code-point offsets into Doc.Text.
+	CStart, CEnd int
+	// Score is the model's confidence in the span, in [0, 1].
+	Score float64
+}
+
+// Recognizer finds entity mentions. It is immutable and safe for concurrent
+// use.
+type Recognizer struct {
+	m *model
+	x *extractor
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Recognizer
+	loadErr  error
+
+	gazOnce sync.Once
+	gaz     *gazetteer
+	gazErr  error
+)
+
+func loadGazetteer() (*gazetteer, error) {
+	gazOnce.Do(func() { gaz, gazErr = parseGazetteer(gazetteerGz) })
+	return gaz, gazErr
+}
+
+// Load returns the recognizer with the embedded model, decoded once.
+func Load() (*Recognizer, error) {
+	loadOnce.Do(func() { loaded, loadErr = NewFromModel(modelGz) })
+	return loaded, loadErr
+}
+
+// NewFromModel builds a recognizer from a gzip'd model as written by Train.
+func NewFromModel(gz []byte) (*Recognizer, error) {
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	m, err := readModel(zr)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	return &Recognizer{m: m, x: &extractor{gaz: g}}, nil
+}
+
+// scoredSpan is a span of one sentence with its internal class.
+type scoredSpan struct {
+	Start, End int
+	Class      int
+	Score      float64
+}
+
+// decodeDoc tags every sentence of a document and applies the
+// document-level consistency pass.
+func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
+	dc := newDocContext(sents)
+	out := make([][]scoredSpan, len(sents))
+	var f sentFeatures
+	var em []float32
+	for si, ws := range sents {
+		n := len(ws)
+		if n == 0 {
+			continue
+		}
+		r.x.extract(ws, dc, &f)
+		em = slicesGrow(em, n*numLabels)
+		r.m.emissions(&f, n, em)
+		ls := viterbi(n, em, &r.m.trans, &r.m.start, &r.m.end)
+		marg := marginals(n, em, r.m)
+		for _, s := range spansFromLabels(ls) {
+			sp := scoredSpan{Start: s.Start, End: s.End, Class: normClass(s.Type), Score: 1}
+			for t := s.Start; t < s.End; t++ {
+				sp.Score = min(sp.Score, marg[t*numLabels+int(ls[t])])
+			}
+			out[si] = append(out[si], sp)
+		}
+	}
+	return consistency(sents, out)
+}
+
+func slicesGrow(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n)
+	}
+	return s[:n]
+}
+
+// Tag labels one gold-tokenized sentence with IOB2 tags whose types are
+// PERSON, ORG, GPE, LOC, NORP or MISC. pos is ignored (the model uses no
+// part-of-speech features) and may be nil.
+func (r *Recognizer) Tag(words []string, pos []string) []string {
+	return r.TagDocument([][]string{words})[0]
+}
+
+// TagDocument labels the sentences of one document together, so that
+// document-level casing and consistency apply, with IOB2 tags as Tag.
+func (r *Recognizer) TagDocument(sents [][]string) [][]string {
+	spans := r.decodeDoc(sents)
+	out := make([][]string, len(sents))
+	for si, ws := range sents {
+		tags := make([]string, len(ws))
+		for i := range tags {
+			tags[i] = "O"
+		}
+		for _, s := range spans[si] {
+			typ := r.finalType(ws[s.Start:s.End], s.Class)
+			tags[s.Start] = "B-" + typ
+			for i := s.Start + 1; i < s.End; i++ {
+				tags[i] = "I-" + typ
+			}
+		}
+		out[si] = tags
+	}
+	return out
+}
+
+// Recognize finds the PERSON, ORG, GPE, LOC and NORP mentions of an analysed
+// document, in document order.
+func (r *Recognizer) Recognize(doc *nlp.Doc) []Span {
+	if doc == nil {
+		return nil
+	}
+	sents := make([][]string, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		ws := make([]string, len(s.Tokens))
+		for j, t := range s.Tokens {
+			ws[j] = t.Text
+		}
+		sents[i] = ws
+	}
+	var out []Span
+	for si, spans := range r.decodeDoc(sents) {
+		toks := doc.Sentences[si].Tokens
+		for _, s := range spans {
+			typ := r.finalType(sents[si][s.Start:s.End], s.Class)
+			if typ == Misc {
+				continue
+			}
+			first, last := toks[s.Start], toks[s.End-1]
+			text := ""
+			if first.BStart >= 0 && last.BEnd <= len(doc.Text) && first.BStart <= last.BEnd {
+				text = doc.Text[first.BStart:last.BEnd]
+			} else {
+				text = strings.Join(sents[si][s.Start:s.End], " ")
+			}
+			out = append(out, Span{
+				Sent: si, Start: s.Start, End: s.End, Type: typ, Text: text,
+				CStart: first.Start, CEnd: last.End, Score: s.Score,
+			})
+		}
+	}
+	return out
+}

@@ -1,0 +1,238 @@
+package ner
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+)
+
+// TrainOptions controls Train.
+type TrainOptions struct {
+	Epochs   int     // passes over the data (default 8)
+	MinCount int     // keep features seen at least this often (default 2)
+	Prune    float32 // drop features whose averaged weights are all below this in magnitude
+	Seed     uint64  // shuffling seed, for determinism
+	Log      io.Writer
+}
+
+// trainSent is one training sentence as feature rows and gold labels.
+type trainSent struct {
+	rows   []int32 // feature rows of all tokens
+	offs   []int32 // token i owns rows[offs[i]:offs[i+1]]
+	labels []label
+}
+
+// perceptron is an averaged structured perceptron under training. Averages
+// use the "w - u/c" trick: every update of delta at step c also adds c*delta
+// to u, and the average after c steps is w - u/c.
+type perceptron struct {
+	w, u          []float64
+	trans, transU [numLabels][numLabels]float64
+	start, startU [numLabels]float64
+	end, endU     [numLabels]float64
+	c             float64
+}
+
+// Train fits a model on docs and returns it gzip-serialized, ready for
+// NewFromModel. It is deterministic for a given Seed.
+func Train(ctx context.Context, docs []Document, opts TrainOptions) ([]byte, error) {
+	if opts.Epochs <= 0 {
+		opts.Epochs = 8
+	}
+	if opts.MinCount <= 0 {
+		opts.MinCount = 2
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	gaz, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	x := &extractor{gaz: gaz}
+	sents, hashes := featurize(x, docs, opts.MinCount)
+	fmt.Fprintf(opts.Log, "ner: %d sentences, %d features\n", len(sents), len(hashes))
+	p := &perceptron{w: make([]float64, len(hashes)*numLabels), u: make([]float64, len(hashes)*numLabels)}
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x6e6572))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	em := make([]float32, 0, 256*numLabels)
+	for epoch := 0; epoch < opts.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for k, si := range order {
+			if k%1000 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			p.c++
+			if p.step(&sents[si], &em) {
+				errs++
+			}
+		}
+		fmt.Fprintf(opts.Log, "ner: epoch %d: %d/%d sentences wrong\n", epoch+1, errs, len(sents))
+	}
+	m := p.average(hashes, opts.Prune)
+	fmt.Fprintf(opts.Log, "ner: kept %d of %d features\n", len(m.rows), len(hashes))
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err := m.write(zw); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// featurize extracts features for every sentence and keeps those seen at
+// least minCount times; it returns the sentences and the kept hashes, whose
+// positions are the rows.
+func featurize(x *extractor, docs []Document, minCount int) ([]trainSent, []uint64) {
+	type raw struct {
+		f      sentFeatures
+		labels []label
+	}
+	var raws []raw
+	counts := make(map[uint64]int32)
+	for _, d := range docs {
+		words := make([][]string, len(d.Sentences))
+		for i, s := range d.Sentences {
+			words[i] = s.Words
+		}
+		dc := newDocContext(words)
+		for _, s := range d.Sentences {
+			var f sentFeatures
+			x.extract(s.Words, dc, &f)
+			for _, h := range f.hashes {
+				counts[h]++
+			}
+			raws = append(raws, raw{f, bilouLabels(len(s.Words), s.spans())})
+		}
+	}
+	index := make(map[uint64]int32)
+	var hashes []uint64
+	sents := make([]trainSent, len(raws))
+	for k, r := range raws {
+		ts := trainSent{labels: r.labels, offs: make([]int32, 1, len(r.labels)+1)}
+		for i := range r.labels {
+			for _, h := range r.f.token(i) {
+				if counts[h] < int32(minCount) {
+					continue
+				}
+				row, ok := index[h]
+				if !ok {
+					row = int32(len(hashes))
+					index[h] = row
+					hashes = append(hashes, h)
+				}
+				ts.rows = append(ts.rows, row)
+			}
+			ts.offs = append(ts.offs, int32(len(ts.rows)))
+		}
+		sents[k] = ts
+	}
+	return sents, hashes
+}
+
+// step decodes one sentence with the current weights and updates them where
+// the prediction is wrong; it reports whether it was.
+func (p *perceptron) step(s *trainSent, em *[]float32) bool {
+	n := len(s.labels)
+	if n == 0 {
+		return false
+	}
+	*em = (*em)[:0]
+	for i := 0; i < n; i++ {
+		var row [numLabels]float64
+		for _, r := range s.rows[s.offs[i]:s.offs[i+1]] {
+			ws := p.w[int(r)*numLabels : int(r+1)*numLabels]
+			for j := range row {
+				row[j] += ws[j]
+			}
+		}
+		for j := range row {
+			*em = append(*em, float32(row[j]))
+		}
+	}
+	var trans [numLabels][numLabels]float32
+	var start, end [numLabels]float32
+	for i := range trans {
+		for j := range trans[i] {
+			trans[i][j] = float32(p.trans[i][j])
+		}
+		start[i], end[i] = float32(p.start[i]), float32(p.end[i])
+	}
+	pred := viterbi(n, *em, &trans, &start, &end)
+	wrong := false
+	for i := 0; i < n; i++ {
+		g, q := s.labels[i], pred[i]
+		if g != q {
+			wrong = true
+			for _, r := range s.rows[s.offs[i]:s.offs[i+1]] {
+				p.bump(int(r)*numLabels+int(g), 1)
+				p.bump(int(r)*numLabels+int(q), -1)
+			}
+		}
+		if i > 0 && (g != q || s.labels[i-1] != pred[i-1]) {
+			bumpArr(&p.trans[s.labels[i-1]][g], &p.transU[s.labels[i-1]][g], p.c, 1)
+			bumpArr(&p.trans[pred[i-1]][q], &p.transU[pred[i-1]][q], p.c, -1)
+		}
+	}
+	if s.labels[0] != pred[0] {
+		bumpArr(&p.start[s.labels[0]], &p.startU[s.labels[0]], p.c, 1)
+		bumpArr(&p.start[pred[0]], &p.startU[pred[0]], p.c, -1)
+	}
+	if s.labels[n-1] != pred[n-1] {
+		bumpArr(&p.end[s.labels[n-1]], &p.endU[s.labels[n-1]], p.c, 1)
+		bumpArr(&p.end[pred[n-1]], &p.endU[pred[n-1]], p.c, -1)
+	}
+	return wrong
+}
+
+func (p *perceptron) bump(i int, d float64) {
+	p.w[i] += d
+	p.u[i] += p.c * d
+}
+
+func bumpArr(w, u *float64, c, d float64) {
+	*w += d
+	*u += c * d
+}
+
+// average returns the averaged model, without rows whose weights are all
+// smaller than prune in magnitude.
+func (p *perceptron) average(hashes []uint64, prune float32) *model {
+	m := &model{rows: make(map[uint64]int32), version: 1}
+	avg := func(w, u float64) float32 { return float32(w - u/p.c) }
+	for i := range m.trans {
+		for j := range m.trans[i] {
+			m.trans[i][j] = avg(p.trans[i][j], p.transU[i][j])
+		}
+		m.start[i] = avg(p.start[i], p.startU[i])
+		m.end[i] = avg(p.end[i], p.endU[i])
+	}
+	var row [numLabels]float32
+	for r, h := range hashes {
+		big := false
+		for j := range row {
+			row[j] = avg(p.w[r*numLabels+j], p.u[r*numLabels+j])
+			if float32(math.Abs(float64(row[j]))) >= max(prune, 1e-6) {
+				big = true
+			}
+		}
+		if !big {
+			continue
+		}
+		m.rows[h] = int32(len(m.rows))
+		m.w = append(m.w, row[:]...)
+	}
+	return m
+}

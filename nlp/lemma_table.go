@@ -1,0 +1,3 @@
+package nlp
+
+func irregularTable() map[string]string { return map[string]string{} }

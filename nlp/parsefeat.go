@@ -1,0 +1,117 @@
+package nlp
+
+import "github.com/tidings/tidings/nlp/perceptron"
+
+// Values standing for "no such word" in parser features, distinct per slot
+// kind so that they never collide with real hashes.
+const (
+	noWord  = 0x51ed270b27a3c5f1
+	noTag   = 0x2c1b3c6dfa0f2d73
+	noLabel = 0x6a09e667f3bcc909
+)
+
+// features computes the Zhang & Nivre (2011) templates for the current
+// configuration, adapted to arc-eager: S0 is the stack top, N0..N2 the
+// buffer front, h/h2 heads, l/l2 and r/r2 leftmost/rightmost children,
+// v valency, s label sets, d distance.
+func (ps *Parser) features(s *parseScratch) []uint64 {
+	c := &s.cfg
+	w := func(i int) uint64 {
+		if i < 0 {
+			return noWord
+		}
+		return s.w[i]
+	}
+	p := func(i int) uint64 {
+		if i < 0 {
+			return noTag
+		}
+		return s.p[i]
+	}
+	lab := func(i int) uint64 {
+		if i <= 0 || c.head[i] < 0 {
+			return noLabel
+		}
+		return uint64(c.label[i]) + 1
+	}
+	child := func(h int, arr []int) int {
+		if h < 0 || arr[h] == 0 {
+			return -1
+		}
+		return arr[h]
+	}
+	s0 := c.s0()
+	s1 := -1
+	if len(c.stack) > 1 {
+		s1 = c.stack[len(c.stack)-2]
+	}
+	n0, n1, n2 := -1, -1, -1
+	if c.b <= c.n {
+		n0 = c.b
+	}
+	if c.b+1 <= c.n {
+		n1 = c.b + 1
+	}
+	if c.b+2 <= c.n {
+		n2 = c.b + 2
+	}
+	s0h, s0h2 := -1, -1
+	if s0 > 0 && c.head[s0] >= 0 {
+		s0h = c.head[s0]
+		if s0h > 0 && c.head[s0h] >= 0 {
+			s0h2 = c.head[s0h]
+		}
+	}
+	s0l, s0l2 := child(s0, c.lc1), child(s0, c.lc2)
+	s0r, s0r2 := child(s0, c.rc1), child(s0, c.rc2)
+	n0l, n0l2 := child(n0, c.lc1), child(n0, c.lc2)
+	d := uint64(0)
+	if n0 > 0 && s0 > 0 {
+		d = uint64(min(n0-s0, 5))
+		if n0-s0 >= 10 {
+			d = 6
+		}
+	}
+	s0w, s0p, n0w, n0p := w(s0), p(s0), w(n0), p(n0)
+	n1w, n1p, n2p := w(n1), p(n1), p(n2)
+	var s0vl, s0vr, n0vl, s0sl, s0sr, n0sl uint64
+	if s0 >= 0 {
+		s0vl, s0vr, s0sl, s0sr = uint64(c.nl[s0]), uint64(c.nr[s0]), c.lset[s0], c.rset[s0]
+	}
+	if n0 >= 0 {
+		n0vl, n0sl = uint64(c.nl[n0]), c.lset[n0]
+	}
+	h1, h2, h3 := perceptron.Hash1, perceptron.Hash2, perceptron.Hash3
+	f := append(s.feats[:0],
+		h1(0, 0),
+		h2(1, s0w, s0p), h1(2, s0w), h1(3, s0p),
+		h2(4, n0w, n0p), h1(5, n0w), h1(6, n0p),
+		h2(7, n1w, n1p), h1(8, n1w), h1(9, n1p),
+		h2(10, w(n2), n2p), h1(11, w(n2)), h1(12, n2p),
+		h3(13, h2(0, s0w, s0p), n0w, n0p), h3(14, s0w, s0p, n0w), h3(15, s0w, n0w, n0p),
+		h3(16, s0w, s0p, n0p), h3(17, s0p, n0w, n0p), h2(18, s0w, n0w), h2(19, s0p, n0p),
+		h2(20, n0p, n1p),
+		h3(21, n0p, n1p, n2p), h3(22, s0p, n0p, n1p), h3(23, p(s0h), s0p, n0p),
+		h3(24, s0p, p(s0l), n0p), h3(25, s0p, p(s0r), n0p), h3(26, s0p, n0p, p(n0l)),
+		h2(27, s0w, d), h2(28, s0p, d), h2(29, n0w, d), h2(30, n0p, d),
+		h3(31, s0w, n0w, d), h3(32, s0p, n0p, d),
+		h2(33, s0w, s0vr), h2(34, s0p, s0vr), h2(35, s0w, s0vl), h2(36, s0p, s0vl),
+		h2(37, n0w, n0vl), h2(38, n0p, n0vl),
+		h1(39, w(s0h)), h1(40, p(s0h)), h1(41, lab(s0)),
+		h1(42, w(s0l)), h1(43, p(s0l)), h1(44, lab(s0l)),
+		h1(45, w(s0r)), h1(46, p(s0r)), h1(47, lab(s0r)),
+		h1(48, w(n0l)), h1(49, p(n0l)), h1(50, lab(n0l)),
+		h1(51, w(s0h2)), h1(52, p(s0h2)), h1(53, lab(s0h)),
+		h1(54, w(s0l2)), h1(55, p(s0l2)), h1(56, lab(s0l2)),
+		h1(57, w(s0r2)), h1(58, p(s0r2)), h1(59, lab(s0r2)),
+		h1(60, w(n0l2)), h1(61, p(n0l2)), h1(62, lab(n0l2)),
+		h3(63, s0p, p(s0l), p(s0l2)), h3(64, s0p, p(s0r), p(s0r2)),
+		h3(65, s0p, p(s0h), p(s0h2)), h3(66, n0p, p(n0l), p(n0l2)),
+		h2(67, s0w, s0sr), h2(68, s0p, s0sr), h2(69, s0w, s0sl), h2(70, s0p, s0sl),
+		h2(71, n0w, n0sl), h2(72, n0p, n0sl),
+		h2(73, w(s1), p(s1)), h3(74, p(s1), s0p, n0p), h3(75, s0p, n0p, lab(s0)),
+		h3(76, n0w, n1w, n0p), h3(77, s0w, n0p, n1p), h2(78, s0p, n1p),
+	)
+	s.feats = f
+	return f
+}

@@ -1,0 +1,298 @@
+package nlp
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tidings/tidings/nlp/perceptron"
+)
+
+// Parser is a greedy arc-eager transition-based dependency parser with an
+// averaged perceptron over Zhang & Nivre (2011) feature templates (words,
+// tags, distance, valency, labels and label sets of the stack top, the next
+// three buffer words and their heads and children). It is trained with
+// Goldberg & Nivre's (2012) dynamic oracle on projectivized trees (non-
+// projective arcs lifted to the grandparent; at parse time every arc is
+// projective). Transitions are labelled: SHIFT, REDUCE, LEFT-l and RIGHT-l
+// for every UD relation l of the training data. Safe for concurrent use.
+type Parser struct {
+	model  *perceptron.Model
+	labels []string
+	root   int // index of "root" in labels
+	punct  int // index of "punct", -1 if absent
+	dep    int // index of "dep", -1 if absent
+}
+
+const (
+	trShift = iota
+	trReduce
+)
+
+func leftOf(l int) int  { return 2 + 2*l }
+func rightOf(l int) int { return 3 + 2*l }
+
+// config is a parser state over words 1..n (0 is the artificial root).
+type config struct {
+	n         int
+	stack     []int
+	b         int // front of the buffer; the buffer is b..n
+	head      []int
+	label     []int
+	lc1, lc2  []int // leftmost and second leftmost children (0 = none)
+	rc1, rc2  []int
+	nl, nr    []int
+	lset      []uint64 // bit set of left children's labels
+	rset      []uint64
+	rootChild int
+}
+
+type parseScratch struct {
+	cfg    config
+	w, p   []uint64 // word and tag hashes, index 0 = root
+	feats  []uint64
+	scores []float32
+}
+
+func growInts(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func (c *config) reset(n int) {
+	c.n = n
+	c.stack = append(c.stack[:0], 0)
+	c.b = 1
+	c.head = growInts(c.head, n+1)
+	for i := range c.head {
+		c.head[i] = -1
+	}
+	c.label = growInts(c.label, n+1)
+	c.lc1, c.lc2 = growInts(c.lc1, n+1), growInts(c.lc2, n+1)
+	c.rc1, c.rc2 = growInts(c.rc1, n+1), growInts(c.rc2, n+1)
+	c.nl, c.nr = growInts(c.nl, n+1), growInts(c.nr, n+1)
+	if cap(c.lset) < n+1 {
+		c.lset, c.rset = make([]uint64, n+1), make([]uint64, n+1)
+	}
+	c.lset, c.rset = c.lset[:n+1], c.rset[:n+1]
+	clear(c.lset)
+	clear(c.rset)
+	c.rootChild = -1
+}
+
+func (c *config) s0() int { return c.stack[len(c.stack)-1] }
+
+func (c *config) addArc(h, d, l int) {
+	c.head[d], c.label[d] = h, l
+	if h == 0 {
+		c.rootChild = d
+	}
+	if d < h {
+		c.nl[h]++
+		c.lset[h] |= 1 << uint(l&63)
+		if c.lc1[h] == 0 || d < c.lc1[h] {
+			c.lc2[h], c.lc1[h] = c.lc1[h], d
+		} else if c.lc2[h] == 0 || d < c.lc2[h] {
+			c.lc2[h] = d
+		}
+	} else {
+		c.nr[h]++
+		c.rset[h] |= 1 << uint(l&63)
+		if d > c.rc1[h] {
+			c.rc2[h], c.rc1[h] = c.rc1[h], d
+		} else if d > c.rc2[h] {
+			c.rc2[h] = d
+		}
+	}
+}
+
+// valid reports whether transition t may be applied.
+func (ps *Parser) valid(c *config, t int) bool {
+	s := c.s0()
+	switch {
+	case t == trShift:
+		return c.b <= c.n
+	case t == trReduce:
+		return s != 0 && c.head[s] >= 0
+	case t&1 == 0: // LEFT-l
+		l := (t - 2) / 2
+		return s != 0 && c.head[s] < 0 && c.b <= c.n && l != ps.root
+	default: // RIGHT-l
+		l := (t - 3) / 2
+		if c.b > c.n {
+			return false
+		}
+		if s == 0 {
+			return l == ps.root && c.rootChild < 0
+		}
+		return l != ps.root
+	}
+}
+
+func (c *config) apply(t int) {
+	s := c.s0()
+	switch {
+	case t == trShift:
+		c.stack = append(c.stack, c.b)
+		c.b++
+	case t == trReduce:
+		c.stack = c.stack[:len(c.stack)-1]
+	case t&1 == 0:
+		c.addArc(c.b, s, (t-2)/2)
+		c.stack = c.stack[:len(c.stack)-1]
+	default:
+		c.addArc(s, c.b, (t-3)/2)
+		c.stack = append(c.stack, c.b)
+		c.b++
+	}
+}
+
+// best returns the highest-scoring valid transition.
+func (ps *Parser) best(c *config, scores []float32) int {
+	bt, bs := -1, float32(0)
+	for t, sc := range scores {
+		if (bt < 0 || sc > bs) && ps.valid(c, t) {
+			bt, bs = t, sc
+		}
+	}
+	return bt
+}
+
+// parse fills Head and Rel of toks (XPOS/UPOS must be set).
+func (ps *Parser) parse(toks []Token, s *parseScratch) {
+	n := len(toks)
+	if n == 0 {
+		return
+	}
+	ps.prepare(toks, s)
+	c := &s.cfg
+	c.reset(n)
+	if cap(s.scores) < ps.model.NClasses {
+		s.scores = make([]float32, ps.model.NClasses)
+	}
+	sc := s.scores[:ps.model.NClasses]
+	for c.b <= c.n {
+		clear(sc)
+		ps.model.Scores(ps.features(s), sc)
+		t := ps.best(c, sc)
+		if t < 0 {
+			break
+		}
+		c.apply(t)
+	}
+	ps.finish(c, toks)
+}
+
+// finish attaches words left without a head (one becomes the root if the
+// parser found none) and copies the tree into toks.
+func (ps *Parser) finish(c *config, toks []Token) {
+	for i := 1; i <= c.n; i++ {
+		if c.head[i] >= 0 {
+			continue
+		}
+		if c.rootChild < 0 && toks[i-1].UPOS != "PUNCT" {
+			c.head[i], c.label[i], c.rootChild = 0, ps.root, i
+		}
+	}
+	if c.rootChild < 0 {
+		c.head[1], c.label[1], c.rootChild = 0, ps.root, 1
+	}
+	for i := 1; i <= c.n; i++ {
+		if c.head[i] < 0 {
+			c.head[i] = c.rootChild
+			switch {
+			case toks[i-1].UPOS == "PUNCT" && ps.punct >= 0:
+				c.label[i] = ps.punct
+			case ps.dep >= 0:
+				c.label[i] = ps.dep
+			}
+		}
+	}
+	for i := 1; i <= c.n; i++ {
+		toks[i-1].Head = c.head[i] - 1
+		toks[i-1].Rel = ps.labels[c.label[i]]
+	}
+}
+
+// Encode writes the parser gzip-compressed.
+func (ps *Parser) Encode(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	writeStrings(zw, "TDPARSE1")
+	writeStrings(zw, ps.labels...)
+	if _, err := ps.model.WriteTo(zw); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// DecodeParser reads a parser written by Encode.
+func DecodeParser(data []byte) (*Parser, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	r := newByteReader(zr)
+	if m := r.strings(); len(m) != 1 || m[0] != "TDPARSE1" {
+		return nil, errors.New("parser: not a parser model")
+	}
+	labels := r.strings()
+	if r.err != nil {
+		return nil, fmt.Errorf("parser: %w", r.err)
+	}
+	ps, err := newParser(labels)
+	if err != nil {
+		return nil, err
+	}
+	if ps.model, err = perceptron.Read(r.br); err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	if ps.model.NClasses != 2+2*len(labels) {
+		return nil, errors.New("parser: class count mismatch")
+	}
+	return ps, nil
+}
+
+func newParser(labels []string) (*Parser, error) {
+	if len(labels) > 64 {
+		return nil, fmt.Errorf("parser: %d labels, at most 64 supported", len(labels))
+	}
+	ps := &Parser{labels: labels, root: -1, punct: -1, dep: -1}
+	for i, l := range labels {
+		switch l {
+		case "root":
+			ps.root = i
+		case "punct":
+			ps.punct = i
+		case "dep":
+			ps.dep = i
+		}
+	}
+	if ps.root < 0 {
+		return nil, errors.New("parser: no root label")
+	}
+	return ps, nil
+}
+
+// tagKey is the tag value the parser's features read: both tags.
+func tagKey(xpos, upos string) uint64 { return perceptron.String(xpos + "|" + upos) }
+
+func (ps *Parser) prepare(toks []Token, s *parseScratch) {
+	s.w = append(s.w[:0], hRoot)
+	s.p = append(s.p[:0], hRoot)
+	for i := range toks {
+		s.w = append(s.w, perceptron.String(strings.ToLower(toks[i].Text)))
+		s.p = append(s.p, tagKey(toks[i].XPOS, toks[i].UPOS))
+	}
+}
+
+var hRoot = perceptron.String("-ROOT-")

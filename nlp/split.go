@@ -1,0 +1,150 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// titleAbbrevs never end a sentence: a name or number follows them.
+var titleAbbrevs = map[string]bool{
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "st.": true, "gen.": true,
+	"col.": true, "lt.": true, "sgt.": true, "capt.": true, "cmdr.": true, "adm.": true, "maj.": true,
+	"gov.": true, "sen.": true, "rep.": true, "rev.": true, "hon.": true, "pres.": true, "supt.": true,
+	"insp.": true, "det.": true, "cpl.": true, "pvt.": true, "no.": true, "nos.": true, "vol.": true,
+	"fig.": true, "pp.": true, "mt.": true, "ft.": true, "vs.": true, "cf.": true, "ca.": true,
+	"approx.": true, "e.g.": true, "i.e.": true,
+	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true,
+	"sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
+}
+
+// sentenceStarters are capitalised words that, after an abbreviation that
+// can end a sentence (U.S. Inc. etc.), signal a new sentence.
+var sentenceStarters = map[string]bool{
+	"The": true, "He": true, "She": true, "It": true, "They": true, "We": true, "I": true,
+	"But": true, "A": true, "In": true, "This": true, "That": true, "There": true, "His": true,
+	"Her": true, "Their": true, "Its": true, "And": true, "If": true, "When": true, "As": true,
+	"On": true, "At": true, "For": true, "After": true, "Some": true, "Many": true, "Most": true,
+	"Our": true, "You": true, "What": true, "Yet": true, "So": true, "However": true, "These": true,
+	"Those": true, "One": true, "An": true, "Mr.": true, "Ms.": true, "Mrs.": true, "Dr.": true,
+}
+
+// SplitSentences groups tokens (as returned by Tokenize on text) into
+// sentences. A blank line always ends a sentence; so do . ! ? … (with any
+// closing quotes or brackets after them) before a token that does not start
+// in lower case; abbreviations (Mr. Jan. U.N.) and initials do not, except
+// that a non-title abbreviation before a typical sentence opener (U.S. The)
+// does. A single line break ends a sentence too (headlines, lists) unless the
+// line visibly continues (a comma or lower-case word before, lower case
+// after). The tokens are moved into the sentences.
+func SplitSentences(text string, toks []Token) []Sentence {
+	var out []Sentence
+	start := 0
+	for i := range toks {
+		if i == len(toks)-1 || boundaryAfter(text, toks, i) {
+			out = append(out, makeSentence(toks[start:i+1]))
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func makeSentence(toks []Token) Sentence {
+	ts := make([]Token, len(toks))
+	copy(ts, toks)
+	f, l := ts[0], ts[len(ts)-1]
+	return Sentence{Start: f.Start, End: l.End, BStart: f.BStart, BEnd: l.BEnd, Tokens: ts}
+}
+
+// gapNewlines counts line breaks between tokens i and i+1 (2 means a blank
+// line or more).
+func gapNewlines(text string, toks []Token, i int) int {
+	gap := text[toks[i].BEnd:toks[i+1].BStart]
+	n := strings.Count(gap, "\n")
+	if n == 0 {
+		n = strings.Count(gap, "\r")
+	}
+	if n == 0 && (strings.Contains(gap, "\u2029") || strings.Contains(gap, "\u2028")) {
+		n = 2
+	}
+	return n
+}
+
+func isTerminal(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			return false
+		}
+	}
+	return true
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "\"", "'", "’", "”", ")", "]", "}", "»", "''":
+		return true
+	}
+	return false
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func boundaryAfter(text string, toks []Token, i int) bool {
+	nl := gapNewlines(text, toks, i)
+	if nl >= 2 {
+		return true
+	}
+	cur, next := toks[i].Text, toks[i+1].Text
+	if nl == 1 {
+		if cur == "," || cur == "-" || cur == "–" || cur == "&" {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(cur)
+		return !(unicode.IsLower(r) && startsLower(next))
+	}
+	// A closer continues the sentence it closes; decide at the last closer.
+	if isCloser(next) && toks[i+1].BStart == toks[i].BEnd && endsTerminal(toks, i) {
+		return false
+	}
+	if !endsTerminal(toks, i) {
+		return false
+	}
+	if startsLower(next) {
+		return false
+	}
+	j := i
+	for j > 0 && isCloser(toks[j].Text) {
+		j--
+	}
+	last := toks[j].Text
+	if isTerminal(last) {
+		// "e.g. ." style doubling is rare; a lone period after an initial
+		// token like "J" is an abbreviation the tokenizer did not know.
+		if r := next; r == "," || r == ";" || r == ":" {
+			return false
+		}
+		return true
+	}
+	// An abbreviation with its period.
+	low := strings.ToLower(last)
+	if titleAbbrevs[low] || isInitial(strings.TrimSuffix(last, ".")) {
+		return false
+	}
+	return sentenceStarters[next]
+}
+
+// endsTerminal reports whether token i, skipping back over closers glued to
+// it, is sentence-final punctuation or an abbreviation ending in a period.
+func endsTerminal(toks []Token, i int) bool {
+	for i > 0 && isCloser(toks[i].Text) && toks[i].BStart == toks[i-1].BEnd {
+		i--
+	}
+	s := toks[i].Text
+	return isTerminal(s) || (len(s) > 1 && strings.HasSuffix(s, "."))
+}

@@ -1,0 +1,163 @@
+// Package places geocodes the GPE and LOC entities of an article: each
+// resolves to a country, first-level region or GeoNames city with its
+// coordinates and ISO 3166-1 alpha-2 country. Ambiguous city names are
+// settled by the article's other places and by population, so "Paris"
+// is Paris, France unless Texas (or the United States alone) is in play.
+package places
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/gazetteer"
+	"github.com/tidings/tidings/nlp"
+)
+
+// Gazetteer resolves place names. It is read-only and safe for concurrent
+// use.
+type Gazetteer struct {
+	db *gazetteer.DB
+}
+
+// Load returns a Gazetteer over the embedded tables of package gazetteer.
+func Load() (*Gazetteer, error) {
+	db, err := gazetteer.Load()
+	if err != nil {
+		return nil, fmt.Errorf("places: %w", err)
+	}
+	return New(db), nil
+}
+
+// New returns a Gazetteer over db.
+func New(db *gazetteer.DB) *Gazetteer { return &Gazetteer{db: db} }
+
+// Annotate fills a.Places from the GPE and LOC entities of a.Entities
+// (so it runs after the entity resolver) and sets the alpha-3 Country of
+// the entities it places. doc is not needed and may be nil.
+func (g *Gazetteer) Annotate(ctx context.Context, _ *nlp.Doc, a *tidings.Article) error {
+	if a == nil {
+		return errors.New("places: nil article")
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("places: article %q: %w", a.ID, err)
+	}
+	a.Places = g.Resolve(a.Entities)
+	return nil
+}
+
+// candidate is one reading of a place name.
+type candidate struct {
+	place   tidings.Place
+	admin1  string
+	pop     int
+	feature string
+	kind    int // kindCountry, kindRegion, kindCity, kindState
+}
+
+const (
+	kindCountry = iota
+	kindRegion
+	kindCity
+	kindState
+)
+
+// Resolve places the GPE and LOC entities of es, in order, setting their
+// Country when placed. Entities it cannot place are left out.
+func (g *Gazetteer) Resolve(es []tidings.Entity) []tidings.Place {
+	cands := make([][]candidate, len(es))
+	inPlay := map[string]bool{} // alpha-2 countries named
+	admin := map[string]bool{}  // "US/TX" regions named
+	for i, e := range es {
+		if e.Type != tidings.EntityGPE && e.Type != tidings.EntityLoc {
+			continue
+		}
+		cands[i] = g.candidates(e.Name)
+		if len(cands[i]) == 0 {
+			continue
+		}
+		for _, c := range cands[i] {
+			if c.kind == kindCity || c.place.Country == "" {
+				continue
+			}
+			if c.kind != kindState || len(cands[i]) == 1 {
+				inPlay[c.place.Country] = true
+			}
+			if c.admin1 != "" {
+				admin[c.place.Country+"/"+c.admin1] = true
+			}
+		}
+	}
+	var out []tidings.Place
+	for i := range es {
+		if len(cands[i]) == 0 {
+			continue
+		}
+		best := pick(cands[i], inPlay, admin)
+		p := best.place
+		p.Name, p.Entity = es[i].Name, es[i].ID
+		out = append(out, p)
+		if co, ok := g.db.CountryByAlpha2(p.Country); ok && (es[i].Country == "" || best.kind == kindCity) {
+			es[i].Country = co.Alpha3
+		}
+	}
+	return out
+}
+
+// candidates lists the readings of name: the country, then a named
+// region, then cities (largest first), then a US state.
+func (g *Gazetteer) candidates(name string) []candidate {
+	db := g.db
+	if co, ok := db.CountryNamed(name); ok {
+		return []candidate{{place: tidings.Place{Country: co.Alpha2, Lat: co.Lat, Lon: co.Lon}, kind: kindCountry}}
+	}
+	var out []candidate
+	r, isRegion := db.RegionNamed(name)
+	if isRegion && r.Admin1 == "" {
+		return []candidate{{place: tidings.Place{Country: r.Country, Lat: r.Lat, Lon: r.Lon}, kind: kindRegion}}
+	}
+	for _, c := range db.CitiesNamed(name) {
+		out = append(out, candidate{
+			place:  tidings.Place{Country: c.Country, Lat: c.Lat, Lon: c.Lon, GeonamesID: c.ID},
+			admin1: c.Admin1, pop: c.Population, feature: c.Feature, kind: kindCity,
+		})
+	}
+	if isRegion {
+		out = append(out, candidate{place: tidings.Place{Country: r.Country, Lat: r.Lat, Lon: r.Lon},
+			admin1: r.Admin1, pop: 100000, kind: kindState})
+	}
+	return out
+}
+
+// pick scores the readings: population (log), capitals and admin seats,
+// and whether the article names the country or the region around them.
+func pick(cs []candidate, inPlay, admin map[string]bool) candidate {
+	best, bestScore := cs[0], math.Inf(-1)
+	for _, c := range cs {
+		if c.kind == kindCountry || c.kind == kindRegion {
+			return c
+		}
+		s := math.Log10(float64(c.pop) + 1)
+		switch c.feature {
+		case "PPLC":
+			s += 1
+		case "PPLA":
+			s += 0.5
+		}
+		if c.kind == kindState {
+			s -= 0.5
+		}
+		if inPlay[c.place.Country] {
+			s += 2
+		}
+		if c.kind == kindCity && c.admin1 != "" && admin[c.place.Country+"/"+c.admin1] {
+			s += 4
+		}
+		if s > bestScore {
+			best, bestScore = c, s
+		}
+	}
+	return best
+}

@@ -1,0 +1,181 @@
+package places
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/entities"
+	"github.com/tidings/tidings/entities/entitiestest"
+)
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
+func TestResolve(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		name, country string
+		lat, lon      float64 // checked within 50 km when non-zero
+	}
+	tests := []struct {
+		name  string
+		input []string // GPE entity names
+		want  []want
+	}{
+		{"paris alone is France", []string{"Paris"}, []want{{"Paris", "FR", 48.85, 2.35}}},
+		{"paris with texas", []string{"Paris", "Texas"}, []want{{"Paris", "US", 33.66, -95.56}, {"Texas", "US", 0, 0}}},
+		{"paris with france and texas", []string{"France", "Paris"}, []want{{"France", "FR", 0, 0}, {"Paris", "FR", 48.85, 2.35}}},
+		{"kiev spelling", []string{"Kiev"}, []want{{"Kiev", "UA", 50.45, 30.52}}},
+		{"crimea region", []string{"Crimea"}, []want{{"Crimea", "UA", 45.3, 34.4}}},
+		{"country", []string{"South Africa"}, []want{{"South Africa", "ZA", 0, 0}}},
+		{"moscow russia not idaho", []string{"Moscow"}, []want{{"Moscow", "RU", 55.75, 37.62}}},
+		{"unknown place left out", []string{"Nowhereville"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var es []tidings.Entity
+			for i, n := range tt.input {
+				es = append(es, tidings.Entity{ID: "e" + string(rune('1'+i)), Name: n, Type: tidings.EntityGPE})
+			}
+			got := g.Resolve(es)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d places %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				p := got[i]
+				if p.Name != w.name || p.Country != w.country {
+					t.Errorf("place %d = %s %s, want %s %s", i, p.Name, p.Country, w.name, w.country)
+				}
+				if w.lat != 0 && distanceKm(p.Lat, p.Lon, w.lat, w.lon) > 50 {
+					t.Errorf("%s at %.2f,%.2f, want near %.2f,%.2f", p.Name, p.Lat, p.Lon, w.lat, w.lon)
+				}
+			}
+		})
+	}
+}
+
+func TestAnnotateSetsCountry(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &tidings.Article{Entities: []tidings.Entity{
+		{ID: "e1", Name: "Kyiv", Type: tidings.EntityGPE},
+		{ID: "e2", Name: "Sergei Lavrov", Type: tidings.EntityPerson},
+	}}
+	if err := g.Annotate(context.Background(), nil, a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Entities[0].Country != "UKR" || len(a.Places) != 1 || a.Places[0].GeonamesID != 703448 || a.Places[0].Entity != "e1" {
+		t.Errorf("got entity %+v places %+v", a.Entities[0], a.Places)
+	}
+	if err := g.Annotate(context.Background(), nil, nil); err == nil {
+		t.Error("nil article: no error")
+	}
+}
+
+// TestSeedArticle runs the dictionary spotter, the resolver and the
+// gazetteer over the cleaned example article.
+func TestSeedArticle(t *testing.T) {
+	text := seedText(t)
+	r, err := entities.NewDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &tidings.Article{ID: "kyiv-strike", Text: text}
+	doc := entitiestest.Doc(text)
+	if err := r.Annotate(context.Background(), doc, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Annotate(context.Background(), doc, a); err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]tidings.Place{}
+	for _, p := range a.Places {
+		byName[p.Name] = p
+	}
+	kyiv, ok := byName["Kyiv"]
+	if !ok || kyiv.Country != "UA" || distanceKm(kyiv.Lat, kyiv.Lon, 50.45, 30.52) > 25 {
+		t.Errorf("Kyiv = %+v, want UA within 25 km of 50.45N 30.52E", kyiv)
+	}
+	for name, cc := range map[string]string{"South Africa": "ZA", "Crimea": "UA", "Russia": "RU", "United States": "US"} {
+		if p := byName[name]; p.Country != cc {
+			t.Errorf("%s = %+v, want country %s", name, p, cc)
+		}
+	}
+	for _, bad := range []string{"Vancouver", "Kursk"} {
+		if _, ok := byName[bad]; ok {
+			t.Errorf("place %s must not be found", bad)
+		}
+	}
+}
+
+// seedText is the example article without the lines cleaning removes.
+func seedText(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			t.Skip("repository root not found")
+		}
+		dir = filepath.Dir(dir)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "..", "shared", "examples", "kyiv-strike", "article.txt"))
+	if err != nil {
+		t.Skipf("seed article absent (../shared/examples/kyiv-strike): %v", err)
+	}
+	var keep []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		l := strings.TrimSpace(line)
+		if !strings.HasPrefix(l, "Read also") && !strings.HasPrefix(l, "Advertisement") {
+			keep = append(keep, line)
+		}
+	}
+	return strings.TrimSpace(strings.Join(keep, "\n"))
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	text := seedText(b)
+	r, err := entities.NewDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := entitiestest.Doc(text)
+	ctx := context.Background()
+	for b.Loop() {
+		a := &tidings.Article{Text: text}
+		if err := r.Annotate(ctx, doc, a); err != nil {
+			b.Fatal(err)
+		}
+		if err := g.Annotate(ctx, doc, a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

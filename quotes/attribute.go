@@ -1,0 +1,506 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/tidings/tidings/internal/facttext"
+)
+
+// quoted reports whether byte b lies inside a quote, marks included.
+func (st *state) quoted(b int) bool {
+	i := sortSearch(len(st.spans), func(i int) bool { return st.spans[i].Open > b }) - 1
+	if i < 0 {
+		return false
+	}
+	sp := st.spans[i]
+	end := sp.Close
+	if end < sp.E {
+		end = sp.E
+	}
+	return b >= sp.Open && b < max(end, sp.Open+1)
+}
+
+func sortSearch(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := (lo + hi) / 2
+		if !f(m) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// free returns the tokens of sentence si in [from, to) bytes that are not
+// inside a quote, stopping at the first quoted token when stopAtQuote.
+func (st *state) free(si, from, to int, stopAtQuote bool) []facttext.Token {
+	var out []facttext.Token
+	for _, k := range st.t.Sentences[si].Tokens {
+		if k.B < from || k.E > to {
+			continue
+		}
+		if st.quoted(k.B) || isMark(k.Text) {
+			if stopAtQuote && len(out) > 0 {
+				break
+			}
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+func isDash(s string) bool {
+	switch s {
+	case "—", "-", "–", "―", "--":
+		return true
+	}
+	return false
+}
+
+func isMark(s string) bool {
+	switch s {
+	case "\"", "“", "”", "``", "''":
+		return true
+	}
+	return false
+}
+
+// attribute finds the speaker of a quote from its own sentence(s) and the
+// one that follows.
+func (st *state) attribute(sp Span) *attribution {
+	t := st.t
+	sA := t.SentenceAt(sp.Open)
+	if sA < 0 {
+		return nil
+	}
+	sZ := t.SentenceAt(max(sp.Close-1, sp.Open))
+	if sZ < 0 {
+		sZ = sA
+	}
+	// 1. A reporting verb right after the quote.
+	after := st.free(sZ, sp.Close, t.Sentences[sZ].E, true)
+	if sp.Closed {
+		if at := st.adjacent(after); at != nil {
+			return at
+		}
+	}
+	// 2. The nearest reporting verb before it.
+	before := st.free(sA, t.Sentences[sA].B, sp.Open, false)
+	if at := st.nearestBefore(before); at != nil {
+		return at
+	}
+	// 3. A reporting verb later in the sentence, or "according to" anywhere.
+	for c := range after {
+		if lemma, ok := cueOf(after, c); ok && !weakCues[lemma] {
+			if at := st.subjectOf(after, c, false); at != nil {
+				return at
+			}
+		}
+	}
+	// 4. "NAME: …" inside a transcript quote.
+	if at := st.transcript(sp); at != nil {
+		return at
+	}
+	// 5. A short attribution sentence right after a quote that ends its
+	// sentence: `"…." Trump said.`
+	if len(after) == 0 && sZ+1 < len(t.Sentences) && st.paraOf(t.Sentences[sZ+1].B) == st.paraOf(sp.Close) {
+		next := st.free(sZ+1, t.Sentences[sZ+1].B, t.Sentences[sZ+1].E, true)
+		if len(next) <= 8 {
+			if at := st.adjacent(next); at != nil {
+				return at
+			}
+		}
+	}
+	return nil
+}
+
+// adjacent reads an attribution that starts right after a quote:
+// `he said`, `said Lavrov`, `the minister told reporters`, `according to X`.
+func (st *state) adjacent(toks []facttext.Token) *attribution {
+	i, dash := 0, false
+	for i < len(toks) && (toks[i].Text == "," || isDash(toks[i].Text)) {
+		dash = dash || isDash(toks[i].Text)
+		i++
+	}
+	toks = toks[i:]
+	if dash && len(toks) > 0 && facttext.IsCap(toks[0].Text) {
+		if _, cue := cueOf(toks, 0); !cue {
+			// "… ” ― Francisco Herrero": a signature.
+			if j, ok := rightNP(toks, 0); ok {
+				return st.resolve("", toks[0].B, toks[j].E)
+			}
+		}
+	}
+	for c := 0; c < len(toks) && c < 18; c++ {
+		if _, ok := cueOf(toks, c); ok {
+			if c == 0 {
+				return st.objectOf(toks, c)
+			}
+			return st.subjectOf(toks, c, true)
+		}
+		if toks[c].Text == "." || toks[c].Text == ";" || (toks[c].Text == "," && c < 1) {
+			break
+		}
+	}
+	return nil
+}
+
+// nearestBefore finds the reporting verb nearest before a quote.
+func (st *state) nearestBefore(toks []facttext.Token) *attribution {
+	for c := len(toks) - 1; c >= 0; c-- {
+		lemma, ok := cueOf(toks, c)
+		if !ok {
+			continue
+		}
+		if weakCues[lemma] && len(toks)-c > 4 {
+			continue
+		}
+		if at := st.subjectOf(toks, c, false); at != nil {
+			return at
+		}
+		if at := st.objectOf(toks, c); at != nil {
+			return at // "Said Lavrov: …"
+		}
+	}
+	return nil
+}
+
+// cueOf reports whether toks[c] is a reporting verb (or "according" in
+// "according to") and gives its lemma.
+func cueOf(toks []facttext.Token, c int) (string, bool) {
+	k := toks[c]
+	if k.Lower == "according" {
+		return "according to", c+1 < len(toks) && toks[c+1].Lower == "to"
+	}
+	// A cue used as a noun ("the report", "his statement") is none; the
+	// tagger's own VERB/NOUN choice is not trusted for these words.
+	if c > 0 && (determiners[toks[c-1].Lower] || toks[c-1].Lower == "his" || toks[c-1].Lower == "her" ||
+		toks[c-1].UPOS == "ADJ" || toks[c-1].UPOS == "DET") {
+		return "", false
+	}
+	if k.UPOS == "ADJ" || k.UPOS == "ADP" || k.UPOS == "PROPN" {
+		return "", false
+	}
+	if k.UPOS == "NOUN" && (c == 0 || (toks[c-1].UPOS != "PROPN" && toks[c-1].UPOS != "PRON")) {
+		return "", false // "tweets", "remarks" unless right after a name
+	}
+	if c+1 < len(toks) && toks[c+1].Text == "-" && toks[c+1].B == k.E {
+		return "", false // state-of-the-state
+	}
+	if l, ok := cueForms[k.Lemma]; ok {
+		return l, true
+	}
+	l, ok := cueForms[k.Lower]
+	return l, ok
+}
+
+// subjectOf makes an attribution from the subject of the cue toks[c]; when
+// strict, everything between the start of toks and the cue must be the
+// subject (the attribution right after a quote).
+func (st *state) subjectOf(toks []facttext.Token, c int, strict bool) *attribution {
+	if toks[c].Lower == "according" {
+		return st.objectOf(toks, c)
+	}
+	b, e, ok := -1, -1, false
+	if !strict && (strings.HasSuffix(toks[c].Lower, "ing") || (c > 0 && toks[c-1].Lower == "to")) {
+		// "…, saying", "took to Twitter to accuse": the clause's subject.
+		if b, e, ok = st.sentenceSubject(toks[c].B); ok {
+			return st.resolve(toks[c].Lower, b, e)
+		}
+		return nil
+	}
+	if st.t.Parsed {
+		b, e, ok = st.parseSubject(toks, c)
+	}
+	if !ok {
+		var i int
+		i, ok = leftNP(toks, c)
+		if ok {
+			b, e = toks[i].B, npEnd(toks, i, c)
+			if strict && i != 0 {
+				ok = false
+			}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return st.resolve(toks[c].Lower, b, e)
+}
+
+// objectOf makes an attribution from the noun phrase after the cue:
+// "said Lavrov", "according to the ministry".
+func (st *state) objectOf(toks []facttext.Token, c int) *attribution {
+	i := c + 1
+	cue := toks[c].Lower
+	if cue == "according" {
+		cue = "according to"
+		i++
+	}
+	j, ok := rightNP(toks, i)
+	if !ok {
+		return nil
+	}
+	return st.resolve(cue, toks[i].B, toks[j].E)
+}
+
+// npEnd is the end byte of the subject noun phrase starting at token i,
+// before the cue at c (skipping adverbs and auxiliaries).
+func npEnd(toks []facttext.Token, i, c int) int {
+	j := c - 1
+	for j > i && (skipLeft[toks[j].Lower] || isAdverb(toks[j])) {
+		j--
+	}
+	if j > i && toks[j].Text == ")" {
+		for j > i && toks[j].Text != "(" {
+			j--
+		}
+		j--
+	}
+	// An appositive ("Smith, a spokesman, said"): the name before it.
+	for k := i; k < j; k++ {
+		if toks[k].Text == "," {
+			return toks[k-1].E
+		}
+	}
+	return toks[j].E
+}
+
+// sentenceSubject finds the subject of the sentence holding byte b: its
+// first noun phrase, after a leading adverbial phrase ("In July, …").
+func (st *state) sentenceSubject(b int) (int, int, bool) {
+	si := st.t.SentenceAt(b)
+	if si < 0 {
+		return 0, 0, false
+	}
+	toks := st.free(si, st.t.Sentences[si].B, b, true)
+	i := 0
+	if len(toks) > 0 && (toks[0].UPOS == "ADP" || toks[0].UPOS == "SCONJ" || toks[0].UPOS == "ADV" || boundary[toks[0].Lower]) {
+		for i < len(toks) && toks[i].Text != "," {
+			i++
+		}
+		i++
+	}
+	j, ok := rightNP(toks, i)
+	if !ok || j >= len(toks) || toks[j].B >= b {
+		return 0, 0, false
+	}
+	return toks[i].B, toks[j].E, true
+}
+
+// parseSubject finds the nominal subject of the cue in the parse.
+func (st *state) parseSubject(toks []facttext.Token, c int) (int, int, bool) {
+	si := st.t.SentenceAt(toks[c].B)
+	if si < 0 {
+		return 0, 0, false
+	}
+	sent := st.t.Sentences[si].Tokens
+	ci := st.t.TokenAt(si, toks[c].B)
+	for i, k := range sent {
+		if k.Head != ci || (k.Rel != "nsubj" && k.Rel != "nsubj:pass") {
+			continue
+		}
+		lo, hi := i, i
+		for j := range sent {
+			if dominates(sent, i, j) {
+				lo, hi = min(lo, j), max(hi, j)
+			}
+		}
+		// Keep the subtree left of the cue and outside quotes.
+		for hi > i && (sent[hi].B >= toks[c].B || st.quoted(sent[hi].B)) {
+			hi--
+		}
+		for lo < i && st.quoted(sent[lo].B) {
+			lo++
+		}
+		if k.UPOS == "PRON" && !pronouns[k.Lower] {
+			return 0, 0, false // "that", "which"
+		}
+		return sent[lo].B, sent[hi].E, true
+	}
+	return 0, 0, false
+}
+
+// dominates reports whether token a is an ancestor of (or is) token b.
+func dominates(sent []facttext.Token, a, b int) bool {
+	for n := 0; b >= 0 && n < len(sent); n++ {
+		if b == a {
+			return true
+		}
+		b = sent[b].Head
+	}
+	return false
+}
+
+func isAdverb(k facttext.Token) bool {
+	if k.UPOS == "ADV" || k.UPOS == "AUX" {
+		return true
+	}
+	return k.UPOS == "" && len(k.Lower) > 4 && strings.HasSuffix(k.Lower, "ly") && !facttext.IsCap(k.Text)
+}
+
+// npWord reports whether a token can be part of a subject noun phrase.
+func npWord(k facttext.Token) bool {
+	if k.Lower == "'s" || k.Lower == "’s" || k.Lower == "-" || k.Lower == "&" {
+		return true
+	}
+	if !facttext.IsWord(k.Text) {
+		return false
+	}
+	if k.UPOS != "" {
+		switch k.UPOS {
+		case "PROPN", "NOUN", "ADJ", "DET", "NUM", "PART":
+			return !boundary[k.Lower] || determiners[k.Lower]
+		case "ADP":
+			return k.Lower == "of" || k.Lower == "for"
+		}
+		return false
+	}
+	if k.Lower == "of" || k.Lower == "for" {
+		return true
+	}
+	if boundary[k.Lower] && !determiners[k.Lower] {
+		return false
+	}
+	if _, cue := cueForms[k.Lower]; cue && !facttext.IsCap(k.Text) {
+		return false
+	}
+	return true
+}
+
+// leftNP finds the start of the subject noun phrase of the cue at c.
+func leftNP(toks []facttext.Token, c int) (int, bool) {
+	j := c - 1
+	for pass := 0; pass < 3 && j >= 0; pass++ {
+		for j >= 0 && (skipLeft[toks[j].Lower] || isAdverb(toks[j])) {
+			j--
+		}
+		switch {
+		case j >= 0 && toks[j].Text == ")":
+			for j >= 0 && toks[j].Text != "(" {
+				j--
+			}
+			j--
+		case j >= 0 && toks[j].Text == ",": // appositive or relative clause
+			k := j - 1
+			for k >= 0 && j-k < 25 && toks[k].Text != "," {
+				k--
+			}
+			if k <= 0 {
+				return 0, false
+			}
+			j = k - 1
+		case j >= 1 && toks[j].Lower == "and" && (toks[j-1].UPOS == "VERB" || strings.HasSuffix(toks[j-1].Lower, "ed")):
+			j -= 2 // "I laughed and said"
+		}
+	}
+	if j < 0 {
+		return 0, false
+	}
+	if pronouns[toks[j].Lower] {
+		return j, toks[j].Lower != "you"
+	}
+	i := j
+	for i >= 0 && j-i < 8 && npWord(toks[i]) {
+		if determiners[toks[i].Lower] && i < j {
+			break
+		}
+		i--
+	}
+	if i < j && i >= 0 && determiners[toks[i].Lower] {
+		// include the determiner we stopped at
+	} else {
+		i++
+	}
+	for i < j && (toks[i].Lower == "of" || toks[i].Lower == "for" || toks[i].Lower == "'s" || toks[i].Lower == "’s") {
+		i++
+	}
+	if i > j || !npWord(toks[j]) || determiners[toks[j].Lower] || toks[j].Lower == "of" || toks[j].Lower == "for" {
+		return 0, false
+	}
+	return i, true
+}
+
+// rightNP finds the end of a noun phrase starting at i.
+func rightNP(toks []facttext.Token, i int) (int, bool) {
+	if i >= len(toks) {
+		return 0, false
+	}
+	k := toks[i]
+	if pronouns[k.Lower] {
+		return i, true
+	}
+	if !facttext.IsCap(k.Text) && !determiners[k.Lower] && k.UPOS != "NOUN" && k.UPOS != "PROPN" {
+		return 0, false
+	}
+	if k.Lower == "that" || k.Lower == "this" {
+		return 0, false
+	}
+	j := i
+	for j+1 < len(toks) && j-i < 8 {
+		n := toks[j+1]
+		if (n.Lower == "of" || n.Lower == "for") && j+2 < len(toks) && npWord(toks[j+2]) {
+			j++
+			continue
+		}
+		if !npWord(n) || n.Lower == "of" || n.Lower == "for" || (determiners[n.Lower] && toks[j].Lower != "of" && toks[j].Lower != "for") {
+			break
+		}
+		j++
+	}
+	return j, true
+}
+
+// transcript reads a speaker named at the head of the quote: "PENCE: …".
+func (st *state) transcript(sp Span) *attribution {
+	s := st.t.S[sp.B:sp.E]
+	i := strings.Index(s, ":")
+	if i <= 1 || i > 30 {
+		return nil
+	}
+	name := s[:i]
+	if strings.ToUpper(name) != name || !facttext.IsCap(name) {
+		return nil
+	}
+	return st.resolve("", sp.B, sp.B+i)
+}
+
+// inherit gives a quote standing alone the speaker of the quote before it
+// (same or previous paragraph), or of a colon introduction just before it.
+func (st *state) inherit(sp Span) *attribution {
+	t := st.t
+	sA := t.SentenceAt(sp.Open)
+	if sA < 0 {
+		return nil
+	}
+	before := st.free(sA, t.Sentences[sA].B, sp.Open, false)
+	alone := len(before) == 0
+	if alone && sA > 0 {
+		prev := t.Sentences[sA-1]
+		pt := st.free(sA-1, prev.B, prev.E, false)
+		if n := len(pt); n > 0 && pt[n-1].Text == ":" {
+			if at := st.nearestBefore(pt[:n-1]); at != nil {
+				return at
+			}
+		}
+	}
+	if alone && sA > 0 && st.paraOf(t.Sentences[sA-1].B) == st.paraOf(sp.Open) &&
+		(st.last == nil || st.last.para != st.paraOf(sp.Open)) {
+		prev := t.Sentences[sA-1]
+		if at := st.nearestBefore(st.free(sA-1, prev.B, prev.E, false)); at != nil {
+			return at
+		}
+	}
+	if st.last == nil || !alone {
+		return nil
+	}
+	if p := st.paraOf(sp.Open); p-st.last.para > 1 {
+		return nil
+	}
+	at := *st.last
+	at.inherits = true
+	return &at
+}

@@ -1,0 +1,192 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/tidings/tidings"
+)
+
+// Snippet markers: the matched terms of a hit's snippet are wrapped in
+// SnippetOpen … SnippetClose (Unicode private-use characters, which news
+// text does not carry), for the client to highlight without parsing HTML.
+const (
+	SnippetOpen  = "\ue000"
+	SnippetClose = "\ue001"
+)
+
+// snippetLen is the length in code points of a snippet without a query.
+const snippetLen = 280
+
+// Articles is a search with all the filters of the API: full text (FTS5
+// syntax), entity, entity type, actor country, event type, theme, place,
+// source, language and dates. Sort "date" (default) is newest first with
+// keyset pagination; "relevance" is BM25 order (title weighted 5×) with an
+// offset cursor. Limit <= 0 means 500.
+func (db *DB) Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.SearchResult, error) {
+	if q.Limit <= 0 {
+		q.Limit = 500
+	}
+	relevance := q.Sort == "relevance" && q.Text != ""
+	if q.Sort != "" && q.Sort != "date" && q.Sort != "relevance" && q.Sort != "rank" {
+		return nil, &QueryError{Param: "sort", Msg: fmt.Sprintf("%q is not date or relevance", q.Sort)}
+	}
+	if q.Sort == "rank" && q.Text != "" {
+		relevance = true
+	}
+	var (
+		hits []tidings.Hit
+		next string
+		err  error
+	)
+	if relevance {
+		hits, next, err = db.articlesByRank(ctx, q)
+	} else {
+		hits, next, err = db.articlesByDate(ctx, q)
+	}
+	if err != nil {
+		return nil, ftsError(err, q.Text)
+	}
+	if err := db.snippets(ctx, q.Text, hits); err != nil {
+		return nil, ftsError(err, q.Text)
+	}
+	var w sqlWhere
+	articleFilter(&w, q.ArticleFilter, false)
+	res := &tidings.SearchResult{Hits: hits, Next: next}
+	err = db.read.QueryRowContext(ctx, "SELECT count(*) FROM articles a WHERE "+w.String(), w.args...).Scan(&res.Total)
+	if err != nil {
+		return nil, ftsError(fmt.Errorf("count articles: %w", err), q.Text)
+	}
+	return res, nil
+}
+
+const hitColumns = `a.seq, a.id, a.url, a.title, a.source, a.published, a.language, a.duplicate_of, a.story`
+
+// scanHits reads rows of hitColumns followed by one int64 sort key.
+func scanHits(rows *sql.Rows) (hits []tidings.Hit, seqs, keys []int64, err error) {
+	defer rows.Close()
+	for rows.Next() {
+		var h tidings.Hit
+		var seq int64
+		var key int64
+		var pub *int64
+		if err := rows.Scan(&seq, &h.ID, &h.URL, &h.Title, &h.Source, &pub, &h.Language, &h.DuplicateOf, &h.Story, &key); err != nil {
+			return nil, nil, nil, fmt.Errorf("read hit: %w", err)
+		}
+		h.Published = unixTime(pub)
+		hits = append(hits, h)
+		seqs = append(seqs, seq)
+		keys = append(keys, key)
+	}
+	return hits, seqs, keys, rows.Err()
+}
+
+func (db *DB) articlesByDate(ctx context.Context, q tidings.ArticleQuery) ([]tidings.Hit, string, error) {
+	var w sqlWhere
+	articleFilter(&w, q.ArticleFilter, false)
+	if q.Cursor != "" {
+		c, err := parseAPICursor(q.Cursor, 'd')
+		if err != nil {
+			return nil, "", err
+		}
+		w.add(fmt.Sprintf("(ifnull(a.published, %d) < ? OR (ifnull(a.published, %d) = ? AND a.seq < ?))", noDate, noDate),
+			c.key, c.key, c.seq)
+	}
+	sqlText := fmt.Sprintf(`SELECT %s, ifnull(a.published, %d) FROM articles a WHERE %s
+		ORDER BY ifnull(a.published, %d) DESC, a.seq DESC LIMIT ?`, hitColumns, noDate, w.String(), noDate)
+	rows, err := db.read.QueryContext(ctx, sqlText, append(w.args, q.Limit+1)...)
+	if err != nil {
+		return nil, "", fmt.Errorf("search articles: %w", err)
+	}
+	hits, seqs, keys, err := scanHits(rows)
+	if err != nil {
+		return nil, "", fmt.Errorf("search articles: %w", err)
+	}
+	var next string
+	if len(hits) > q.Limit {
+		hits = hits[:q.Limit]
+		next = apiCursor{kind: 'd', key: keys[q.Limit-1], seq: seqs[q.Limit-1]}.String()
+	}
+	return hits, next, nil
+}
+
+func (db *DB) articlesByRank(ctx context.Context, q tidings.ArticleQuery) ([]tidings.Hit, string, error) {
+	offset := 0
+	if q.Cursor != "" {
+		c, err := parseAPICursor(q.Cursor, 'r')
+		if err != nil {
+			return nil, "", err
+		}
+		offset = c.offset
+	}
+	var w sqlWhere
+	w.add("articles_fts MATCH ?", prepareMatch(q.Text))
+	articleFilter(&w, q.ArticleFilter, true)
+	sqlText := fmt.Sprintf(`SELECT %s, 0 FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+		WHERE %s ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq DESC LIMIT ? OFFSET ?`, hitColumns, w.String())
+	rows, err := db.read.QueryContext(ctx, sqlText, append(w.args, q.Limit+1, offset)...)
+	if err != nil {
+		return nil, "", fmt.Errorf("search articles: %w", err)
+	}
+	hits, _, _, err := scanHits(rows)
+	if err != nil {
+		return nil, "", fmt.Errorf("search articles: %w", err)
+	}
+	var next string
+	if len(hits) > q.Limit {
+		hits = hits[:q.Limit]
+		next = apiCursor{kind: 'r', offset: offset + q.Limit}.String()
+	}
+	return hits, next, nil
+}
+
+// snippets fills the Snippet of each hit: the best passage for the query
+// with matched terms marked, or the start of the text without one.
+func (db *DB) snippets(ctx context.Context, text string, hits []tidings.Hit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	idx := make(map[string]int, len(hits))
+	args := make([]any, 0, len(hits)+1)
+	marks := make([]string, 0, len(hits))
+	if text != "" {
+		args = append(args, prepareMatch(text))
+	}
+	for i, h := range hits {
+		idx[h.ID] = i
+		args = append(args, h.ID)
+		marks = append(marks, "?")
+	}
+	in := strings.Join(marks, ",")
+	var sqlText string
+	if text != "" {
+		sqlText = fmt.Sprintf(`SELECT a.id, snippet(articles_fts, 1, '%s', '%s', '…', 32) FROM articles_fts
+			JOIN articles a ON a.seq = articles_fts.rowid
+			WHERE articles_fts MATCH ? AND a.id IN (%s)`, SnippetOpen, SnippetClose, in)
+	} else {
+		sqlText = fmt.Sprintf(`SELECT a.id, substr(json_extract(a.record, '$.text'), 1, %d) FROM articles a WHERE a.id IN (%s)`,
+			snippetLen, in)
+	}
+	rows, err := db.read.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return fmt.Errorf("snippets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var snip sql.NullString
+		if err := rows.Scan(&id, &snip); err != nil {
+			return fmt.Errorf("snippets: %w", err)
+		}
+		s := snip.String
+		if text == "" && len([]rune(s)) >= snippetLen {
+			s += "…"
+		}
+		if i, ok := idx[id]; ok {
+			hits[i].Snippet = s
+		}
+	}
+	return rows.Err()
+}

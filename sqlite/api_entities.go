@@ -1,0 +1,262 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/tidings/tidings"
+)
+
+// FacetSample bounds the articles that entity and theme rankings look at:
+// the newest FacetSample articles matching the filter. It keeps the
+// rankings fast on any store size; on a broad query they describe recent
+// coverage, which is what a search page shows.
+const FacetSample = 5000
+
+// sampleSQL returns a subquery of the ids of the newest FacetSample
+// articles matching f, with its arguments.
+func sampleSQL(f tidings.ArticleFilter) (string, []any) {
+	var w sqlWhere
+	articleFilter(&w, f, false)
+	return fmt.Sprintf(`SELECT a.id FROM articles a WHERE %s
+		ORDER BY ifnull(a.published, %d) DESC, a.seq DESC LIMIT %d`, w.String(), noDate, FacetSample), w.args
+}
+
+// TopEntities ranks the entities of the articles matching q (the newest
+// FacetSample of them) by the number of articles naming them, then by
+// mentions. Names are compared case-insensitively; the id of an entity is
+// its canonical name.
+func (db *DB) TopEntities(ctx context.Context, q tidings.FacetQuery) ([]tidings.EntityCount, error) {
+	if q.Limit <= 0 {
+		q.Limit = 20
+	}
+	sub, args := sampleSQL(q.ArticleFilter)
+	var typ string
+	if q.EntityType != "" {
+		typ = "AND e.type = ?"
+		args = append(args, q.EntityType)
+	}
+	sqlText := fmt.Sprintf(`SELECT min(e.name), e.type, max(e.country), count(DISTINCT e.article_id) AS n, sum(e.mentions)
+		FROM entities e WHERE e.article_id IN (%s) %s
+		GROUP BY e.name COLLATE NOCASE, e.type ORDER BY n DESC, 5 DESC, 1 LIMIT ?`, sub, typ)
+	ents, err := db.entityCounts(ctx, sqlText, append(args, q.Limit)...)
+	if err != nil {
+		return nil, ftsError(fmt.Errorf("top entities: %w", err), q.Text)
+	}
+	return ents, nil
+}
+
+func (db *DB) entityCounts(ctx context.Context, sqlText string, args ...any) ([]tidings.EntityCount, error) {
+	rows, err := db.read.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tidings.EntityCount
+	for rows.Next() {
+		var e tidings.EntityCount
+		var mentions sql.NullInt64
+		if err := rows.Scan(&e.Name, &e.Type, &e.Country, &e.Articles, &mentions); err != nil {
+			return nil, err
+		}
+		e.ID, e.Mentions = e.Name, int(mentions.Int64)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// TopValues ranks the values of field among the articles matching q:
+// "source" and "language" over all of them, "theme" and "event_type" over
+// the newest FacetSample.
+func (db *DB) TopValues(ctx context.Context, field string, q tidings.FacetQuery) ([]tidings.Facet, error) {
+	if q.Limit <= 0 {
+		q.Limit = 10
+	}
+	var sqlText string
+	var args []any
+	switch field {
+	case "source", "language":
+		var w sqlWhere
+		articleFilter(&w, q.ArticleFilter, false)
+		col := map[string]string{"source": "a.source", "language": "a.language"}[field]
+		sqlText = fmt.Sprintf(`SELECT %s, count(*) AS n FROM articles a WHERE %s AND %s != ''
+			GROUP BY %s ORDER BY n DESC, 1 LIMIT ?`, col, w.String(), col, col)
+		args = w.args
+	case "theme":
+		sub, a := sampleSQL(q.ArticleFilter)
+		sqlText = fmt.Sprintf(`SELECT theme, count(*) AS n FROM themes WHERE article_id IN (%s)
+			GROUP BY theme ORDER BY n DESC, 1 LIMIT ?`, sub)
+		args = a
+	case "event_type":
+		sub, a := sampleSQL(q.ArticleFilter)
+		sqlText = fmt.Sprintf(`SELECT type, count(DISTINCT article_id) AS n FROM events WHERE article_id IN (%s)
+			GROUP BY type ORDER BY n DESC, 1 LIMIT ?`, sub)
+		args = a
+	default:
+		return nil, &QueryError{Param: "field", Msg: fmt.Sprintf("%q is not source, language, theme or event_type", field)}
+	}
+	rows, err := db.read.QueryContext(ctx, sqlText, append(args, q.Limit)...)
+	if err != nil {
+		return nil, ftsError(fmt.Errorf("top %s: %w", field, err), q.Text)
+	}
+	defer rows.Close()
+	var out []tidings.Facet
+	for rows.Next() {
+		var f tidings.Facet
+		if err := rows.Scan(&f.Key, &f.Count); err != nil {
+			return nil, fmt.Errorf("top %s: %w", field, err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// entityPageLimit bounds each list of an entity page.
+const entityPageLimit = 50
+
+// Entity gathers an entity page: id is the canonical name (compared
+// case-insensitively). Every part is limited to articles matching f. It
+// returns tidings.ErrNotFound when no matching article names the entity.
+func (db *DB) Entity(ctx context.Context, id string, f tidings.ArticleFilter) (*tidings.EntitySummary, error) {
+	var w sqlWhere
+	w.add("e.name = ? COLLATE NOCASE", id)
+	articleFilter(&w, f, false)
+	from := "FROM entities e JOIN articles a ON a.id = e.article_id WHERE " + w.String()
+	ents, err := db.entityCounts(ctx, `SELECT min(e.name), e.type, max(e.country), count(DISTINCT e.article_id) AS n, sum(e.mentions) `+
+		from+` GROUP BY e.type ORDER BY n DESC`, w.args...)
+	if err != nil {
+		return nil, ftsError(fmt.Errorf("entity %q: %w", id, err), f.Text)
+	}
+	if len(ents) == 0 {
+		return nil, tidings.ErrNotFound
+	}
+	s := &tidings.EntitySummary{EntityCount: ents[0]}
+	for _, e := range ents[1:] {
+		s.Articles += e.Articles
+		s.Mentions += e.Mentions
+	}
+	steps := []func() error{
+		func() (err error) {
+			s.Roles, err = db.facets(ctx, `SELECT e.role, count(*) AS n `+from+` AND e.role != '' GROUP BY e.role ORDER BY n DESC LIMIT 10`, w.args...)
+			return err
+		},
+		func() (err error) { s.Timeline, err = db.entityTimeline(ctx, from, w.args, f); return err },
+		func() (err error) {
+			s.CoOccurring, err = db.entityCounts(ctx, `SELECT min(o.name), o.type, max(o.country), count(DISTINCT o.article_id) AS n, sum(o.mentions)
+				FROM entities o WHERE o.article_id IN (SELECT e.article_id `+from+` ORDER BY a.published DESC LIMIT `+fmt.Sprint(FacetSample)+`)
+				AND o.name != ? COLLATE NOCASE GROUP BY o.name COLLATE NOCASE, o.type ORDER BY n DESC, 5 DESC LIMIT 20`,
+				append(append([]any{}, w.args...), id)...)
+			return err
+		},
+		func() (err error) {
+			s.Quotes, err = db.Quotes(ctx, tidings.QuoteQuery{Speaker: id, From: f.From, To: f.To, Limit: entityPageLimit})
+			return err
+		},
+		func() (err error) {
+			s.AsActor, err = db.eventHits(ctx, tidings.EventQuery{Actor: id, From: f.From, To: f.To, Limit: entityPageLimit})
+			return err
+		},
+		func() (err error) {
+			s.AsRecipient, err = db.eventHits(ctx, tidings.EventQuery{Recipient: id, From: f.From, To: f.To, Limit: entityPageLimit})
+			return err
+		},
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, ftsError(fmt.Errorf("entity %q: %w", id, err), f.Text)
+		}
+	}
+	return s, nil
+}
+
+func (db *DB) facets(ctx context.Context, sqlText string, args ...any) ([]tidings.Facet, error) {
+	rows, err := db.read.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tidings.Facet
+	for rows.Next() {
+		var f tidings.Facet
+		if err := rows.Scan(&f.Key, &f.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// entityTimeline counts per day the matching articles naming the entity,
+// between the first and the last such day.
+func (db *DB) entityTimeline(ctx context.Context, from string, args []any, f tidings.ArticleFilter) ([]tidings.TimelineBucket, error) {
+	bucket, _ := bucketExpr("a.published", tidings.IntervalDay)
+	counts, err := db.bucketCounts(ctx, fmt.Sprintf("SELECT %s AS b, count(DISTINCT a.seq) %s AND a.published IS NOT NULL GROUP BY b",
+		bucket, from), args)
+	if err != nil {
+		return nil, err
+	}
+	if len(counts) == 0 {
+		return nil, nil
+	}
+	totals, err := db.bucketTotals(ctx, bucket, f)
+	if err != nil {
+		return nil, err
+	}
+	all := fillBuckets(totals, counts)
+	lo, hi := 0, len(all)
+	for lo < hi && all[lo].Count == 0 {
+		lo++
+	}
+	for hi > lo && all[hi-1].Count == 0 {
+		hi--
+	}
+	return all[lo:hi], nil
+}
+
+// factRow is a fact with its article, read by factRows.
+type factRow struct {
+	ref  tidings.ArticleRef
+	fact []byte // the fact's JSON, taken from the article record
+}
+
+// factRows runs a query whose rows are article id, title, source,
+// published and the JSON of one fact.
+func (db *DB) factRows(ctx context.Context, sqlText string, args ...any) ([]factRow, error) {
+	rows, err := db.read.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []factRow
+	for rows.Next() {
+		var r factRow
+		var pub *int64
+		var fact sql.NullString
+		if err := rows.Scan(&r.ref.ArticleID, &r.ref.Title, &r.ref.Source, &pub, &fact); err != nil {
+			return nil, err
+		}
+		if !fact.Valid || !strings.HasPrefix(fact.String, "{") {
+			continue // the record lost the fact: skip rather than fail the page
+		}
+		r.ref.Published = unixTime(pub)
+		r.fact = []byte(fact.String)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// decodeFacts turns fact rows into hits with mk.
+func decodeFacts[T any, H any](rows []factRow, mk func(tidings.ArticleRef, T) H) ([]H, error) {
+	out := make([]H, 0, len(rows))
+	for _, r := range rows {
+		var v T
+		if err := json.Unmarshal(r.fact, &v); err != nil {
+			return nil, fmt.Errorf("article %s: bad fact JSON: %w", r.ref.ArticleID, err)
+		}
+		out = append(out, mk(r.ref, v))
+	}
+	return out, nil
+}

@@ -1,0 +1,174 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/tidings/tidings"
+)
+
+// bucketExpr returns the SQL expression that maps a unix-seconds column to
+// the start of its interval (UTC; weeks start on Monday).
+func bucketExpr(col, interval string) (string, error) {
+	switch interval {
+	case tidings.IntervalHour:
+		return fmt.Sprintf("(%s / 3600) * 3600", col), nil
+	case tidings.IntervalDay, "":
+		return fmt.Sprintf("(%s / 86400) * 86400", col), nil
+	case tidings.IntervalWeek:
+		// 1970-01-05 (345600 s) was a Monday.
+		return fmt.Sprintf("((%s - 345600) / 604800) * 604800 + 345600", col), nil
+	}
+	return "", &QueryError{Param: "interval", Msg: fmt.Sprintf("%q is not hour, day or week", interval)}
+}
+
+// Timeline counts the articles matching q per interval of their published
+// time, with the number of all stored articles of each interval and the
+// ratio of the two (attention normalised by volume, as Media Cloud does).
+// Intervals without any stored article are left out; undated articles are
+// not counted. With a split ("source" or "event_type") it adds one series
+// per value, the MaxSeries (default 8) largest.
+func (db *DB) Timeline(ctx context.Context, q tidings.TimelineQuery) (*tidings.Timeline, error) {
+	if q.Interval == "" {
+		q.Interval = tidings.IntervalDay
+	}
+	bucket, err := bucketExpr("a.published", q.Interval)
+	if err != nil {
+		return nil, err
+	}
+	totals, err := db.bucketTotals(ctx, bucket, q.ArticleFilter)
+	if err != nil {
+		return nil, err
+	}
+	var w sqlWhere
+	articleFilter(&w, q.ArticleFilter, false)
+	w.add("a.published IS NOT NULL")
+	counts, err := db.bucketCounts(ctx, fmt.Sprintf(
+		"SELECT %s AS b, count(*) FROM articles a WHERE %s GROUP BY b", bucket, w.String()), w.args)
+	if err != nil {
+		return nil, ftsError(fmt.Errorf("timeline: %w", err), q.Text)
+	}
+	tl := &tidings.Timeline{Interval: q.Interval, Buckets: fillBuckets(totals, counts)}
+	if q.Split != "" {
+		if tl.Series, err = db.timelineSeries(ctx, q, bucket, totals); err != nil {
+			return nil, ftsError(err, q.Text)
+		}
+	}
+	return tl, nil
+}
+
+// bucketTotals counts all stored articles per interval within f's dates.
+func (db *DB) bucketTotals(ctx context.Context, bucket string, f tidings.ArticleFilter) (map[int64]int, error) {
+	var w sqlWhere
+	w.add("a.published IS NOT NULL")
+	timeRange(&w, "a.published", f.From, f.To)
+	if !f.IncludeDuplicates {
+		w.add("a.duplicate_of IS NULL")
+	}
+	totals, err := db.bucketCounts(ctx, fmt.Sprintf(
+		"SELECT %s AS b, count(*) FROM articles a WHERE %s GROUP BY b", bucket, w.String()), w.args)
+	if err != nil {
+		return nil, fmt.Errorf("timeline totals: %w", err)
+	}
+	return totals, nil
+}
+
+func (db *DB) bucketCounts(ctx context.Context, sqlText string, args []any) (map[int64]int, error) {
+	rows, err := db.read.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[int64]int{}
+	for rows.Next() {
+		var b int64
+		var n int
+		if err := rows.Scan(&b, &n); err != nil {
+			return nil, err
+		}
+		m[b] = n
+	}
+	return m, rows.Err()
+}
+
+// fillBuckets lists every interval that has stored articles, in time order,
+// with its count (0 when none match) and ratio.
+func fillBuckets(totals, counts map[int64]int) []tidings.TimelineBucket {
+	keys := make([]int64, 0, len(totals))
+	for k := range totals {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	out := make([]tidings.TimelineBucket, 0, len(keys))
+	for _, k := range keys {
+		b := tidings.TimelineBucket{Time: time.Unix(k, 0).UTC(), Count: counts[k], Total: totals[k]}
+		if b.Total > 0 {
+			b.Ratio = float64(b.Count) / float64(b.Total)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// timelineSeries computes the split series of a timeline.
+func (db *DB) timelineSeries(ctx context.Context, q tidings.TimelineQuery, bucket string, totals map[int64]int) ([]tidings.TimelineSeries, error) {
+	if q.MaxSeries <= 0 {
+		q.MaxSeries = 8
+	}
+	var w sqlWhere
+	articleFilter(&w, q.ArticleFilter, false)
+	w.add("a.published IS NOT NULL")
+	var sqlText string
+	switch q.Split {
+	case "source":
+		sqlText = fmt.Sprintf("SELECT a.source, %s AS b, count(*) FROM articles a WHERE %s GROUP BY a.source, b", bucket, w.String())
+	case "event_type":
+		sqlText = fmt.Sprintf(`SELECT ev.type, %s AS b, count(DISTINCT a.seq) FROM articles a
+			JOIN events ev ON ev.article_id = a.id WHERE %s GROUP BY ev.type, b`, bucket, w.String())
+	default:
+		return nil, &QueryError{Param: "split", Msg: fmt.Sprintf("%q is not source or event_type", q.Split)}
+	}
+	rows, err := db.read.QueryContext(ctx, sqlText, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("timeline split: %w", err)
+	}
+	defer rows.Close()
+	per := map[string]map[int64]int{}
+	sums := map[string]int{}
+	for rows.Next() {
+		var key string
+		var b int64
+		var n int
+		if err := rows.Scan(&key, &b, &n); err != nil {
+			return nil, fmt.Errorf("timeline split: %w", err)
+		}
+		if per[key] == nil {
+			per[key] = map[int64]int{}
+		}
+		per[key][b] = n
+		sums[key] += n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("timeline split: %w", err)
+	}
+	keys := make([]string, 0, len(per))
+	for k := range per {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if sums[keys[i]] != sums[keys[j]] {
+			return sums[keys[i]] > sums[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	if len(keys) > q.MaxSeries {
+		keys = keys[:q.MaxSeries]
+	}
+	series := make([]tidings.TimelineSeries, 0, len(keys))
+	for _, k := range keys {
+		series = append(series, tidings.TimelineSeries{Key: k, Buckets: fillBuckets(totals, per[k])})
+	}
+	return series, nil
+}

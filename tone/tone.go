@@ -1,0 +1,157 @@
+// Package tone scores an article's tone the way GDELT does: the share of
+// words that are positive and the share that are negative, in percent, and
+// their difference as the score (so -100..+100, news mostly -10..+5).
+//
+// Word polarity comes from the VADER lexicon (vader.tsv.gz, derived from npm
+// vader-sentiment by internal/cmd/genlexicon; see there for the rebuild
+// command). Words with |valence| < 1 are too weak to count. A negation
+// within the three words before flips a word's polarity ("not good"); an
+// intensifier right before weighs it 1.5 ("very bad"), a dampener 0.5
+// ("slightly bad").
+package tone
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/facttext"
+	"github.com/tidings/tidings/nlp"
+)
+
+//go:embed vader.tsv.gz
+var vaderGz []byte
+
+var (
+	loadOnce sync.Once
+	lexicon  map[string]float64
+	loadErr  error
+)
+
+// Scorer scores tone. It is read-only and safe for concurrent use.
+type Scorer struct {
+	lex map[string]float64
+}
+
+// New returns a scorer with the embedded lexicon (decoded once).
+func New() (*Scorer, error) {
+	loadOnce.Do(func() { lexicon, loadErr = decode(vaderGz) })
+	if loadErr != nil {
+		return nil, loadErr
+	}
+	return &Scorer{lex: lexicon}, nil
+}
+
+func decode(gz []byte) (map[string]float64, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("tone: lexicon: %w", err)
+	}
+	m := make(map[string]float64, 8000)
+	sc := bufio.NewScanner(zr)
+	for n := 1; sc.Scan(); n++ {
+		w, v, ok := strings.Cut(sc.Text(), "\t")
+		if !ok {
+			continue
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return nil, fmt.Errorf("tone: lexicon line %d: %w", n, err)
+		}
+		m[w] = f
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("tone: lexicon: %w", err)
+	}
+	return m, nil
+}
+
+var negators = setOf(`not no never n't n’t nor none nobody nothing neither without cannot
+hardly barely scarcely rarely seldom lack lacks lacked despite`)
+
+var intensifiers = setOf(`very extremely absolutely completely deeply highly hugely incredibly
+really so totally truly utterly particularly especially exceptionally gravely seriously severely
+strongly vigorously most more greatly`)
+
+var dampeners = setOf(`slightly somewhat barely marginally partly little less least fairly
+kind sort`)
+
+func setOf(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// Annotate sets a.Tone.
+func (s *Scorer) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Article) error {
+	if a == nil {
+		return errors.New("tone: nil article")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	t := s.Score(facttext.New(doc, a.Text))
+	a.Tone = &t
+	return nil
+}
+
+// Score computes the tone of a text.
+func (s *Scorer) Score(t *facttext.Text) tidings.Tone {
+	var words int
+	var pos, neg float64
+	for _, sent := range t.Sentences {
+		toks := sent.Tokens
+		for i, k := range toks {
+			if !facttext.IsWord(k.Text) || k.Lower == "n't" || k.Lower == "n’t" {
+				continue
+			}
+			words++
+			v, ok := s.lex[k.Lower]
+			if !ok && k.Lemma != k.Lower {
+				v, ok = s.lex[k.Lemma]
+			}
+			if !ok || math.Abs(v) < 1 {
+				continue
+			}
+			w := 1.0
+			if i > 0 && intensifiers[toks[i-1].Lower] {
+				w = 1.5
+			} else if i > 0 && dampeners[toks[i-1].Lower] {
+				w = 0.5
+			}
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if negators[toks[j].Lower] {
+					v = -v
+					break
+				}
+				if toks[j].Text == "," || toks[j].Text == ";" {
+					break
+				}
+			}
+			if v > 0 {
+				pos += w
+			} else {
+				neg += w
+			}
+		}
+	}
+	if words == 0 {
+		return tidings.Tone{}
+	}
+	p := round2(100 * pos / float64(words))
+	n := round2(100 * neg / float64(words))
+	return tidings.Tone{Score: round2(p - n), Positive: p, Negative: n}
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
