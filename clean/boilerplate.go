@@ -40,7 +40,10 @@ var furnitureWords = setOf(
 	"us", "our", "your", "you", "we", "me", "it", "this", "these", "get", "see",
 	"and", "or", "to", "on", "in", "of", "for", "the", "a", "an", "with", "by",
 	"via", "at", "from", "up", "out", "all", "by", "also", "is", "be", "will",
-	"please", "want", "thanks", "thank",
+	"please", "want", "thanks", "thank", "join", "conversation", "explore",
+	"further", "text", "size", "font", "reprints", "reprint", "tags", "are", "closed",
+	"true", "false", "null", "undefined", "order", "options", "sources", "source",
+	"related", "show", "hide", "expand", "collapse", "toggle", "caption",
 )
 
 // strongFurniture are the words of which at least one must be present, so
@@ -54,7 +57,8 @@ var strongFurniture = setOf(
 	"subscribe", "subscription", "subscriber", "subscribers", "newsletter", "newsletters",
 	"inbox", "signup", "login", "register", "cookie", "cookies", "consent",
 	"privacy", "click", "tap", "scroll", "download", "notifications", "javascript",
-	"browser", "gallery", "slideshow", "continue", "continues",
+	"browser", "gallery", "slideshow", "continue", "continues", "reprints",
+	"whatsapp",
 )
 
 // rxCredit matches a photo or media credit line: "Photo: Jane Doe/Reuters",
@@ -79,6 +83,9 @@ func isBoilerplate(p string, words int) bool {
 	if words <= 15 && (rxCredit.MatchString(p) || rxAgencyCredit.MatchString(p) && !endsSentence(p)) {
 		return true
 	}
+	if isShapedFurniture(p, words) {
+		return true
+	}
 	if words > 14 || words == 1 && endsSentence(p) {
 		return false // "Click." is a sentence, "Click" a button
 	}
@@ -98,7 +105,17 @@ func isBoilerplate(p string, words int) bool {
 			strong++
 		}
 	}
-	return content > 0 && strong > 0 && furn*10 >= content*8
+	switch {
+	case content == 0:
+		return false
+	case strong > 0 && furn*10 >= content*8:
+		return true // "Share this article", "Click here to subscribe"
+	case strong >= 2 && content <= 6 && furn*2 >= content && !endsSentence(p):
+		return true // a row of share buttons: "WhatsApp Facebook Pin Save"
+	case content <= 4 && furn == content && !endsSentence(p):
+		return true // a lone control: "Report error", "Explore further"
+	}
+	return false
 }
 
 func isNumber(s string) bool {

@@ -20,10 +20,12 @@ import (
 
 // Paragraphs returns paras without furniture and repeats, in order, and the
 // removed pieces with their kind. A paragraph holding several lines is
-// judged line by line; its surviving lines are joined with a space.
+// judged line by line; its surviving lines are joined with a space. The
+// short headlines listed under a "More stories:" label are removed with it.
 func Paragraphs(paras []string) (kept []string, removed []tidings.Removal) {
 	counts := repeats(paras)
 	seen := make(map[string]bool, len(paras))
+	inList := false // after a "More stories" label: drop the headlines it lists
 	for _, p := range paras {
 		p = strings.TrimSpace(p)
 		if p == "" {
@@ -46,10 +48,20 @@ func Paragraphs(paras []string) (kept []string, removed []tidings.Removal) {
 				continue
 			}
 			p = strings.Join(rest, " ")
-		} else if kind := Furniture(p); kind != "" {
+		} else if kind := Furniture(p); kind != "" || isListLabel(p) {
+			if kind == "" || isListLabel(p) {
+				kind, inList = tidings.RemovedRelated, true
+			} else {
+				inList = false
+			}
 			removed = append(removed, tidings.Removal{Kind: kind, Text: p})
 			continue
 		}
+		if inList && isListedHeadline(p) {
+			removed = append(removed, tidings.Removal{Kind: tidings.RemovedRelated, Text: p})
+			continue
+		}
+		inList = false
 		key := dupKey(p)
 		if key != "" && seen[key] && counts[key] <= maxRepeats {
 			removed = append(removed, tidings.Removal{Kind: tidings.RemovedDuplicate, Text: p})

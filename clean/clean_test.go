@@ -43,7 +43,32 @@ func TestFurniture(t *testing.T) {
 		{"You may also like", tidings.RemovedRelated},
 		{"More stories from Local News", tidings.RemovedRelated},
 		{"Watch | Storm damage on the coast road", tidings.RemovedRelated},
+		// shaped furniture lines
+		{"Follow Maren Holt on X @marenholt and on Facebook.", tidings.RemovedBoilerplate},
+		{"Email the reporter at desk@courier.example.org", tidings.RemovedBoilerplate},
+		{"Have a tip? Our harbor reporter can be reached at tips@courier.example.org.", tidings.RemovedBoilerplate},
+		{"Get the morning briefing delivered to your inbox. Sign up for our newsletter.", tidings.RemovedBoilerplate},
+		{"(Reporting by Jane Roe; Editing by John Doe)", tidings.RemovedBoilerplate},
+		{"Li Wei contributed reporting from Shanghai.", tidings.RemovedBoilerplate},
+		{"By Maren Holt", tidings.RemovedBoilerplate},
+		{"Updated at 4:10 p.m.", tidings.RemovedBoilerplate},
+		{"Published Tuesday, March 11, 2025 9:15AM EST", tidings.RemovedBoilerplate},
+		{"9:15 AM PST 3/11/2025 by Maren Holt", tidings.RemovedBoilerplate},
+		{"Filed under: Harbor | Storms", tidings.RemovedBoilerplate},
+		{"[Courier]", tidings.RemovedBoilerplate},
+		{"© 2025 The Coastline Courier. All rights reserved.", tidings.RemovedBoilerplate},
+		{"WhatsApp Facebook Pin Save", tidings.RemovedBoilerplate},
+		{"Report error", tidings.RemovedBoilerplate},
 		// real text that shares furniture words
+		{"The senator shared the statement on the party's account, @harborparty, late on Monday night after the vote.", ""},
+		{"Streaming services continued to sign up subscribers through the outage, the company said.", ""},
+		{"4:14 p.m.", ""},
+		{"– Ready to sail –", ""},
+		{"— See you in court, she replied.", ""},
+		{"Seeds of doubt: the council's plan", ""},
+		{"21 March 2025 | 3 April 2025", ""},
+		{"By the end of the week, the water had gone down.", ""},
+		{"Published by a small press in Kabul, her book covers the years 2001 to 2019", ""},
 		{"Share prices fell sharply on Tuesday after the bank warned of losses.", ""},
 		{"Follow the money, the senator said.", ""},
 		{"Read the full statement on the ministry's website, where officials also listed the names of the detained.", ""},
@@ -61,6 +86,28 @@ func TestFurniture(t *testing.T) {
 	for _, tt := range tests {
 		if got := Furniture(tt.p); got != tt.want {
 			t.Errorf("Furniture(%q) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestParagraphsListBlock(t *testing.T) {
+	in := []string{
+		"The council voted on Tuesday to rebuild the sea wall that collapsed in January.",
+		"More stories:",
+		"Ferry timetable changes for the spring season",
+		"New bakery opens on Mill Lane",
+		"Residents said they were relieved by the decision.",
+	}
+	kept, removed := Paragraphs(in)
+	if len(kept) != 2 || kept[1] != in[4] {
+		t.Errorf("kept = %q", kept)
+	}
+	if len(removed) != 3 {
+		t.Errorf("removed = %+v", removed)
+	}
+	for _, r := range removed {
+		if r.Kind != tidings.RemovedRelated {
+			t.Errorf("removed %q as %s, want related-link", r.Text, r.Kind)
 		}
 	}
 }

@@ -15,7 +15,7 @@ var (
 		`|related(?:\s+(?:stories|story|articles?|content|coverage|news|reading|links?|posts?|topics?|videos?))?` +
 		`|(?:more|further|recommended|suggested|popular|trending|top|latest)(?:\s+(?:stories|story|articles?|reading|news|on this|on this story|from [\p{L} ]{1,30}|videos?|coverage))+` +
 		`|more on|recommended|you (?:may|might) (?:also )?(?:like|be interested in)|in case you missed it|editor'?s picks?|don'?t miss|trending now|also on [\p{L} ]{1,20}` +
-		`)\s*(?:[|:>»›→–—-]+|\.\.\.|…)?\s*`)
+		`)\b\s*([|:>»›→–—-]+|\.\.\.|…)?\s*`)
 
 	// rxPipeHeadline is "Label| Headline" or "Label | Headline": a label of
 	// one to three words, a bar, then a capitalised headline.
@@ -28,13 +28,13 @@ func isRelatedLink(p string) bool {
 	if words > 30 {
 		return false
 	}
-	if m := rxRelatedLabel.FindStringIndex(p); m != nil {
+	if m := rxRelatedLabel.FindStringSubmatchIndex(p); m != nil {
 		rest := strings.TrimSpace(p[m[1]:])
-		label := p[:m[1]]
+		separated := m[2] >= 0 // the label ends in "|", ":", "»"...
 		switch {
 		case rest == "":
 			return true // "READ MORE", "Related", "Also read:"
-		case hasSeparator(label) && (headlineLike(rest) || words <= 20):
+		case separated && (headlineLike(rest) || words <= 20):
 			return true // "Also read: Headline", "Read also| Headline"
 		}
 	}
@@ -42,12 +42,6 @@ func isRelatedLink(p string) bool {
 		return true
 	}
 	return false
-}
-
-// hasSeparator reports whether a matched label ends in a punctuation
-// separator (so that "Read more about it in the report." is not a label).
-func hasSeparator(label string) bool {
-	return strings.ContainsAny(label, "|:>»›→–—-.…")
 }
 
 // headlineLike reports whether s reads like a headline rather than a
@@ -76,4 +70,37 @@ func headlineLike(s string) bool {
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " \"'”’)]")
 	return strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// listLabelFirst and listLabelLast are the first and last words of a label
+// heading a list of links to other stories ("More:", "Most read in world
+// news", "More Great Stories", "Explore further").
+var (
+	listLabelFirst = setOf("more", "most", "related", "also", "recommended", "popular",
+		"trending", "top", "latest", "further", "explore", "other", "editor's", "editors",
+		"read", "see", "watch")
+	listLabelLast = setOf("stories", "story", "news", "articles", "reads", "coverage",
+		"videos", "links", "posts", "read", "further", "popular", "like", "reading")
+)
+
+// isListLabel reports whether p is a bare label heading a list of links
+// rather than a link itself.
+func isListLabel(p string) bool {
+	if m := rxRelatedLabel.FindStringIndex(p); m != nil && strings.TrimSpace(p[m[1]:]) == "" {
+		return true
+	}
+	words := strings.Fields(strings.ToLower(strings.TrimSpace(p)))
+	if len(words) == 0 || len(words) > 6 || endsSentence(p) {
+		return false
+	}
+	first := strings.TrimFunc(words[0], func(r rune) bool { return !isWordRune(r) && r != '\'' })
+	last := strings.TrimFunc(words[len(words)-1], func(r rune) bool { return !isWordRune(r) })
+	return listLabelFirst[first] && (strings.HasSuffix(p, ":") || listLabelLast[last])
+}
+
+// isListedHeadline reports whether p reads as one headline of a list of
+// links: one short line that is not a sentence.
+func isListedHeadline(p string) bool {
+	return !strings.Contains(p, "\n") && wordCount(p) <= 20 && !endsSentence(p) &&
+		!strings.HasSuffix(p, ":") // "The senate resolves to:" leads into text
 }

@@ -82,7 +82,8 @@ activists leaders supporters nationals tourists crew detainees persons`)
 
 // linking words between a counted noun and its outcome word.
 var linking = setOf(`were was have has had been are is being reportedly also allegedly later all
-so far still feared believed confirmed said to be were already`)
+so far still feared believed confirmed said to be were already remain remained remains may
+might could would`)
 
 // notCounted nouns right after a figure mark it as something else.
 var notCounted = setOf(`year years yr yrs month months day days week weeks hour hours minute

@@ -73,7 +73,7 @@ func parseNumber(toks []facttext.Token, i int) (number, bool) {
 	case (w == "a" || w == "an") && j+1 < len(toks) && (toks[j+1].Lower == "dozen" || toks[j+1].Lower == "hundred" || toks[j+1].Lower == "thousand"):
 		n.value = units[toks[j+1].Lower]
 		j += 2
-	case units[w] > 0 && w != "hundred" && w != "thousand" && w != "dozen":
+	case (units[w] > 0 && w != "hundred" && w != "thousand" && w != "dozen") || compoundUnit(w):
 		total, cur := 0, 0
 		for j < len(toks) {
 			t := toks[j].Lower
@@ -137,6 +137,12 @@ func parseNumber(toks []facttext.Token, i int) (number, bool) {
 		}
 	}
 	return n, true
+}
+
+// compoundUnit reports a hyphenated number word: twenty-five.
+func compoundUnit(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	return ok && units[a] >= 20 && units[b] > 0 && units[b] < 10
 }
 
 func isDigits(w string) bool {

@@ -118,6 +118,14 @@ func TestNearDuplicate(t *testing.T) {
 	if err != nil || m.DuplicateOf != "a1" { // a2 and a5 still point at a1
 		t.Errorf("after forget: %+v %v", m, err)
 	}
+	// Add indexes without looking: a later copy finds the given root.
+	ix2 := NewIndex(NewMemStore(), 0)
+	if err := ix2.Add(ctx, "b1", readFixture(t, "unrelated.txt")+" Extra.", "b0"); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := ix2.Lookup(ctx, "", readFixture(t, "unrelated.txt")); m.DuplicateOf != "b0" {
+		t.Errorf("after Add: %+v", m)
+	}
 	if _, err := ix.Check(ctx, article("", "", orig)); err == nil {
 		t.Error("article without id accepted")
 	}

@@ -25,6 +25,9 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 			top := cities[0]
 			c.typ, c.name, c.key, c.table = "GPE", top.Name, "p:"+top.Name+":"+top.Country, true
 			c.country = alpha3(db, top.Country)
+		} else if o, ok := db.OrgNamed(text); ok {
+			// "Kremlin", "White House": institutions named by their seat.
+			c.typ, c.name, c.country, c.sector, c.key, c.table = "ORG", o.Name, o.Country, o.Sector, "o:"+o.Name, true
 		}
 	case "NORP":
 		if co, ok := db.CountryByDemonym(text); ok {
@@ -74,10 +77,13 @@ func mergeAcronyms(cs []*cluster) []*cluster {
 	return out
 }
 
+// acronymSkip are the small words acronyms leave out.
+var acronymSkip = setOf("of", "the", "for", "and", "in", "on", "de", "&", "to")
+
 func initials(name string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(strings.ReplaceAll(name, "-", " ")) {
-		if connectors[strings.ToLower(w)] {
+		if acronymSkip[strings.ToLower(w)] {
 			continue
 		}
 		b.WriteString(strings.ToUpper(w[:1]))
@@ -144,8 +150,9 @@ func (r *Resolver) person(c *cluster, e *tidings.Entity, date int) {
 			e.Country = m.country
 		}
 	}
-	if len(best.words) > 1 {
-		for _, a := range r.db.ActorsNamed(e.Name) {
+	if as := r.db.ActorsNamed(e.Name); len(best.words) > 1 || len(as) == 1 {
+		// A lone surname counts only when one known person bears it.
+		for _, a := range as {
 			role, ok := a.RoleAt(date)
 			if a.Type != "PERSON" || !ok || e.Country != "" && role.Country != "" && role.Country != e.Country {
 				continue
@@ -154,6 +161,11 @@ func (r *Resolver) person(c *cluster, e *tidings.Entity, date int) {
 				e.Country = role.Country
 			}
 			e.Sector = role.Sector
+			if len(best.words) == 1 && strings.Count(a.Name, " ") > 0 {
+				// "Putin" alone: the registry keys on names, so use the full
+				// one the dictionary knows.
+				e.Name = a.Name
+			}
 			break
 		}
 	}

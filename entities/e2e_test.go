@@ -3,7 +3,6 @@ package entities
 import (
 	"context"
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/entities/entitiestest"
+	"github.com/tidings/tidings/nlp"
 )
 
 // sharedDir finds ../shared beside the repository root (the dir holding
@@ -83,16 +83,36 @@ type expected struct {
 	Roles []struct{ Entity, Role, Country string }
 }
 
+// TestSeedArticle checks the dictionary spotter and the resolver on the
+// cleaned example article, over the test tokenizer and over the real NLP
+// pipeline (hyphens split, tags filled).
 func TestSeedArticle(t *testing.T) {
 	text, exp := seedArticle(t)
+	t.Run("entitiestest", func(t *testing.T) { checkSeed(t, text, exp, entitiestest.Doc(text)) })
+	t.Run("nlp", func(t *testing.T) {
+		p, err := nlp.Load()
+		if err != nil {
+			t.Skipf("nlp pipeline: %v", err)
+		}
+		checkSeed(t, text, exp, p.Analyze(text))
+	})
+}
+
+func checkSeed(t *testing.T, text string, exp expected, doc *nlp.Doc) {
 	r, err := NewDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := &tidings.Article{ID: "kyiv-strike", Text: text}
-	if err := r.Annotate(context.Background(), entitiestest.Doc(text), a); err != nil {
+	if err := r.Annotate(context.Background(), doc, a); err != nil {
 		t.Fatal(err)
 	}
+	checkSeed2(t, exp, a)
+}
+
+// checkSeed2 checks the entities of the annotated seed article.
+func checkSeed2(t *testing.T, exp expected, a *tidings.Article) {
+	text := a.Text
 	byName := map[string]tidings.Entity{}
 	for _, e := range a.Entities {
 		byName[e.Name] = e
@@ -135,5 +155,4 @@ func TestSeedArticle(t *testing.T) {
 			t.Errorf("%q: role %q country %s, want %q %s", want.Entity, e.Role, e.Country, want.Role, want.Country)
 		}
 	}
-	_ = math.Abs
 }

@@ -41,6 +41,31 @@ type SpotterFunc func(doc *nlp.Doc) []Mention
 // Spot calls f.
 func (f SpotterFunc) Spot(doc *nlp.Doc) []Mention { return f(doc) }
 
+// SpanShape is the field layout Mention shares with ner.Span, so that a
+// recognizer's spans convert without this package importing ner.
+type SpanShape interface {
+	~struct {
+		Sent, Start, End int
+		Type             string
+		Text             string
+		CStart, CEnd     int
+		Score            float64
+	}
+}
+
+// Adapt turns a span-finding function such as (*ner.Recognizer).Recognize
+// into a Spotter: entities.Adapt(rec.Recognize).
+func Adapt[S SpanShape](find func(*nlp.Doc) []S) Spotter {
+	return SpotterFunc(func(doc *nlp.Doc) []Mention {
+		spans := find(doc)
+		out := make([]Mention, len(spans))
+		for i, s := range spans {
+			out[i] = Mention(s)
+		}
+		return out
+	})
+}
+
 // Combine returns a Spotter that takes every mention of primary and adds
 // the mentions of extra that overlap none of them: the NER decides, the
 // dictionary fills its gaps.

@@ -47,6 +47,9 @@ func (r *Resolver) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Articl
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("entities: article %q: %w", a.ID, err)
 	}
+	if err := validate(doc); err != nil {
+		return fmt.Errorf("entities: article %q: %w", a.ID, err)
+	}
 	date := 0
 	if a.Published != nil {
 		date, _ = strconv.Atoi(a.Published.UTC().Format("20060102"))
@@ -55,7 +58,21 @@ func (r *Resolver) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Articl
 	return nil
 }
 
+// validate checks that every token's byte range lies in doc.Text, so
+// that slicing the text cannot panic.
+func validate(doc *nlp.Doc) error {
+	for si, s := range doc.Sentences {
+		for ti, t := range s.Tokens {
+			if t.BStart < 0 || t.BStart > t.BEnd || t.BEnd > len(doc.Text) || t.Start > t.End {
+				return fmt.Errorf("sentence %d token %d (%q): offsets %d:%d outside the text", si, ti, t.Text, t.BStart, t.BEnd)
+			}
+		}
+	}
+	return nil
+}
+
 // Resolve groups the mentions of doc into entities; date is YYYYMMDD or 0.
+// doc's token offsets must lie within doc.Text (Annotate checks them).
 func (r *Resolver) Resolve(doc *nlp.Doc, date int) []tidings.Entity {
 	var ms []*mention
 	for _, m := range r.sp.Spot(doc) {
@@ -63,16 +80,37 @@ func (r *Resolver) Resolve(doc *nlp.Doc, date int) []tidings.Entity {
 			ms = append(ms, x)
 		}
 	}
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].CStart < ms[j].CStart })
-	cs := r.group(ms)
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].CStart != ms[j].CStart {
+			return ms[i].CStart < ms[j].CStart
+		}
+		return ms[i].CEnd > ms[j].CEnd
+	})
+	cs := r.group(dropNested(ms))
 	r.describe(doc, cs)
 	return r.entities(cs, date)
+}
+
+// dropNested removes mentions inside an earlier, longer one (sorted by
+// start, longest first): spotters that overlap must not double-count.
+func dropNested(ms []*mention) []*mention {
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.CEnd <= end {
+			continue
+		}
+		out = append(out, m)
+		end = m.CEnd
+	}
+	return out
 }
 
 // mention is a cleaned Mention with what its context says.
 type mention struct {
 	Mention
 	words   []string // keys of the name's tokens
+	prev    string   // the token before, lower case
 	role    string
 	country string
 	former  bool
@@ -95,10 +133,27 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 	for i < j && (!classify(toks[i].Text).word || strings.EqualFold(toks[i].Text, "the")) {
 		i++
 	}
-	if i >= j {
+	if m.Type != "PERSON" {
+		// "US Vice" of "US Vice-President": a title begins inside the span.
+		for k := i + 1; k < j; k++ {
+			if n := titleFrom(r.db, doc, toks, k); n > 0 && k+n >= j {
+				j = k
+				break
+			}
+		}
+	}
+	if i >= j || m.Type == "MISC" {
 		return nil, false
 	}
+	if (m.Type == "GPE" || m.Type == "LOC") && j-i == 1 {
+		if w := toks[i].Text; calendar[strings.ToLower(w)] || i == 0 && !r.knownPlace(w) {
+			return nil, false // "March"; "Known", "Upheaval": a first word no table knows
+		}
+	}
 	x := &mention{}
+	if i > 0 {
+		x.prev = strings.ToLower(toks[i-1].Text)
+	}
 	typ := m.Type
 	if txt := sliceText(doc, toks, i, j); caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) {
 		typ = "GPE"
@@ -112,6 +167,9 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 			}
 		}
 		p := leftContext(r.db, doc, toks, i)
+		if p.role == "" {
+			p = rightContext(r.db, doc, toks, j)
+		}
 		x.role, x.country, x.former = p.role, p.country, p.former
 	}
 	x.Mention = mentionOf(doc, m.Sent, i, j, typ, m.Score)
@@ -124,9 +182,23 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 		x.CEnd -= 2
 	}
 	for k := i; k < j; k++ {
-		x.words = append(x.words, strings.TrimSuffix(strings.TrimSuffix(gazetteer.Key(toks[k].Text), "'s"), "’s"))
+		if w := strings.TrimSuffix(strings.TrimSuffix(gazetteer.Key(toks[k].Text), "'s"), "’s"); classify(w).word {
+			x.words = append(x.words, w)
+		}
 	}
 	return x, true
+}
+
+// knownPlace reports whether any table knows name as a place or an
+// institution.
+func (r *Resolver) knownPlace(name string) bool {
+	if _, ok := r.db.RegionNamed(name); ok {
+		return true
+	}
+	if _, ok := r.db.OrgNamed(name); ok {
+		return true
+	}
+	return r.isCountry(name) || len(r.db.CitiesNamed(name)) > 0
 }
 
 func (r *Resolver) isCountry(name string) bool {
@@ -229,16 +301,38 @@ func nearerBefore(a, b *cluster, pos int) bool {
 	return last(a) > last(b)
 }
 
-// absorbSurnames moves non-person mentions that no table knows and that
-// are the surname of a person into that person (the NER's "Lavrov" ORG).
+// absorbable reports whether a one-word non-person cluster may be a
+// person's name read wrongly: no table knows it, or it is only a city and
+// never follows a place preposition ("Vladimir, STOP!").
+func (c *cluster) absorbable() bool {
+	if len(c.ms) == 0 || len(c.ms[0].words) == 0 || c.typ == "NORP" {
+		return false
+	}
+	if !c.table {
+		return true
+	}
+	if !strings.HasPrefix(c.key, "p:") {
+		return false
+	}
+	for _, m := range c.ms {
+		if placePrepositions[m.prev] {
+			return false
+		}
+	}
+	return true
+}
+
+// absorbSurnames moves non-person clusters whose words are part of a
+// person's fuller name into that person (the NER's "Lavrov" ORG,
+// "Vladimir" GPE, "al-Assad" GPE).
 func absorbSurnames(cs, persons []*cluster) []*cluster {
 	out := cs[:0]
 	for _, c := range cs {
-		if !c.table && len(c.ms) > 0 && len(c.ms[0].words) == 1 {
-			w := c.ms[0].words[0]
+		if c.absorbable() {
+			ws := c.ms[0].words
 			var hit *cluster
 			for _, p := range persons {
-				if p.words[w] && len(p.words) > 1 {
+				if len(p.words) > len(ws) && subset(ws, p.words) {
 					hit = p
 					break
 				}

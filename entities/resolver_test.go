@@ -156,6 +156,42 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "appositive title",
+			text: "Sergei Lavrov, Russia's foreign minister, said no. Marco Rubio, the secretary of state, agreed.",
+			ner:  fakeSpotter{"Sergei Lavrov": "PERSON", "Russia": "GPE", "Marco Rubio": "PERSON"},
+			want: []wantEntity{
+				{"Sergei Lavrov", "PERSON", "RUS", "Foreign Minister", "GOV", []string{"Sergei Lavrov"}},
+				{"Russia", "GPE", "RUS", "", "", []string{"Russia"}},
+				{"Marco Rubio", "PERSON", "", "Secretary of State", "GOV", []string{"Marco Rubio", "the secretary of state"}},
+			},
+		},
+		{
+			name: "NER errors repaired: title cut from an ORG, first name read as a city, MISC dropped",
+			text: "US Vice-President JD Vance met Vladimir Putin. \"Vladimir, STOP!\" he wrote.",
+			ner: fakeSpotter{"US Vice-President": "ORG", "JD Vance": "PERSON", "Vladimir Putin": "PERSON",
+				"Vladimir": "GPE", "STOP": "MISC"},
+			want: []wantEntity{
+				{"United States", "GPE", "USA", "", "", []string{"US"}},
+				{"JD Vance", "PERSON", "USA", "Vice-President", "GOV", []string{"JD Vance"}},
+				{"Vladimir Putin", "PERSON", "RUS", "", "GOV", []string{"Vladimir Putin", "Vladimir"}},
+			},
+		},
+		{
+			name: "lone surname of a known actor gets the full name",
+			text: "President Putin spoke.",
+			ner:  fakeSpotter{"Putin": "PERSON"},
+			want: []wantEntity{{"Vladimir Putin", "PERSON", "RUS", "President", "GOV", []string{"Putin"}}},
+		},
+		{
+			name: "institution read as a place, month read as a town",
+			text: "The Kremlin said in March that the White House agreed.",
+			ner:  fakeSpotter{"Kremlin": "GPE", "March": "GPE", "White House": "LOC"},
+			want: []wantEntity{
+				{"Kremlin", "ORG", "RUS", "", "GOV", []string{"Kremlin"}},
+				{"White House", "ORG", "USA", "", "GOV", []string{"White House"}},
+			},
+		},
+		{
 			name: "city alias",
 			text: "Missiles hit Kiev overnight.",
 			ner:  fakeSpotter{"Kiev": "GPE"},
@@ -167,6 +203,23 @@ func TestResolveGrouping(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			checkEntities(t, resolve(t, tt.ner, tt.text, date), tt.want)
 		})
+	}
+}
+
+func TestResolveDateAwareCodes(t *testing.T) {
+	text := "Joe Biden spoke."
+	ner := fakeSpotter{"Joe Biden": "PERSON"}
+	for _, tt := range []struct {
+		date   time.Time
+		sector string
+	}{
+		{time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC), "ELI"},
+		{time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), "GOV"},
+	} {
+		es := resolve(t, ner, text, tt.date)
+		if len(es) != 1 || es[0].Country != "USA" || es[0].Sector != tt.sector {
+			t.Errorf("%s: got %+v, want USA %s", tt.date.Format("2006"), es, tt.sector)
+		}
 	}
 }
 
@@ -185,7 +238,7 @@ func TestDictSpotter(t *testing.T) {
 		{"\"Vladimir, stop!\" he wrote in Vladimir.", []string{"GPE Vladimir"}},
 		{"The NATO summit and the European Union met.", []string{"ORG NATO", "ORG European Union"}},
 		{"Secretary of State Marco Rubio said so. Rubio left.", []string{"PERSON Marco Rubio", "PERSON Rubio"}},
-		{"Michael Jackson sang in Jackson, Mississippi.", []string{"GPE Jackson", "GPE Mississippi"}},
+		{"Michael Jackson sang in Jackson, Mississippi.", []string{"PERSON Michael Jackson", "GPE Jackson", "GPE Mississippi"}},
 	}
 	sp := NewDictSpotter(db)
 	for _, tt := range tests {
@@ -216,6 +269,22 @@ func TestCombine(t *testing.T) {
 	}
 }
 
+// span mimics ner.Span: same fields, its own type.
+type span2 struct {
+	Sent, Start, End int
+	Type             string
+	Text             string
+	CStart, CEnd     int
+	Score            float64
+}
+
+func TestAdapt(t *testing.T) {
+	sp := Adapt(func(*nlp.Doc) []span2 { return []span2{{Sent: 0, Start: 0, End: 1, Type: "GPE", Text: "Kyiv"}} })
+	if got := sp.Spot(nil); len(got) != 1 || got[0].Text != "Kyiv" || got[0].Type != "GPE" {
+		t.Errorf("Adapt: got %+v", got)
+	}
+}
+
 func TestAnnotateErrors(t *testing.T) {
 	r, err := NewDefault()
 	if err != nil {
@@ -226,6 +295,10 @@ func TestAnnotateErrors(t *testing.T) {
 	}
 	if err := r.Annotate(context.Background(), &nlp.Doc{}, nil); err == nil {
 		t.Error("nil article: no error")
+	}
+	broken := &nlp.Doc{Text: "ab", Sentences: []nlp.Sentence{{Tokens: []nlp.Token{{Text: "abc", BStart: 0, BEnd: 3, End: 3}}}}}
+	if err := r.Annotate(context.Background(), broken, &tidings.Article{ID: "y"}); err == nil {
+		t.Error("token outside the text: no error")
 	}
 	// Out-of-range spans from a faulty spotter are dropped, not a panic.
 	bad := SpotterFunc(func(*nlp.Doc) []Mention {

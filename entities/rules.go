@@ -3,7 +3,6 @@ package entities
 import (
 	"strings"
 
-	"github.com/tidings/tidings/gazetteer"
 	"github.com/tidings/tidings/nlp"
 )
 
@@ -17,11 +16,16 @@ var sentenceWords = setOf("the", "a", "an", "in", "on", "at", "but", "and", "or"
 	"my", "your", "what", "who", "why", "how", "where", "which", "yet", "so", "then", "also",
 	"now", "today", "yesterday", "tomorrow", "read", "advertisement", "still", "despite",
 	"during", "according", "about", "over", "under", "into", "than", "more", "less", "one",
-	"two", "three", "other", "another", "such", "only", "just", "last", "next", "new", "first",
+	"two", "three", "other", "another", "such", "only", "just", "last", "next", "first",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
 	"february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "mr", "mrs", "ms", "dr", "said", "says", "sources", "officials",
 	"photo", "video", "watch", "related", "share", "updated", "breaking", "live", "editor", "ap")
+
+// calendar words are capitalised but name no entity.
+var calendar = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "june", "july", "august", "september", "october",
+	"november", "december")
 
 func isSentenceWord(s string) bool { return sentenceWords[strings.ToLower(s)] }
 
@@ -41,56 +45,79 @@ var personCues = setOf("said", "says", "told", "added", "stated", "wrote", "expl
 	"insisted", "warned", "noted", "claimed")
 
 // connectors may sit inside an organisation name between capitalised words.
-var connectors = setOf("of", "the", "for", "and", "de", "-", "&")
+// "and" is not one: "Financial Times and Wall Street Journal" is two.
+var connectors = setOf("of", "the", "for", "de", "-", "&")
 
 // sequences classifies the runs of capitalised tokens not already covered.
+// Days and months end a run; a title inside a run splits it ("Security
+// Council President Tono Eitel").
 func (s *DictSpotter) sequences(doc *nlp.Doc, si int, info []tokInfo) []Mention {
 	toks := doc.Sentences[si].Tokens
+	capital := func(k int) bool {
+		return !info[k].covered && info[k].upper && info[k].word &&
+			!(info[k].allCaps && len(toks[k].Text) > 4) && !calendar[strings.ToLower(toks[k].Text)]
+	}
 	var out []Mention
 	for i := 0; i < len(toks); {
-		if info[i].covered || !info[i].upper || !info[i].word || info[i].allCaps && len(toks[i].Text) > 4 {
+		if !capital(i) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) && !info[j].covered {
-			if info[j].upper && info[j].word && !(info[j].allCaps && len(toks[j].Text) > 4) {
-				j++
-				continue
-			}
-			if connectors[strings.ToLower(toks[j].Text)] && j+1 < len(toks) && info[j+1].upper && !info[j+1].covered {
+			if capital(j) || connectors[strings.ToLower(toks[j].Text)] && j+1 < len(toks) && capital(j+1) {
 				j++
 				continue
 			}
 			break
 		}
-		if m, ok := s.classifyRun(doc, si, info, i, j); ok {
-			out = append(out, m)
-		}
+		out = append(out, s.splitRun(doc, si, i, j)...)
 		i = j
 	}
 	return out
 }
 
-// classifyRun decides what a capitalised run [i,j) names, if anything.
-func (s *DictSpotter) classifyRun(doc *nlp.Doc, si int, info []tokInfo, i, j int) (Mention, bool) {
+// splitRun cuts a run at inner titles and classifies each part; the part
+// after a title is titled.
+func (s *DictSpotter) splitRun(doc *nlp.Doc, si, i, j int) []Mention {
+	toks := doc.Sentences[si].Tokens
+	var out []Mention
+	from, titled := i, false
+	for k := i; k < j; k++ {
+		n := s.titleAt(doc, toks, k, j)
+		if n == 0 {
+			continue
+		}
+		if m, ok := s.classifyRun(doc, si, from, k, titled); ok {
+			out = append(out, m)
+		}
+		from, titled = k+n, true
+		k += n - 1
+	}
+	if m, ok := s.classifyRun(doc, si, from, j, titled); ok {
+		out = append(out, m)
+	}
+	return out
+}
+
+// titleAt returns the length of the title or honorific starting at token
+// k (ending by j), or 0.
+func (s *DictSpotter) titleAt(doc *nlp.Doc, toks []nlp.Token, k, j int) int {
+	for n := min(4, j-k); n >= 1; n-- {
+		if t, h := isTitle(s.db, sliceText(doc, toks, k, k+n)); t || h {
+			return n
+		}
+	}
+	return 0
+}
+
+// classifyRun decides what a capitalised run [i,j) names, if anything:
+// ORG when it holds an organisation word, PERSON after a title, before a
+// speech verb or when it starts with a known given name.
+func (s *DictSpotter) classifyRun(doc *nlp.Doc, si, i, j int, titled bool) (Mention, bool) {
 	toks := doc.Sentences[si].Tokens
 	for i < j && (isSentenceWord(toks[i].Text) || connectors[strings.ToLower(toks[i].Text)]) {
 		i++
-	}
-	titled := false
-	for i < j {
-		k := i
-		for n := min(4, j-i); n >= 1; n-- {
-			if t, h := isTitle(s.db, sliceText(doc, toks, i, i+n)); t || h {
-				k = i + n
-				break
-			}
-		}
-		if k == i {
-			break
-		}
-		i, titled = k, true
 	}
 	for j > i && connectors[strings.ToLower(toks[j-1].Text)] {
 		j--
@@ -98,17 +125,24 @@ func (s *DictSpotter) classifyRun(doc *nlp.Doc, si int, info []tokInfo, i, j int
 	if i >= j {
 		return Mention{}, false
 	}
-	if !titled {
-		p := leftContext(s.db, doc, toks, i)
-		titled = p.start < i && p.role != ""
-	}
 	for k := i; k < j; k++ {
 		if orgWords[strings.ToLower(toks[k].Text)] && j-i > 1 {
 			return mentionOf(doc, si, i, j, "ORG", 0.6), true
 		}
 	}
+	// People's names have no connectors: "Alexander Lebed and Chechen".
+	for k := i; k < j; k++ {
+		if connectors[strings.ToLower(toks[k].Text)] && toks[k].Text != "-" {
+			j = k
+			break
+		}
+	}
 	if j-i > 4 {
 		return Mention{}, false
+	}
+	if !titled {
+		p := leftContext(s.db, doc, toks, i)
+		titled = p.start < i && p.role != ""
 	}
 	cue := j < len(toks) && personCues[strings.ToLower(toks[j].Text)] ||
 		j+1 < len(toks) && toks[j].Text == "," && strings.EqualFold(toks[j+1].Text, "who")
@@ -121,31 +155,46 @@ func (s *DictSpotter) classifyRun(doc *nlp.Doc, si int, info []tokInfo, i, j int
 	return Mention{}, false
 }
 
-// surnames adds, document-wide, the mentions of single tokens that are the
-// last word of a person already found ("Trump" after "Donald Trump"),
-// headlines included.
+// surnames adds, document-wide, the mentions of single tokens written
+// like the last word of a person already found ("Trump" after "Donald
+// Trump"), headlines included. Such a token beats a lone city match
+// ("Washington" after "George Washington"). It returns found without the
+// city matches it overrides, plus the new mentions.
 func (s *DictSpotter) surnames(doc *nlp.Doc, infos [][]tokInfo, found []Mention) []Mention {
 	last := map[string]bool{}
 	for _, m := range found {
-		if m.Type != "PERSON" || m.End-m.Start < 2 {
-			continue
+		if m.Type == "PERSON" && m.End-m.Start >= 2 {
+			t := doc.Sentences[m.Sent].Tokens[m.End-1].Text
+			if len(t) > 2 && !isSentenceWord(t) {
+				last[t] = true
+			}
 		}
-		toks := doc.Sentences[m.Sent].Tokens
-		last[gazetteer.Key(toks[m.End-1].Text)] = true
 	}
 	if len(last) == 0 {
-		return nil
+		return found
 	}
+	kept := found[:0]
 	for _, m := range found {
+		if m.End-m.Start == 1 && m.Type == "GPE" && m.Score < 0.8 && last[m.Text] &&
+			(m.Start == 0 || !placePrepositions[strings.ToLower(doc.Sentences[m.Sent].Tokens[m.Start-1].Text)]) {
+			continue // a city by the name of a person of this article, not "in Jackson"
+		}
+		kept = append(kept, m)
+	}
+	for si := range infos {
+		for k := range infos[si] {
+			infos[si][k].covered = false
+		}
+	}
+	for _, m := range kept {
 		for k := m.Start; k < m.End; k++ {
 			infos[m.Sent][k].covered = true
 		}
 	}
-	var out []Mention
+	out := kept
 	for si, sent := range doc.Sentences {
 		for i, t := range sent.Tokens {
-			info := infos[si][i]
-			if info.covered || !info.upper || !last[gazetteer.Key(t.Text)] {
+			if infos[si][i].covered || !last[t.Text] {
 				continue
 			}
 			infos[si][i].covered = true

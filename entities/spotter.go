@@ -2,6 +2,8 @@ package entities
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tidings/tidings/gazetteer"
 	"github.com/tidings/tidings/nlp"
@@ -50,26 +52,31 @@ func (s *DictSpotter) Spot(doc *nlp.Doc) []Mention {
 			out = append(out, s.sequences(doc, si, info)...)
 		}
 	}
-	out = append(out, s.surnames(doc, infos, out)...)
+	out = s.surnames(doc, infos, out)
 	sortMentions(out)
 	return out
 }
 
 func classify(text string) tokInfo {
-	var ti tokInfo
-	ti.allCaps = true
+	ti := tokInfo{allCaps: true}
 	first := true
 	for _, r := range text {
-		isL := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 && (r >= 'À')
-		if isL {
+		if r < utf8.RuneSelf {
+			switch {
+			case r >= 'a' && r <= 'z':
+				ti.word = true
+				ti.allCaps = false
+			case r >= 'A' && r <= 'Z':
+				ti.word = true
+				ti.upper = ti.upper || first
+			}
+		} else if unicode.IsLetter(r) {
 			ti.word = true
-		}
-		lower := strings.ToLower(string(r)) == string(r) && strings.ToUpper(string(r)) != string(r)
-		if first && isL {
-			ti.upper = !lower
-		}
-		if lower {
-			ti.allCaps = false
+			if unicode.IsLower(r) {
+				ti.allCaps = false
+			} else if first && unicode.IsUpper(r) {
+				ti.upper = true
+			}
 		}
 		first = false
 	}
@@ -80,17 +87,17 @@ func classify(text string) tokInfo {
 // isHeadline reports a title-case line ("Trump Urges Putin to 'STOP!'"),
 // where capitals say nothing about names.
 func isHeadline(toks []nlp.Token, info []tokInfo) bool {
-	words, caps := 0, 0
+	words, lower := 0, 0
 	for i, t := range toks {
 		if !info[i].word || len(t.Text) <= 3 {
 			continue
 		}
 		words++
-		if info[i].upper {
-			caps++
+		if !info[i].upper {
+			lower++
 		}
 	}
-	return words >= 3 && caps*10 >= words*7
+	return words >= 4 && (lower == 0 || words >= 10 && lower == 1)
 }
 
 // entry is a dictionary hit.
@@ -137,10 +144,10 @@ func (s *DictSpotter) dictionary(doc *nlp.Doc, si int, info []tokInfo, head bool
 	toks := doc.Sentences[si].Tokens
 	var out []Mention
 	for i := 0; i < len(toks); i++ {
-		if !info[i].upper || (head && info[i].allCaps && len(toks[i].Text) > 3) {
+		if !info[i].upper {
 			continue
 		}
-		for n := min(s.db.MaxWords, len(toks)-i); n >= 1; n-- {
+		for n := min(s.db.WordsFrom(toks[i].Text), len(toks)-i); n >= 1; n-- {
 			if !info[i+n-1].word && !strings.HasSuffix(toks[i+n-1].Text, ".") {
 				continue
 			}
@@ -170,9 +177,15 @@ func (s *DictSpotter) dictionary(doc *nlp.Doc, si int, info []tokInfo, head bool
 // York Times"), or a sentence-initial single-word city.
 func (s *DictSpotter) accept(doc *nlp.Doc, toks []nlp.Token, info []tokInfo, i, j int, e entry, head bool) bool {
 	text := sliceText(doc, toks, i, j)
-	words := strings.Fields(strings.ReplaceAll(titleKey(text), ".", ". "))
-	if t, h := isTitle(s.db, text); t || h || titles[words[len(words)-1]] || titleHeads[words[len(words)-1]] {
-		return false // "US President", "Foreign Minister": titles, not actors
+	if t, h := isTitle(s.db, text); t || h {
+		return false // "Foreign Minister": a title, not an actor
+	}
+	if j-i == 1 && calendar[strings.ToLower(text)] {
+		return false // "March" is a town in England, and a month
+	}
+	if words := strings.Fields(titleKey(text)); e.typ != "PERSON" && len(words) > 0 &&
+		(titles[words[len(words)-1]] || titleHeads[words[len(words)-1]]) {
+		return false // "US President": an office, read as a title before a name
 	}
 	if e.typ == "PERSON" || e.typ == "ORG" {
 		for k := i; k < j; k++ {

@@ -104,15 +104,22 @@ func roleTitle(s string) string {
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
 		return s
 	}
-	b := []rune(s)
-	up := true
-	for i, r := range b {
-		if up {
-			b[i] = unicode.ToUpper(r)
+	words := strings.Fields(s)
+	for i, w := range words {
+		if i > 0 && connectors[w] {
+			continue
 		}
-		up = r == ' ' || r == '-'
+		b := []rune(w)
+		up := true
+		for k, r := range b {
+			if up {
+				b[k] = unicode.ToUpper(r)
+			}
+			up = r == '-'
+		}
+		words[i] = string(b)
 	}
-	return string(b)
+	return strings.Join(words, " ")
 }
 
 // prefix is what stands before a name: "Russian Foreign Minister".
@@ -200,4 +207,64 @@ func caseOK(text, key string) bool {
 		}
 	}
 	return true
+}
+
+// rightContext reads an appositive title after a name ending at token
+// end: ", [the|a] [former] [country|demonym ['s]] title" followed by a
+// comma, a full stop or the end ("Sergei Lavrov, Russia's foreign
+// minister, said").
+func rightContext(db *gazetteer.DB, doc *nlp.Doc, toks []nlp.Token, end int) prefix {
+	var p prefix
+	k := end
+	if k >= len(toks) || toks[k].Text != "," {
+		return p
+	}
+	k++
+	if k < len(toks) && (strings.EqualFold(toks[k].Text, "the") || strings.EqualFold(toks[k].Text, "a")) {
+		k++
+	}
+	if k < len(toks) && strings.EqualFold(toks[k].Text, "former") {
+		p.former = true
+		k++
+	}
+	for n := min(3, len(toks)-k); n >= 1; n-- {
+		txt := sliceText(doc, toks, k, k+n)
+		if !startsUpper(txt) {
+			continue
+		}
+		if c, ok := db.CountryByDemonym(txt); ok {
+			p.country, k = c.Alpha3, k+n
+			break
+		}
+		if c, ok := db.CountryNamed(txt); ok && caseOK(txt, gazetteer.Key(txt)) {
+			p.country, k = c.Alpha3, k+n
+			if k < len(toks) && isPossessive(toks[k].Text) {
+				k++
+			}
+			break
+		}
+	}
+	for n := min(4, len(toks)-k); n >= 1; n-- {
+		txt := sliceText(doc, toks, k, k+n)
+		if t, _ := isTitle(db, txt); !t {
+			continue
+		}
+		if e := k + n; e == len(toks) || toks[e].Text == "," || toks[e].Text == "." || toks[e].Text == ";" {
+			p.role = roleTitle(txt)
+			return p
+		}
+		break
+	}
+	return prefix{}
+}
+
+// titleFrom returns the number of tokens of the longest title starting at
+// token k, or 0.
+func titleFrom(db *gazetteer.DB, doc *nlp.Doc, toks []nlp.Token, k int) int {
+	for n := min(4, len(toks)-k); n >= 1; n-- {
+		if t, _ := isTitle(db, sliceText(doc, toks, k, k+n)); t {
+			return n
+		}
+	}
+	return 0
 }

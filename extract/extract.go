@@ -38,10 +38,13 @@ type Extractor interface {
 
 // Result is the main text of a page with what the page says about itself.
 type Result struct {
-	Title      string
-	Authors    []string
-	Published  *time.Time
-	SiteName   string
+	Title     string
+	Authors   []string
+	Published *time.Time
+	SiteName  string
+	// URL is the canonical address the page declares (link rel=canonical,
+	// og:url), or "".
+	URL        string
 	Language   string // ISO 639-1, as guessed by the extractor; may be ""
 	Paragraphs []string
 	Method     string // MethodTrafilatura or MethodReadability
@@ -121,10 +124,31 @@ func (e *extractor) Extract(ctx context.Context, page []byte, pageURL string) (r
 			res = alt
 		}
 	}
+	res.Paragraphs = dropTitle(res.Paragraphs, res.Title)
+	res.Published = refineDate(res.Published, metaTimestamp(doc))
 	if len(res.Paragraphs) == 0 {
 		return nil, ErrNoContent
 	}
 	return res, nil
+}
+
+// dropTitle removes the headline from the start of the paragraphs: the
+// extracted body often opens with the page's <h1>, which the record
+// already holds as its title.
+func dropTitle(paras []string, title string) []string {
+	if len(paras) < 2 || title == "" {
+		return paras
+	}
+	key := func(s string) string {
+		return strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }), " "))
+	}
+	t := key(title)
+	for i, p := range paras[:min(3, len(paras)-1)] {
+		if k := key(p); k != "" && k == t {
+			return append(paras[:i:i], paras[i+1:]...)
+		}
+	}
+	return paras
 }
 
 // trafilatura runs go-trafilatura; on failure it returns an empty Result so
@@ -146,6 +170,7 @@ func (e *extractor) trafilatura(doc *html.Node, u *nurl.URL) *Result {
 		Title:    strings.TrimSpace(m.Title),
 		Authors:  splitAuthors(m.Author),
 		SiteName: strings.TrimSpace(m.Sitename),
+		URL:      canonicalURL(m.URL),
 		Language: m.Language,
 		Method:   MethodTrafilatura,
 	}
@@ -198,6 +223,18 @@ func (r *Result) merge(other *Result) {
 	if r.Language == "" {
 		r.Language = other.Language
 	}
+	if r.URL == "" {
+		r.URL = other.URL
+	}
+}
+
+// canonicalURL keeps s when it is an absolute http(s) URL.
+func canonicalURL(s string) string {
+	u := parseURL(strings.TrimSpace(s))
+	if u == nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.String()
 }
 
 // hasBodyText reports whether doc's body holds any visible letter or digit.

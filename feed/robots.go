@@ -3,13 +3,17 @@ package feed
 import (
 	"bufio"
 	"bytes"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Robots is a parsed robots.txt (RFC 9309): the rules of the group that
 // applies to one user agent.
 type Robots struct {
 	rules []robotsRule
+	// CrawlDelay is the group's Crawl-delay, 0 if none.
+	CrawlDelay time.Duration
 }
 
 type robotsRule struct {
@@ -35,6 +39,7 @@ func ParseRobots(data []byte, agent string) *Robots {
 	type group struct {
 		agents []string
 		rules  []robotsRule
+		delay  time.Duration
 	}
 	var groups []*group
 	var cur *group
@@ -66,28 +71,40 @@ func ParseRobots(data []byte, agent string) *Robots {
 				continue
 			}
 			cur.rules = append(cur.rules, robotsRule{allow: key == "allow", pattern: val})
+		case "crawl-delay":
+			if cur != nil {
+				if d, err := strconv.ParseFloat(val, 64); err == nil && d > 0 {
+					cur.delay = time.Duration(min(d, maxCrawlDelay.Seconds()) * float64(time.Second))
+				}
+			}
 		default:
-			// sitemap, crawl-delay and others do not end the agent list.
+			// sitemap and others do not end the agent list.
 		}
 	}
-	var specific, star []robotsRule
+	var specific, star Robots
 	found := false
 	for _, g := range groups {
 		for _, a := range g.agents {
 			switch {
 			case a == "*":
-				star = append(star, g.rules...)
+				star.rules = append(star.rules, g.rules...)
+				star.CrawlDelay = max(star.CrawlDelay, g.delay)
 			case a != "" && token != "" && strings.HasPrefix(token, a):
-				specific = append(specific, g.rules...)
+				specific.rules = append(specific.rules, g.rules...)
+				specific.CrawlDelay = max(specific.CrawlDelay, g.delay)
 				found = true
 			}
 		}
 	}
 	if found {
-		return &Robots{rules: specific}
+		return &specific
 	}
-	return &Robots{rules: star}
+	return &star
 }
+
+// maxCrawlDelay caps a site's Crawl-delay: beyond it, a feed's items could
+// not all be fetched in one pass.
+const maxCrawlDelay = 30 * time.Second
 
 // Allowed reports whether path (with its query) may be fetched: the
 // longest matching rule wins, allow over disallow on a tie; no match

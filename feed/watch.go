@@ -51,7 +51,7 @@ type Options struct {
 	// AllowPrivate permits loopback, private and link-local addresses.
 	AllowPrivate bool
 	// HostDelay is the least time between two requests to one host
-	// (default 1s); requests to one host never overlap.
+	// (0: 1s; negative: none); requests to one host never overlap.
 	HostDelay time.Duration
 	// Concurrency is how many feeds are polled at once (default 4).
 	Concurrency  int
@@ -286,7 +286,7 @@ func (w *Watcher) fetchPage(ctx context.Context, it Item, source string) (*tidin
 		Crawled:   &now,
 		Authors:   it.Authors,
 		Format:    tidings.FormatHTML,
-		Body:      resp.Body,
+		Body:      declaredToUTF8(resp.Body, resp.ContentType),
 	}, nil
 }
 
@@ -318,22 +318,41 @@ type hostGate struct {
 type hostSlot struct {
 	busy chan struct{}
 	last time.Time
+	// delay, when longer than the gate's, is the host's own Crawl-delay.
+	delay time.Duration
 }
 
-func (g *hostGate) acquire(ctx context.Context, host string) (release func(), err error) {
+// slot returns the host's slot, creating it.
+func (g *hostGate) slot(host string) *hostSlot {
 	g.mu.Lock()
+	defer g.mu.Unlock()
 	s, ok := g.hosts[host]
 	if !ok {
 		s = &hostSlot{busy: make(chan struct{}, 1)}
 		g.hosts[host] = s
 	}
-	g.mu.Unlock()
+	return s
+}
+
+// setDelay raises the spacing of requests to host to d.
+func (g *hostGate) setDelay(host string, d time.Duration) {
+	s := g.slot(host)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	s.delay = max(s.delay, d)
+}
+
+func (g *hostGate) acquire(ctx context.Context, host string) (release func(), err error) {
+	s := g.slot(host)
 	select {
 	case s.busy <- struct{}{}:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	if wait := time.Until(s.last.Add(g.delay)); wait > 0 {
+	g.mu.Lock()
+	delay := max(g.delay, s.delay)
+	g.mu.Unlock()
+	if wait := time.Until(s.last.Add(delay)); wait > 0 {
 		t := time.NewTimer(wait)
 		select {
 		case <-t.C:
@@ -359,10 +378,16 @@ type robotsCache struct {
 type robotsEntry struct {
 	mu      sync.Mutex
 	robots  *Robots
-	fetched time.Time
+	expires time.Time
 }
 
-const robotsTTL = 24 * time.Hour
+// How long robots.txt answers are kept: a day for a file (or its
+// absence), minutes for a server error so a passing outage does not shut
+// a site out for long.
+const (
+	robotsTTL      = 24 * time.Hour
+	robotsErrorTTL = 10 * time.Minute
+)
 
 func (c *robotsCache) allowed(ctx context.Context, rawURL string) (bool, error) {
 	u, err := url.Parse(rawURL)
@@ -379,9 +404,15 @@ func (c *robotsCache) allowed(ctx context.Context, rawURL string) (bool, error) 
 	c.mu.Unlock()
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.robots == nil || time.Since(e.fetched) > robotsTTL {
+	if e.robots == nil || time.Now().After(e.expires) {
 		e.robots = c.load(ctx, origin)
-		e.fetched = time.Now()
+		e.expires = time.Now().Add(robotsTTL)
+		if e.robots == DisallowAll {
+			e.expires = time.Now().Add(robotsErrorTTL)
+		}
+		if e.robots.CrawlDelay > 0 {
+			c.w.gate.setDelay(strings.ToLower(u.Host), e.robots.CrawlDelay)
+		}
 	}
 	return e.robots.Allowed(u.RequestURI()), nil
 }

@@ -142,6 +142,7 @@ type DB struct {
 	orgs      map[string]int
 	agents    map[string]string
 	givenName map[string]bool
+	first     map[string]int
 	// MaxWords is the longest name, in words, of any table.
 	MaxWords int
 }
@@ -163,7 +164,7 @@ func load() (*DB, error) {
 		country: map[string]int{}, alpha2: map[string]int{}, alpha3: map[string]int{},
 		demonym: map[string]int{}, cities: map[string][]int{}, regions: map[string]int{},
 		actors: map[string][]int{}, orgs: map[string]int{}, agents: map[string]string{},
-		givenName: map[string]bool{},
+		givenName: map[string]bool{}, first: map[string]int{},
 	}
 	steps := []struct {
 		file string
@@ -241,8 +242,28 @@ func parseFloats(a, b string) (float64, float64, error) {
 	return x, y, err
 }
 
-func (db *DB) noteWords(name string) {
-	if n := len(strings.Fields(name)); n > db.MaxWords {
+// noteWords records the length of a name key under its first word (and
+// the part of that word before a hyphen, for tokenizers that split it).
+func (db *DB) noteWords(key string) {
+	w := strings.Fields(key)
+	if len(w) == 0 {
+		return
+	}
+	n := len(w) + strings.Count(key, "-")*2
+	if n > db.MaxWords {
 		db.MaxWords = n
 	}
+	firsts := []string{w[0]}
+	if h, _, ok := strings.Cut(w[0], "-"); ok && h != "" {
+		firsts = append(firsts, h)
+	}
+	for _, f := range firsts {
+		if n > db.first[f] {
+			db.first[f] = n
+		}
+	}
 }
+
+// WordsFrom returns the most tokens a name starting with word can span,
+// or 0 when no name starts with it: dictionary matching skips the rest.
+func (db *DB) WordsFrom(word string) int { return db.first[Key(word)] }

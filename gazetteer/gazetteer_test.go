@@ -104,3 +104,15 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"Kyiv", "São Paulo", "U.S.", "  a__b  ", "Vice‐President", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := Key(s)
+		if Key(k) != k {
+			t.Errorf("Key not idempotent: Key(%q) = %q, Key(that) = %q", s, k, Key(k))
+		}
+	})
+}

@@ -14,17 +14,52 @@ import (
 // one key; "U.S." and "US" do not (the dots are kept on purpose, since
 // "US" and "us" must stay distinguishable by the caller's case rules).
 func Key(s string) string {
-	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return keyUnicode(s)
+		}
+	}
+	return keyASCII(s)
+}
+
+// keyASCII is Key for ASCII input, without allocation when s is already
+// a key.
+func keyASCII(s string) string {
+	clean := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || c == '_' || (c >= 'A' && c <= 'Z') || c == ' ' && i+1 < len(s) && s[i+1] == ' ' || c == '\t' || c == '\n' {
-			ascii = false
+		if c >= 'A' && c <= 'Z' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '`' ||
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			clean = false
 			break
 		}
 	}
-	if ascii {
-		return strings.TrimSpace(s)
+	if clean {
+		return s
 	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = len(b) > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+func keyUnicode(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -49,17 +49,20 @@ var groupWords = map[string]bool{
 }
 
 // finalType maps an internal class and the span's words to a record type:
-// PER → PERSON; ORG → ORG; LOC → LOC for natural features and continents,
-// else GPE; MISC → NORP for nationalities, religions, ethnic and political
-// groups, else MISC.
+// group names (isGroupName) are NORP whatever the class; otherwise PER →
+// PERSON, ORG → ORG, LOC → LOC for natural features and continents and GPE
+// for the rest, MISC → MISC.
 func (r *Recognizer) finalType(words []string, class int) string {
+	lower := normTokens(words)
+	if r.isGroupName(lower) {
+		return NORP
+	}
 	switch class {
 	case classPER:
 		return Person
 	case classORG:
 		return Org
 	case classLOC:
-		lower := normTokens(words)
 		if geoRegions[strings.Join(lower, " ")] {
 			return Loc
 		}
@@ -70,16 +73,23 @@ func (r *Recognizer) finalType(words []string, class int) string {
 		}
 		return GPE
 	}
-	lower := normTokens(words)
+	return Misc
+}
+
+// isGroupName reports whether a span names a nationality, religion, ethnic
+// or political group: a demonym of the gazetteer or a span made only of
+// demonyms and group words ("Sunni", "Kurds"). Such a span is NORP whatever
+// class the model gave it.
+func (r *Recognizer) isGroupName(lower []string) bool {
 	if r.x.gaz.lookup(lower)&(1<<gazDemonym) != 0 {
-		return NORP
+		return true
 	}
 	for _, w := range lower {
 		if !groupWords[w] && r.x.gaz.lookup([]string{w})&(1<<gazDemonym) == 0 {
-			return Misc
+			return false
 		}
 	}
-	return NORP
+	return len(lower) > 0
 }
 
 func normTokens(words []string) []string {

@@ -54,6 +54,12 @@ const (
 	tLen
 	tPrevLowerShape
 	tNextLowerShape
+	tCluFine
+	tCluCoarseShape
+	tCluPrev
+	tCluNext
+	tCapPrior
+	tCluPair
 )
 
 // Casing classes recorded per document (docContext) for truecasing.
@@ -195,85 +201,129 @@ func (f *sentFeatures) token(i int) []uint64 { return f.hashes[f.offs[i]:f.offs[
 // extractor turns sentences into features. It is immutable and shared.
 type extractor struct {
 	gaz *gazetteer
+	lex *lexicon
 }
 
 // extract computes the features of every token of words. dc may be nil.
 func (x *extractor) extract(words []string, dc *docContext, out *sentFeatures) {
 	n := len(words)
-	lower := make([]string, n)
-	shape := make([]string, n)
+	c := sentCtx{words: words, lower: make([]string, n), shape: make([]string, n),
+		caps: capsSentence(words), clu: make([]byte, n), dc: dc}
 	for i, w := range words {
-		lower[i] = normWord(w)
-		shape[i] = shapeOf(w)
+		c.lower[i] = normWord(w)
+		c.shape[i] = shapeOf(w)
+		if f, _, _, ok := x.lex.get(c.lower[i]); ok {
+			c.clu[i] = byte(f + 1)
+		}
 	}
-	caps := capsSentence(words)
-	gz := x.gaz.match(lower)
+	c.gz = x.gaz.match(c.lower)
 	out.hashes = out.hashes[:0]
 	out.offs = append(out.offs[:0], 0)
-	at := func(s []string, i int) string {
-		switch {
-		case i < 0:
-			return "<s>"
-		case i >= n:
-			return "</s>"
-		}
-		return s[i]
-	}
 	for i := 0; i < n; i++ {
-		h := out.hashes
-		w := lower[i]
-		h = append(h, hashTpl(tBias),
-			hashStr(hashTpl(tForm), words[i]),
-			hashStr(hashTpl(tLower), w),
-			hashStr(hashTpl(tShape), shape[i]),
-			hashStr(hashTpl(tPrev1), at(lower, i-1)),
-			hashStr(hashTpl(tNext1), at(lower, i+1)),
-			hashStr(hashTpl(tPrev2), at(lower, i-2)),
-			hashStr(hashTpl(tNext2), at(lower, i+2)),
-			hashStr(hashTpl(tPrevShape), at(shape, i-1)),
-			hashStr(hashTpl(tNextShape), at(shape, i+1)),
-			hashStr(hashStr(hashStr(hashTpl(tShape3), at(shape, i-1)), shape[i]), at(shape, i+1)),
-			hashStr(hashStr(hashTpl(tBigramL), at(lower, i-1)), w),
-			hashStr(hashStr(hashTpl(tBigramR), w), at(lower, i+1)),
-			hashStr(hashStr(hashTpl(tPrevLowerShape), at(lower, i-1)), shape[i]),
-			hashStr(hashStr(hashTpl(tNextLowerShape), shape[i]), at(lower, i+1)),
-			hashByte(hashTpl(tLen), byte(min(utf8.RuneCountInString(w), 12))),
-		)
-		rs := []rune(w)
-		for k := 1; k <= 4 && k < len(rs); k++ {
-			h = append(h, hashStr(hashByte(hashTpl(tPrefix), byte(k)), string(rs[:k])),
-				hashStr(hashByte(hashTpl(tSuffix), byte(k)), string(rs[len(rs)-k:])))
-		}
-		if i == 0 {
-			h = append(h, hashStr(hashTpl(tFirst), shape[i]))
-		}
-		if caps {
-			h = append(h, hashStr(hashTpl(tCapsLower), w), hashStr(hashTpl(tCapsShape), shape[i]))
-		}
-		if dc != nil && hasLetter(w) {
-			c := dc.cases[strings.ToLower(words[i])]
-			unreliable := byte(0)
-			if caps || i == 0 {
-				unreliable = 1
-			}
-			h = append(h, hashByte(hashByte(hashTpl(tDocCase), c), unreliable),
-				hashStr(hashByte(hashTpl(tDocCaseShape), c), shape[i]))
-		}
-		for _, g := range gz[i] {
-			h = append(h, hashByte(hashTpl(tGaz), g))
-			h = append(h, hashStr(hashByte(hashTpl(tGaz), g), shape[i]))
-		}
-		if i > 0 {
-			for _, g := range gz[i-1] {
-				h = append(h, hashByte(hashTpl(tGazPrev), g))
-			}
-		}
-		if i+1 < n {
-			for _, g := range gz[i+1] {
-				h = append(h, hashByte(hashTpl(tGazNext), g))
-			}
-		}
-		out.hashes = h
-		out.offs = append(out.offs, len(h))
+		out.hashes = x.wordFeatures(out.hashes, &c, i)
+		out.hashes = x.contextFeatures(out.hashes, &c, i)
+		out.offs = append(out.offs, len(out.hashes))
 	}
+}
+
+// sentCtx is what extract knows about one sentence.
+type sentCtx struct {
+	words, lower, shape []string
+	caps                bool     // a headline or ALL-CAPS line
+	gz                  [][]byte // gazetteer matches per token
+	clu                 []byte   // fine cluster + 1 per token, 0 when unknown
+	dc                  *docContext
+}
+
+// at returns s[i] or a sentence-boundary symbol.
+func (c *sentCtx) at(s []string, i int) string {
+	switch {
+	case i < 0:
+		return "<s>"
+	case i >= len(s):
+		return "</s>"
+	}
+	return s[i]
+}
+
+func (c *sentCtx) cluAt(i int) byte {
+	if i < 0 || i >= len(c.clu) {
+		return 0xff
+	}
+	return c.clu[i]
+}
+
+// unreliable is 1 where capitalization says little: sentence-initial
+// words and ALL-CAPS lines.
+func (c *sentCtx) unreliable(i int) byte {
+	if c.caps || i == 0 {
+		return 1
+	}
+	return 0
+}
+
+// wordFeatures appends the features of token i and its ±2 window.
+func (x *extractor) wordFeatures(h []uint64, c *sentCtx, i int) []uint64 {
+	w, shape, lower := c.lower[i], c.shape, c.lower
+	h = append(h, hashTpl(tBias),
+		hashStr(hashTpl(tForm), c.words[i]),
+		hashStr(hashTpl(tLower), w),
+		hashStr(hashTpl(tShape), shape[i]),
+		hashStr(hashTpl(tPrev1), c.at(lower, i-1)),
+		hashStr(hashTpl(tNext1), c.at(lower, i+1)),
+		hashStr(hashTpl(tPrev2), c.at(lower, i-2)),
+		hashStr(hashTpl(tNext2), c.at(lower, i+2)),
+		hashStr(hashTpl(tPrevShape), c.at(shape, i-1)),
+		hashStr(hashTpl(tNextShape), c.at(shape, i+1)),
+		hashStr(hashStr(hashStr(hashTpl(tShape3), c.at(shape, i-1)), shape[i]), c.at(shape, i+1)),
+		hashStr(hashStr(hashTpl(tBigramL), c.at(lower, i-1)), w),
+		hashStr(hashStr(hashTpl(tBigramR), w), c.at(lower, i+1)),
+		hashStr(hashStr(hashTpl(tPrevLowerShape), c.at(lower, i-1)), shape[i]),
+		hashStr(hashStr(hashTpl(tNextLowerShape), shape[i]), c.at(lower, i+1)),
+		hashByte(hashTpl(tLen), byte(min(utf8.RuneCountInString(w), 12))),
+	)
+	rs := []rune(w)
+	for k := 1; k <= 4 && k < len(rs); k++ {
+		h = append(h, hashStr(hashByte(hashTpl(tPrefix), byte(k)), string(rs[:k])),
+			hashStr(hashByte(hashTpl(tSuffix), byte(k)), string(rs[len(rs)-k:])))
+	}
+	if i == 0 {
+		h = append(h, hashStr(hashTpl(tFirst), shape[i]))
+	}
+	return h
+}
+
+// contextFeatures appends the lexicon (clusters, capitalization prior),
+// headline, document-casing and gazetteer features of token i.
+func (x *extractor) contextFeatures(h []uint64, c *sentCtx, i int) []uint64 {
+	w, shape := c.lower[i], c.shape[i]
+	if fine, coarse, capb, ok := x.lex.get(w); ok {
+		h = append(h, hashByte(hashTpl(tCluFine), byte(fine)),
+			hashStr(hashByte(hashTpl(tCluCoarseShape), byte(coarse)), shape),
+			hashByte(hashByte(hashStr(hashTpl(tCapPrior), shape), byte(capb)), c.unreliable(i)))
+	}
+	h = append(h, hashByte(hashTpl(tCluPrev), c.cluAt(i-1)), hashByte(hashTpl(tCluNext), c.cluAt(i+1)),
+		hashByte(hashByte(hashTpl(tCluPair), c.cluAt(i-1)), c.clu[i]))
+	if c.caps {
+		h = append(h, hashStr(hashTpl(tCapsLower), w), hashStr(hashTpl(tCapsShape), shape))
+	}
+	if c.dc != nil && hasLetter(w) {
+		dcase := c.dc.cases[strings.ToLower(c.words[i])]
+		h = append(h, hashByte(hashByte(hashTpl(tDocCase), dcase), c.unreliable(i)),
+			hashStr(hashByte(hashTpl(tDocCaseShape), dcase), shape))
+	}
+	for _, g := range c.gz[i] {
+		h = append(h, hashByte(hashTpl(tGaz), g), hashStr(hashByte(hashTpl(tGaz), g), shape))
+	}
+	if i > 0 {
+		for _, g := range c.gz[i-1] {
+			h = append(h, hashByte(hashTpl(tGazPrev), g))
+		}
+	}
+	if i+1 < len(c.words) {
+		for _, g := range c.gz[i+1] {
+			h = append(h, hashByte(hashTpl(tGazNext), g))
+		}
+	}
+	return h
 }

@@ -38,9 +38,15 @@ const (
 
 // gazetteer matches token sequences against the name lists.
 type gazetteer struct {
-	phrases map[uint64]uint8 // hash of normalized tokens → list bitmask
+	// phrases maps the hash of a phrase's normalized tokens to its list
+	// bitmask; proper prefixes of phrases are stored with gazPrefix so
+	// that matching stops as soon as no phrase can continue.
+	phrases map[uint64]uint8
 	maxLen  int
 }
+
+// gazPrefix marks a proper prefix of some phrase (bit 7; lists use 0-6).
+const gazPrefix = 1 << 7
 
 func phraseKey(tokens []string) uint64 {
 	h := hashTpl(0)
@@ -73,6 +79,9 @@ func parseGazetteer(gz []byte) (*gazetteer, error) {
 			toks[i] = normWord(t)
 		}
 		g.phrases[phraseKey(toks)] |= 1 << bit
+		for k := 1; k < len(toks); k++ {
+			g.phrases[phraseKey(toks[:k])] |= gazPrefix
+		}
 		g.maxLen = max(g.maxLen, len(toks))
 	}
 	if err := sc.Err(); err != nil {
@@ -86,7 +95,7 @@ func (g *gazetteer) lookup(tokens []string) uint8 {
 	if g == nil || len(tokens) > g.maxLen {
 		return 0
 	}
-	return g.phrases[phraseKey(tokens)]
+	return g.phrases[phraseKey(tokens)] &^ gazPrefix
 }
 
 // match finds, for every list, the longest left-to-right non-overlapping
@@ -103,7 +112,11 @@ func (g *gazetteer) match(lower []string) [][]byte {
 		h := hashTpl(0)
 		for j := i; j < len(lower) && j-i < g.maxLen; j++ {
 			h = hashStr(h, lower[j])
-			m := g.phrases[h]
+			m, ok := g.phrases[h]
+			if !ok {
+				break
+			}
+			m &^= gazPrefix
 			for b := 0; m != 0; b, m = b+1, m>>1 {
 				if m&1 != 0 {
 					longest[b] = j + 1

@@ -13,12 +13,25 @@ import (
 // model is a trained linear sequence model: per-feature label weights and
 // label-transition weights, decoded with Viterbi under BILOU constraints.
 type model struct {
-	rows    map[uint64]int32 // feature hash → row of w
-	w       []float32        // len(rows)*numLabels
+	rows    map[uint64]int32 // feature hash → row of w, while training
+	table   *featTable       // the same once loaded, for fast lookups
+	w       []float32        // len(rows)*numLabels, while training
+	wq      []int16          // the same quantized (times scale), once loaded
+	scale   float32
 	trans   [numLabels][numLabels]float32
 	start   [numLabels]float32
 	end     [numLabels]float32
 	version uint32
+	lex     *lexicon
+}
+
+// lookup returns the weight row of a feature hash.
+func (m *model) lookup(h uint64) (int32, bool) {
+	if m.table == nil {
+		r, ok := m.rows[h]
+		return r, ok
+	}
+	return m.table.get(h)
 }
 
 // negInf marks an impossible label.
@@ -26,11 +39,15 @@ const negInf = -1e30
 
 // emissions fills em (n × numLabels) with the feature scores of each token.
 func (m *model) emissions(f *sentFeatures, n int, em []float32) {
+	if m.wq != nil {
+		m.emissionsQ(f, n, em)
+		return
+	}
 	for i := 0; i < n; i++ {
 		row := em[i*numLabels : (i+1)*numLabels]
 		clear(row)
 		for _, h := range f.token(i) {
-			r, ok := m.rows[h]
+			r, ok := m.lookup(h)
 			if !ok {
 				continue
 			}
@@ -38,6 +55,28 @@ func (m *model) emissions(f *sentFeatures, n int, em []float32) {
 			for j := range row {
 				row[j] += ws[j]
 			}
+		}
+	}
+}
+
+// emissionsQ is emissions over the quantized weights of a loaded model:
+// half the memory traffic of float32 rows.
+func (m *model) emissionsQ(f *sentFeatures, n int, em []float32) {
+	for i := 0; i < n; i++ {
+		var acc [numLabels]int32
+		for _, h := range f.token(i) {
+			r, ok := m.lookup(h)
+			if !ok {
+				continue
+			}
+			ws := m.wq[int(r)*numLabels : int(r+1)*numLabels : int(r+1)*numLabels]
+			for j := range acc {
+				acc[j] += int32(ws[j])
+			}
+		}
+		row := em[i*numLabels : (i+1)*numLabels]
+		for j := range row {
+			row[j] = float32(acc[j]) * m.scale
 		}
 	}
 }
@@ -101,6 +140,12 @@ var validTable = func() (v [numLabels][numLabels]bool) {
 	return v
 }()
 
+// scoreTemperature divides the perceptron's scores before they are read as
+// log-probabilities: averaged perceptron scores are far more peaked than
+// probabilities, and this value makes span scores roughly calibrated on the
+// CoNLL dev set (spans scored about p are right about p of the time).
+const scoreTemperature = 10.0
+
 // marginals returns, for every token, the posterior probability of each
 // label under a CRF-style reading of the scores (forward-backward), used as
 // confidence for spans.
@@ -115,7 +160,7 @@ func marginals(n int, em []float32, m *model) []float64 {
 	for i := range et {
 		for j := range et[i] {
 			if validTable[i][j] {
-				et[i][j] = math.Exp(float64(m.trans[i][j]))
+				et[i][j] = math.Exp(float64(m.trans[i][j]) / scoreTemperature)
 			}
 		}
 	}
@@ -126,7 +171,7 @@ func marginals(n int, em []float32, m *model) []float64 {
 			mx = max(mx, em[t*numLabels+j])
 		}
 		for j := 0; j < numLabels; j++ {
-			emit[t*numLabels+j] = math.Exp(float64(em[t*numLabels+j] - mx))
+			emit[t*numLabels+j] = math.Exp(float64(em[t*numLabels+j]-mx) / scoreTemperature)
 		}
 	}
 	normalize := func(v []float64) {
@@ -142,7 +187,7 @@ func marginals(n int, em []float32, m *model) []float64 {
 	}
 	for j := 0; j < numLabels; j++ {
 		if validStart(label(j)) {
-			alpha[j] = emit[j] * math.Exp(float64(m.start[j]))
+			alpha[j] = emit[j] * math.Exp(float64(m.start[j]) / scoreTemperature)
 		}
 	}
 	normalize(alpha[:numLabels])
@@ -158,7 +203,7 @@ func marginals(n int, em []float32, m *model) []float64 {
 	}
 	for j := 0; j < numLabels; j++ {
 		if validEnd(label(j)) {
-			beta[(n-1)*numLabels+j] = math.Exp(float64(m.end[j]))
+			beta[(n-1)*numLabels+j] = math.Exp(float64(m.end[j]) / scoreTemperature)
 		}
 	}
 	normalize(beta[(n-1)*numLabels:])
@@ -184,7 +229,9 @@ func marginals(n int, em []float32, m *model) []float64 {
 // Serialized model layout (little endian, inside gzip): magic "TNER",
 // version, numLabels, scale (float32), transitions, start, end (float32),
 // row count, then per row (sorted by hash) the hash delta as uvarint and
-// numLabels int16 weights to multiply by scale.
+// numLabels int16 weights to multiply by scale; then the lexicon: entry
+// count, and per entry (sorted by hash) the hash delta as uvarint and the
+// uint16 value.
 const modelMagic = "TNER"
 
 func (m *model) write(w io.Writer) error {
@@ -194,6 +241,9 @@ func (m *model) write(w io.Writer) error {
 		hashes = append(hashes, h)
 	}
 	slices.Sort(hashes)
+	if m.w == nil {
+		return errors.New("ner model: cannot re-serialize a loaded model")
+	}
 	maxAbs := float32(0)
 	for _, x := range m.w {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
@@ -223,11 +273,79 @@ func (m *model) write(w io.Writer) error {
 			return err
 		}
 	}
+	if m.version >= 2 {
+		if err := writeLexicon(bw, m.lex); err != nil {
+			return err
+		}
+	}
 	return bw.Flush()
 }
 
-func readModel(r io.Reader) (*model, error) {
+func writeLexicon(bw *bufio.Writer, lex *lexicon) error {
+	var keys []uint64
+	if lex != nil {
+		for h := range lex.words {
+			keys = append(keys, h)
+		}
+	}
+	slices.Sort(keys)
+	if err := binary.Write(bw, binary.LittleEndian, uint64(len(keys))); err != nil {
+		return err
+	}
+	var buf [binary.MaxVarintLen64]byte
+	prev := uint64(0)
+	for _, h := range keys {
+		bw.Write(buf[:binary.PutUvarint(buf[:], h-prev)])
+		prev = h
+		if err := binary.Write(bw, binary.LittleEndian, lex.words[h]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readLexicon(br *bufio.Reader) (*lexicon, error) {
+	var n uint64
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	if n > 1<<24 {
+		return nil, fmt.Errorf("lexicon: %d entries", n)
+	}
+	lex := &lexicon{words: make(map[uint64]uint16, n)}
+	h := uint64(0)
+	for i := uint64(0); i < n; i++ {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon entry %d: %w", i, err)
+		}
+		h += d
+		var v uint16
+		if err := binary.Read(br, binary.LittleEndian, &v); err != nil {
+			return nil, fmt.Errorf("lexicon entry %d: %w", i, err)
+		}
+		lex.words[h] = v
+	}
+	return lex, nil
+}
+
+// readModels reads the models written one after the other to r.
+func readModels(r io.Reader) ([]*model, error) {
 	br := bufio.NewReader(r)
+	var ms []*model
+	for {
+		if _, err := br.Peek(1); err == io.EOF && len(ms) > 0 {
+			return ms, nil
+		}
+		m, err := readModel(br)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+}
+
+func readModel(br *bufio.Reader) (*model, error) {
 	magic := make([]byte, 4)
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
 		return nil, errors.New("not a tidings NER model")
@@ -244,9 +362,9 @@ func readModel(r io.Reader) (*model, error) {
 	if nl != numLabels || nrows > 1<<26 {
 		return nil, fmt.Errorf("model has %d labels and %d rows, want %d labels", nl, nrows, numLabels)
 	}
-	m.rows = make(map[uint64]int32, nrows)
-	m.w = make([]float32, int(nrows)*numLabels)
-	q := make([]int16, numLabels)
+	m.table = newFeatTable(int(nrows))
+	m.wq = make([]int16, int(nrows)*numLabels)
+	m.scale = scale
 	h := uint64(0)
 	for i := 0; i < int(nrows); i++ {
 		d, err := binary.ReadUvarint(br)
@@ -254,13 +372,17 @@ func readModel(r io.Reader) (*model, error) {
 			return nil, fmt.Errorf("model row %d: %w", i, err)
 		}
 		h += d
-		if err := binary.Read(br, binary.LittleEndian, q); err != nil {
+		if err := binary.Read(br, binary.LittleEndian, m.wq[i*numLabels:(i+1)*numLabels]); err != nil {
 			return nil, fmt.Errorf("model row %d: %w", i, err)
 		}
-		m.rows[h] = int32(i)
-		for j, x := range q {
-			m.w[i*numLabels+j] = float32(x) * scale
+		m.table.put(h, int32(i))
+	}
+	if m.version >= 2 {
+		lex, err := readLexicon(br)
+		if err != nil {
+			return nil, err
 		}
+		m.lex = lex
 	}
 	return m, nil
 }

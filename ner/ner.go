@@ -56,8 +56,9 @@ type Span struct {
 // Recognizer finds entity mentions. It is immutable and safe for concurrent
 // use.
 type Recognizer struct {
-	m *model
-	x *extractor
+	m1 *model // first pass
+	m2 *model // second pass with stacked document features; may be nil
+	x  *extractor
 }
 
 var (
@@ -91,11 +92,15 @@ func NewFromModel(gz []byte) (*Recognizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	m, err := readModel(zr)
+	ms, err := readModels(zr)
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	return &Recognizer{m: m, x: &extractor{gaz: g}}, nil
+	r := &Recognizer{m1: ms[0], x: &extractor{gaz: g, lex: ms[0].lex}}
+	if len(ms) > 1 {
+		r.m2 = ms[1]
+	}
+	return r, nil
 }
 
 // scoredSpan is a span of one sentence with its internal class.
@@ -105,23 +110,40 @@ type scoredSpan struct {
 	Score      float64
 }
 
-// decodeDoc tags every sentence of a document and applies the
+// decodeDoc tags every sentence of a document (first pass, then the
+// stacked second pass when the model has one) and applies the
 // document-level consistency pass.
 func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
 	dc := newDocContext(sents)
-	out := make([][]scoredSpan, len(sents))
-	var f sentFeatures
+	feats := make([]sentFeatures, len(sents))
+	labels := make([][]label, len(sents))
 	var em []float32
+	for si, ws := range sents {
+		r.x.extract(ws, dc, &feats[si])
+		em = slicesGrow(em, len(ws)*numLabels)
+		r.m1.emissions(&feats[si], len(ws), em)
+		labels[si] = viterbi(len(ws), em, &r.m1.trans, &r.m1.start, &r.m1.end)
+	}
+	last := r.m1
+	if r.m2 != nil {
+		last = r.m2
+		stacked := make([]sentFeatures, len(sents))
+		stackFeatures(sents, labels, feats, stacked)
+		feats = stacked
+	}
+	out := make([][]scoredSpan, len(sents))
 	for si, ws := range sents {
 		n := len(ws)
 		if n == 0 {
 			continue
 		}
-		r.x.extract(ws, dc, &f)
 		em = slicesGrow(em, n*numLabels)
-		r.m.emissions(&f, n, em)
-		ls := viterbi(n, em, &r.m.trans, &r.m.start, &r.m.end)
-		marg := marginals(n, em, r.m)
+		last.emissions(&feats[si], n, em)
+		ls := labels[si]
+		if last != r.m1 {
+			ls = viterbi(n, em, &last.trans, &last.start, &last.end)
+		}
+		marg := marginals(n, em, last)
 		for _, s := range spansFromLabels(ls) {
 			sp := scoredSpan{Start: s.Start, End: s.End, Class: normClass(s.Type), Score: 1}
 			for t := s.Start; t < s.End; t++ {

@@ -143,3 +143,24 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+func FuzzTag(f *testing.F) {
+	f.Add("Barack Obama visited NAIROBI on Monday .")
+	f.Add("\x00 ÉCOLE 1996-08-22 -- ' ")
+	r, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		words := strings.Fields(text)
+		tags := r.Tag(words, nil)
+		if len(tags) != len(words) {
+			t.Fatalf("%d tags for %d words", len(tags), len(words))
+		}
+		for i, tag := range tags {
+			if strings.HasPrefix(tag, "I-") && (i == 0 || tags[i-1] == "O" || tags[i-1][2:] != tag[2:]) {
+				t.Fatalf("invalid IOB2 at %d: %v", i, tags)
+			}
+		}
+	})
+}

@@ -37,9 +37,15 @@ type perceptron struct {
 	c             float64
 }
 
-// Train fits a model on docs and returns it gzip-serialized, ready for
-// NewFromModel. It is deterministic for a given Seed.
-func Train(ctx context.Context, docs []Document, opts TrainOptions) ([]byte, error) {
+// Train fits the recognizer on docs and returns it gzip-serialized, ready
+// for NewFromModel. Word clusters and capitalization priors are learnt from
+// the words of docs plus the unlabeled sentences raw. Two models are
+// trained: the first on sentence features, the second (stacked) on the same
+// features plus document-level features computed from first-pass labels of
+// the other mentions of each word; the second pass's training labels come
+// from two-fold cross-validation so that it learns how far to trust the
+// first. Train is deterministic for a given Seed.
+func Train(ctx context.Context, docs []Document, raw [][]string, opts TrainOptions) ([]byte, error) {
 	if opts.Epochs <= 0 {
 		opts.Epochs = 8
 	}
@@ -53,8 +59,106 @@ func Train(ctx context.Context, docs []Document, opts TrainOptions) ([]byte, err
 	if err != nil {
 		return nil, err
 	}
-	x := &extractor{gaz: gaz}
-	sents, hashes := featurize(x, docs, opts.MinCount)
+	text := raw
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			text = append(text, s.Words)
+		}
+	}
+	lex := buildLexicon(text)
+	fmt.Fprintf(opts.Log, "ner: lexicon of %d words from %d sentences\n", len(lex.words), len(text))
+	x := &extractor{gaz: gaz, lex: lex}
+	data := extractDocs(x, docs)
+	var folds [2][]*trainDoc
+	for i, d := range data {
+		folds[i%2] = append(folds[i%2], d)
+	}
+	for k := 0; k < 2; k++ {
+		fmt.Fprintf(opts.Log, "ner: first pass, fold %d\n", k+1)
+		m, err := trainModel(ctx, folds[k], opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range folds[1-k] {
+			// Each document is in exactly one held-out fold.
+			d.setStacked(m)
+		}
+	}
+	fmt.Fprintln(opts.Log, "ner: first pass, all data")
+	m1, err := trainModel(ctx, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	m1.lex = lex
+	for _, d := range data {
+		d.feats, d.base = d.stacked, nil
+	}
+	fmt.Fprintln(opts.Log, "ner: second pass")
+	m2, err := trainModel(ctx, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	for _, m := range []*model{m1, m2} {
+		if err := m.write(zw); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// trainDoc is one training document: per sentence the words, gold labels,
+// the features trained on (first the base features, then the stacked ones)
+// and the stacked features for the second pass.
+type trainDoc struct {
+	words   [][]string
+	labels  [][]label
+	feats   []sentFeatures
+	base    []sentFeatures
+	stacked []sentFeatures
+}
+
+func extractDocs(x *extractor, docs []Document) []*trainDoc {
+	out := make([]*trainDoc, len(docs))
+	for k, d := range docs {
+		td := &trainDoc{}
+		for _, s := range d.Sentences {
+			td.words = append(td.words, s.Words)
+			td.labels = append(td.labels, bilouLabels(len(s.Words), s.spans()))
+		}
+		dc := newDocContext(td.words)
+		td.feats = make([]sentFeatures, len(td.words))
+		for i, ws := range td.words {
+			x.extract(ws, dc, &td.feats[i])
+		}
+		td.base = td.feats
+		out[k] = td
+	}
+	return out
+}
+
+// setStacked labels the document with the first-pass model m and stores
+// the base features plus the stacked features that decodeDoc's second pass
+// would add.
+func (d *trainDoc) setStacked(m *model) {
+	pass1 := make([][]label, len(d.words))
+	var em []float32
+	for i, ws := range d.words {
+		em = slicesGrow(em, len(ws)*numLabels)
+		m.emissions(&d.base[i], len(ws), em)
+		pass1[i] = viterbi(len(ws), em, &m.trans, &m.start, &m.end)
+	}
+	d.stacked = make([]sentFeatures, len(d.words))
+	stackFeatures(d.words, pass1, d.base, d.stacked)
+}
+
+// trainModel runs the averaged perceptron over the sentences of docs.
+func trainModel(ctx context.Context, docs []*trainDoc, opts TrainOptions) (*model, error) {
+	sents, hashes := featurize(docs, opts.MinCount)
 	fmt.Fprintf(opts.Log, "ner: %d sentences, %d features\n", len(sents), len(hashes))
 	p := &perceptron{w: make([]float64, len(hashes)*numLabels), u: make([]float64, len(hashes)*numLabels)}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x6e6572))
@@ -81,63 +185,45 @@ func Train(ctx context.Context, docs []Document, opts TrainOptions) ([]byte, err
 	}
 	m := p.average(hashes, opts.Prune)
 	fmt.Fprintf(opts.Log, "ner: kept %d of %d features\n", len(m.rows), len(hashes))
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err := m.write(zw); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return m, nil
 }
 
-// featurize extracts features for every sentence and keeps those seen at
-// least minCount times; it returns the sentences and the kept hashes, whose
-// positions are the rows.
-func featurize(x *extractor, docs []Document, minCount int) ([]trainSent, []uint64) {
-	type raw struct {
-		f      sentFeatures
-		labels []label
-	}
-	var raws []raw
+// featurize turns the documents' hashed features into rows, keeping
+// features seen at least minCount times; it returns the sentences and the
+// kept hashes, whose positions are the rows.
+func featurize(docs []*trainDoc, minCount int) ([]trainSent, []uint64) {
 	counts := make(map[uint64]int32)
 	for _, d := range docs {
-		words := make([][]string, len(d.Sentences))
-		for i, s := range d.Sentences {
-			words[i] = s.Words
-		}
-		dc := newDocContext(words)
-		for _, s := range d.Sentences {
-			var f sentFeatures
-			x.extract(s.Words, dc, &f)
+		for _, f := range d.feats {
 			for _, h := range f.hashes {
 				counts[h]++
 			}
-			raws = append(raws, raw{f, bilouLabels(len(s.Words), s.spans())})
 		}
 	}
 	index := make(map[uint64]int32)
 	var hashes []uint64
-	sents := make([]trainSent, len(raws))
-	for k, r := range raws {
-		ts := trainSent{labels: r.labels, offs: make([]int32, 1, len(r.labels)+1)}
-		for i := range r.labels {
-			for _, h := range r.f.token(i) {
-				if counts[h] < int32(minCount) {
-					continue
+	var sents []trainSent
+	for _, d := range docs {
+		for si, f := range d.feats {
+			ls := d.labels[si]
+			ts := trainSent{labels: ls, offs: make([]int32, 1, len(ls)+1)}
+			for i := range ls {
+				for _, h := range f.token(i) {
+					if counts[h] < int32(minCount) {
+						continue
+					}
+					row, ok := index[h]
+					if !ok {
+						row = int32(len(hashes))
+						index[h] = row
+						hashes = append(hashes, h)
+					}
+					ts.rows = append(ts.rows, row)
 				}
-				row, ok := index[h]
-				if !ok {
-					row = int32(len(hashes))
-					index[h] = row
-					hashes = append(hashes, h)
-				}
-				ts.rows = append(ts.rows, row)
+				ts.offs = append(ts.offs, int32(len(ts.rows)))
 			}
-			ts.offs = append(ts.offs, int32(len(ts.rows)))
+			sents = append(sents, ts)
 		}
-		sents[k] = ts
 	}
 	return sents, hashes
 }
@@ -210,7 +296,7 @@ func bumpArr(w, u *float64, c, d float64) {
 // average returns the averaged model, without rows whose weights are all
 // smaller than prune in magnitude.
 func (p *perceptron) average(hashes []uint64, prune float32) *model {
-	m := &model{rows: make(map[uint64]int32), version: 1}
+	m := &model{rows: make(map[uint64]int32), version: 2}
 	avg := func(w, u float64) float32 { return float32(w - u/p.c) }
 	for i := range m.trans {
 		for j := range m.trans[i] {

@@ -10,10 +10,61 @@ const (
 	noLabel = 0x6a09e667f3bcc909
 )
 
+// window holds the positions the feature templates look at (-1: none).
+type window struct {
+	s0, s1, n0, n1, n2   int
+	s0h, s0h2            int
+	s0l, s0l2, s0r, s0r2 int
+	n0l, n0l2            int
+	d                    uint64 // S0-N0 distance bucket
+}
+
+// window finds the stack, buffer, head and child positions in c.
+func (c *config) window() window {
+	child := func(h int, arr []int) int {
+		if h < 0 || arr[h] == 0 {
+			return -1
+		}
+		return arr[h]
+	}
+	var x window
+	x.s0, x.s1 = c.s0(), -1
+	if len(c.stack) > 1 {
+		x.s1 = c.stack[len(c.stack)-2]
+	}
+	x.n0, x.n1, x.n2 = -1, -1, -1
+	if c.b <= c.n {
+		x.n0 = c.b
+	}
+	if c.b+1 <= c.n {
+		x.n1 = c.b + 1
+	}
+	if c.b+2 <= c.n {
+		x.n2 = c.b + 2
+	}
+	x.s0h, x.s0h2 = -1, -1
+	if x.s0 > 0 && c.head[x.s0] >= 0 {
+		x.s0h = c.head[x.s0]
+		if x.s0h > 0 && c.head[x.s0h] >= 0 {
+			x.s0h2 = c.head[x.s0h]
+		}
+	}
+	x.s0l, x.s0l2 = child(x.s0, c.lc1), child(x.s0, c.lc2)
+	x.s0r, x.s0r2 = child(x.s0, c.rc1), child(x.s0, c.rc2)
+	x.n0l, x.n0l2 = child(x.n0, c.lc1), child(x.n0, c.lc2)
+	if x.n0 > 0 && x.s0 > 0 {
+		x.d = uint64(min(x.n0-x.s0, 5))
+		if x.n0-x.s0 >= 10 {
+			x.d = 6
+		}
+	}
+	return x
+}
+
 // features computes the Zhang & Nivre (2011) templates for the current
 // configuration, adapted to arc-eager: S0 is the stack top, N0..N2 the
 // buffer front, h/h2 heads, l/l2 and r/r2 leftmost/rightmost children,
-// v valency, s label sets, d distance.
+// v valency, s label sets, d distance; plus UPOS-only variants.
 func (ps *Parser) features(s *parseScratch) []uint64 {
 	c := &s.cfg
 	w := func(i int) uint64 {
@@ -34,44 +85,9 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		}
 		return uint64(c.label[i]) + 1
 	}
-	child := func(h int, arr []int) int {
-		if h < 0 || arr[h] == 0 {
-			return -1
-		}
-		return arr[h]
-	}
-	s0 := c.s0()
-	s1 := -1
-	if len(c.stack) > 1 {
-		s1 = c.stack[len(c.stack)-2]
-	}
-	n0, n1, n2 := -1, -1, -1
-	if c.b <= c.n {
-		n0 = c.b
-	}
-	if c.b+1 <= c.n {
-		n1 = c.b + 1
-	}
-	if c.b+2 <= c.n {
-		n2 = c.b + 2
-	}
-	s0h, s0h2 := -1, -1
-	if s0 > 0 && c.head[s0] >= 0 {
-		s0h = c.head[s0]
-		if s0h > 0 && c.head[s0h] >= 0 {
-			s0h2 = c.head[s0h]
-		}
-	}
-	s0l, s0l2 := child(s0, c.lc1), child(s0, c.lc2)
-	s0r, s0r2 := child(s0, c.rc1), child(s0, c.rc2)
-	n0l, n0l2 := child(n0, c.lc1), child(n0, c.lc2)
-	d := uint64(0)
-	if n0 > 0 && s0 > 0 {
-		d = uint64(min(n0-s0, 5))
-		if n0-s0 >= 10 {
-			d = 6
-		}
-	}
+	x := c.window()
+	s0, s1, n0, n1, n2 := x.s0, x.s1, x.n0, x.n1, x.n2
+	s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, d := x.s0h, x.s0h2, x.s0l, x.s0l2, x.s0r, x.s0r2, x.n0l, x.n0l2, x.d
 	s0w, s0p, n0w, n0p := w(s0), p(s0), w(n0), p(n0)
 	n1w, n1p, n2p := w(n1), p(n1), p(n2)
 	var s0vl, s0vr, n0vl, s0sl, s0sr, n0sl uint64
@@ -81,6 +97,13 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 	if n0 >= 0 {
 		n0vl, n0sl = uint64(c.nl[n0]), c.lset[n0]
 	}
+	u := func(i int) uint64 {
+		if i < 0 {
+			return noTag
+		}
+		return s.u[i]
+	}
+	s0u, n0u := u(s0), u(n0)
 	h1, h2, h3 := perceptron.Hash1, perceptron.Hash2, perceptron.Hash3
 	f := append(s.feats[:0],
 		h1(0, 0),
@@ -111,6 +134,10 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		h2(71, n0w, n0sl), h2(72, n0p, n0sl),
 		h2(73, w(s1), p(s1)), h3(74, p(s1), s0p, n0p), h3(75, s0p, n0p, lab(s0)),
 		h3(76, n0w, n1w, n0p), h3(77, s0w, n0p, n1p), h2(78, s0p, n1p),
+		h2(79, s0u, n0u), h3(80, s0u, n0u, u(n1)), h3(81, u(s1), s0u, n0u),
+		h2(82, s0w, n0u), h2(83, s0u, n0w), h3(84, s0u, n0u, d),
+		h3(85, u(s0h), s0u, n0u), h3(86, s0u, u(s0l), n0u), h3(87, s0u, u(s0r), n0u),
+		h3(88, s0u, n0u, u(n0l)), h3(89, n0u, u(n1), u(n2)),
 	)
 	s.feats = f
 	return f

@@ -53,6 +53,7 @@ type config struct {
 type parseScratch struct {
 	cfg    config
 	w, p   []uint64 // word and tag hashes, index 0 = root
+	u      []uint64 // UPOS hashes
 	feats  []uint64
 	scores []float32
 }
@@ -289,10 +290,19 @@ func tagKey(xpos, upos string) uint64 { return perceptron.String(xpos + "|" + up
 func (ps *Parser) prepare(toks []Token, s *parseScratch) {
 	s.w = append(s.w[:0], hRoot)
 	s.p = append(s.p[:0], hRoot)
+	s.u = append(s.u[:0], hRoot)
 	for i := range toks {
 		s.w = append(s.w, perceptron.String(strings.ToLower(toks[i].Text)))
 		s.p = append(s.p, tagKey(toks[i].XPOS, toks[i].UPOS))
+		s.u = append(s.u, perceptron.String(toks[i].UPOS))
 	}
 }
 
 var hRoot = perceptron.String("-ROOT-")
+
+// PruneModel drops weights below minWeight in magnitude (for size/speed
+// experiments and for shipping a smaller model).
+func (ps *Parser) PruneModel(minWeight float32) { ps.model = ps.model.Prune(minWeight) }
+
+// ModelSize reports the parser model's features and weights.
+func (ps *Parser) ModelSize() (features, weights int) { return ps.model.Size() }

@@ -13,7 +13,7 @@ var titleAbbrevs = map[string]bool{
 	"gov.": true, "sen.": true, "rep.": true, "rev.": true, "hon.": true, "pres.": true, "supt.": true,
 	"insp.": true, "det.": true, "cpl.": true, "pvt.": true, "no.": true, "nos.": true, "vol.": true,
 	"fig.": true, "pp.": true, "mt.": true, "ft.": true, "vs.": true, "cf.": true, "ca.": true,
-	"approx.": true, "e.g.": true, "i.e.": true,
+	"approx.": true, "e.g.": true, "i.e.": true, "c.": true, "assoc.": true,
 	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true,
 	"sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
 }
@@ -108,6 +108,14 @@ func boundaryAfter(text string, toks []Token, i int) bool {
 		r, _ := utf8.DecodeLastRuneInString(cur)
 		return !(unicode.IsLower(r) && startsLower(next))
 	}
+	// A citation mark after the period ("... in 1805. [6] The ...") belongs
+	// to the sentence it follows.
+	if isCitation(toks, i+1) && endsTerminal(toks, i) {
+		return false
+	}
+	if cur == "]" && i >= 3 && isCitation(toks, i-2) && endsTerminal(toks, i-3) {
+		return !startsLower(next)
+	}
 	// A closer continues the sentence it closes; decide at the last closer.
 	if isCloser(next) && toks[i+1].BStart == toks[i].BEnd && endsTerminal(toks, i) {
 		return false
@@ -147,4 +155,22 @@ func endsTerminal(toks []Token, i int) bool {
 	}
 	s := toks[i].Text
 	return isTerminal(s) || (len(s) > 1 && strings.HasSuffix(s, "."))
+}
+
+// isCitation reports whether toks[i:] starts with a bracketed citation or
+// elision mark: [6], [...], […].
+func isCitation(toks []Token, i int) bool {
+	if i+2 >= len(toks) || toks[i].Text != "[" || toks[i+2].Text != "]" {
+		return false
+	}
+	m := toks[i+1].Text
+	if m == "..." || m == "…" {
+		return true
+	}
+	for _, r := range m {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -39,6 +39,7 @@ type tokFeat struct {
 }
 
 type tagScratch struct {
+	words  []string
 	info   []tokFeat
 	feats  []uint64
 	scores []float32
@@ -87,14 +88,18 @@ func (t *Tagger) prepare(words []string, s *tagScratch) {
 	for _, w := range words {
 		low := strings.ToLower(w)
 		f := tokFeat{low: perceptron.String(low), raw: perceptron.String(w), shape: wordShape(w), sure: -1}
-		rs := []rune(low)
-		for k := 0; k < 4; k++ {
-			if len(rs) > k {
-				f.suf[k] = perceptron.Hash1(uint64(k+100), perceptron.String(string(rs[len(rs)-k-1:])))
-			}
-			if k < 3 && len(rs) > k {
-				f.pre[k] = perceptron.Hash1(uint64(k+200), perceptron.String(string(rs[:k+1])))
-			}
+		// Suffixes and prefixes of 1-4 / 1-3 runes, as substrings (no allocation).
+		end := len(low)
+		for k := 0; k < 4 && end > 0; k++ {
+			_, n := utf8.DecodeLastRuneInString(low[:end])
+			end -= n
+			f.suf[k] = perceptron.Hash1(uint64(k+100), perceptron.String(low[end:]))
+		}
+		start := 0
+		for k := 0; k < 3 && start < len(low); k++ {
+			_, n := utf8.DecodeRuneInString(low[start:])
+			start += n
+			f.pre[k] = perceptron.Hash1(uint64(k+200), perceptron.String(low[:start]))
 		}
 		if a, ok := t.amb[low]; ok {
 			f.amb = a
@@ -225,11 +230,11 @@ func (t *Tagger) predict(words []string, s *tagScratch) []int32 {
 
 // tag sets XPOS and UPOS of toks.
 func (t *Tagger) tag(toks []Token, s *tagScratch) {
-	words := make([]string, len(toks))
+	s.words = s.words[:0]
 	for i := range toks {
-		words[i] = toks[i].Text
+		s.words = append(s.words, toks[i].Text)
 	}
-	for i, c := range t.predict(words, s) {
+	for i, c := range t.predict(s.words, s) {
 		toks[i].XPOS, toks[i].UPOS = t.classes[c].XPOS, t.classes[c].UPOS
 	}
 }

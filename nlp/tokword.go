@@ -28,7 +28,7 @@ var abbreviations = map[string]bool{
 	"inc": true, "corp": true, "ltd": true, "co": true, "bros": true, "dept": true, "univ": true,
 	"assn": true, "est": true, "no": true, "nos": true, "vol": true, "vols": true, "pp": true,
 	"fig": true, "figs": true, "eq": true, "ed": true, "eds": true, "vs": true, "etc": true,
-	"al": true, "cf": true, "approx": true, "ca": true, "ave": true, "blvd": true, "rd": true,
+	"al": true, "cf": true, "c": true, "assoc": true, "approx": true, "ca": true, "ave": true, "blvd": true, "rd": true,
 	"mt": true, "ft": true, "calif": true, "ariz": true, "mass": true, "conn": true,
 	"fla": true, "ill": true, "mich": true, "minn": true, "penn": true, "tenn": true,
 	"wash": true, "wis": true, "ala": true, "ark": true, "colo": true, "del": true,

@@ -68,8 +68,14 @@ const (
 // Country when placed. Entities it cannot place are left out.
 func (g *Gazetteer) Resolve(es []tidings.Entity) []tidings.Place {
 	cands := make([][]candidate, len(es))
-	inPlay := map[string]bool{} // alpha-2 countries named
-	admin := map[string]bool{}  // "US/TX" regions named
+	inPlay := map[string]float64{} // alpha-2 country -> weight of its evidence
+	admin := map[string]bool{}     // "US/TX" regions named
+	for _, e := range es {
+		// People and organisations of a country hint at its places.
+		if co, ok := g.db.CountryByAlpha3(e.Country); ok && e.Type != tidings.EntityGPE && e.Type != tidings.EntityLoc {
+			inPlay[co.Alpha2] = max(inPlay[co.Alpha2], 1)
+		}
+	}
 	for i, e := range es {
 		if e.Type != tidings.EntityGPE && e.Type != tidings.EntityLoc {
 			continue
@@ -83,7 +89,7 @@ func (g *Gazetteer) Resolve(es []tidings.Entity) []tidings.Place {
 				continue
 			}
 			if c.kind != kindState || len(cands[i]) == 1 {
-				inPlay[c.place.Country] = true
+				inPlay[c.place.Country] = 2
 			}
 			if c.admin1 != "" {
 				admin[c.place.Country+"/"+c.admin1] = true
@@ -133,7 +139,7 @@ func (g *Gazetteer) candidates(name string) []candidate {
 
 // pick scores the readings: population (log), capitals and admin seats,
 // and whether the article names the country or the region around them.
-func pick(cs []candidate, inPlay, admin map[string]bool) candidate {
+func pick(cs []candidate, inPlay map[string]float64, admin map[string]bool) candidate {
 	best, bestScore := cs[0], math.Inf(-1)
 	for _, c := range cs {
 		if c.kind == kindCountry || c.kind == kindRegion {
@@ -149,9 +155,7 @@ func pick(cs []candidate, inPlay, admin map[string]bool) candidate {
 		if c.kind == kindState {
 			s -= 0.5
 		}
-		if inPlay[c.place.Country] {
-			s += 2
-		}
+		s += inPlay[c.place.Country]
 		if c.kind == kindCity && c.admin1 != "" && admin[c.place.Country+"/"+c.admin1] {
 			s += 4
 		}

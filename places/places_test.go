@@ -2,6 +2,7 @@ package places
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,6 +12,9 @@ import (
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/entities"
 	"github.com/tidings/tidings/entities/entitiestest"
+	"github.com/tidings/tidings/gazetteer"
+	"github.com/tidings/tidings/ner"
+	"github.com/tidings/tidings/nlp"
 )
 
 // distanceKm is the great-circle distance between two points.
@@ -44,12 +48,19 @@ func TestResolve(t *testing.T) {
 		{"country", []string{"South Africa"}, []want{{"South Africa", "ZA", 0, 0}}},
 		{"moscow russia not idaho", []string{"Moscow"}, []want{{"Moscow", "RU", 55.75, 37.62}}},
 		{"unknown place left out", []string{"Nowhereville"}, nil},
+		{"a person's country is a weak hint", []string{"Odessa", "Ted Cruz|USA"}, []want{{"Odessa", "UA", 46.48, 30.73}}},
+		{"the state settles it", []string{"Odessa", "Texas"}, []want{{"Odessa", "US", 31.85, -102.37}, {"Texas", "US", 0, 0}}},
+		{"without the hint the larger city", []string{"Odessa"}, []want{{"Odessa", "UA", 46.48, 30.73}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var es []tidings.Entity
 			for i, n := range tt.input {
-				es = append(es, tidings.Entity{ID: "e" + string(rune('1'+i)), Name: n, Type: tidings.EntityGPE})
+				e := tidings.Entity{ID: "e" + string(rune('1'+i)), Name: n, Type: tidings.EntityGPE}
+				if name, country, ok := strings.Cut(n, "|"); ok {
+					e.Name, e.Country, e.Type = name, country, tidings.EntityPerson
+				}
+				es = append(es, e)
 			}
 			got := g.Resolve(es)
 			if len(got) != len(tt.want) {
@@ -128,22 +139,91 @@ func TestSeedArticle(t *testing.T) {
 	}
 }
 
-// seedText is the example article without the lines cleaning removes.
-func seedText(t testing.TB) string {
-	dir, err := os.Getwd()
+// TestSeedArticlePipeline runs the whole chain the analyzer wires: NLP
+// pipeline, statistical NER combined with the dictionary spotter, the
+// resolver and the gazetteer, and checks expected.json's entities, roles
+// and places.
+func TestSeedArticlePipeline(t *testing.T) {
+	text := seedText(t)
+	p, err := nlp.Load()
+	if err != nil {
+		t.Skipf("nlp pipeline: %v", err)
+	}
+	rec, err := ner.Load()
+	if err != nil {
+		t.Skipf("ner model: %v", err)
+	}
+	db, err := gazetteer.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("repository root not found")
-		}
-		dir = filepath.Dir(dir)
+	r := entities.New(entities.Combine(entities.Adapt(rec.Recognize), entities.NewDictSpotter(db)), db)
+	a := &tidings.Article{ID: "kyiv-strike", Text: text}
+	doc := p.Analyze(text)
+	if err := r.Annotate(context.Background(), doc, a); err != nil {
+		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(filepath.Join(dir, "..", "shared", "examples", "kyiv-strike", "article.txt"))
+	if err := New(db).Annotate(context.Background(), doc, a); err != nil {
+		t.Fatal(err)
+	}
+	var exp struct {
+		Entities struct {
+			Must []struct {
+				Name, Type, Country string
+				Mentions            []string
+			}
+			MustNot []string `json:"must_not"`
+		}
+		Roles []struct{ Entity, Role, Country string }
+	}
+	raw, err := os.ReadFile(filepath.Join(sharedDirOf(t), "examples", "kyiv-strike", "expected.json"))
+	if err != nil {
+		t.Skipf("expected.json: %v", err)
+	}
+	if err := json.Unmarshal(raw, &exp); err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]tidings.Entity{}
+	for _, e := range a.Entities {
+		byName[e.Name] = e
+	}
+	for _, w := range exp.Entities.Must {
+		e, ok := byName[w.Name]
+		if !ok || e.Type != w.Type || e.Country != w.Country {
+			t.Errorf("entity %q = %+v, want type %s country %s", w.Name, e, w.Type, w.Country)
+			continue
+		}
+		for _, wm := range w.Mentions {
+			found := false
+			for _, m := range e.Mentions {
+				found = found || m.Text == wm
+			}
+			if !found {
+				t.Errorf("%q: mention %q not grouped", w.Name, wm)
+			}
+		}
+	}
+	for _, bad := range exp.Entities.MustNot {
+		if _, ok := byName[bad]; ok {
+			t.Errorf("entity %q must not be found", bad)
+		}
+	}
+	for _, w := range exp.Roles {
+		e := byName[w.Entity]
+		if strings.ReplaceAll(e.Role, "-", " ") != strings.ReplaceAll(w.Role, "-", " ") || e.Country != w.Country {
+			t.Errorf("%q: role %q country %s, want %q %s", w.Entity, e.Role, e.Country, w.Role, w.Country)
+		}
+	}
+	for _, pl := range a.Places {
+		if pl.Name == "Kyiv" && (pl.Country != "UA" || distanceKm(pl.Lat, pl.Lon, 50.45, 30.52) > 25) {
+			t.Errorf("Kyiv = %+v", pl)
+		}
+	}
+}
+
+// seedText is the example article without the lines cleaning removes.
+func seedText(t testing.TB) string {
+	raw, err := os.ReadFile(filepath.Join(sharedDirOf(t), "examples", "kyiv-strike", "article.txt"))
 	if err != nil {
 		t.Skipf("seed article absent (../shared/examples/kyiv-strike): %v", err)
 	}
@@ -155,6 +235,23 @@ func seedText(t testing.TB) string {
 		}
 	}
 	return strings.TrimSpace(strings.Join(keep, "\n"))
+}
+
+// sharedDirOf returns ../shared beside the repository root, or skips.
+func sharedDirOf(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared")
+		}
+		if filepath.Dir(dir) == dir {
+			t.Skip("repository root not found")
+		}
+		dir = filepath.Dir(dir)
+	}
 }
 
 func BenchmarkAnnotate(b *testing.B) {

@@ -87,10 +87,23 @@ func (st *state) attribute(sp Span) *attribution {
 			return at
 		}
 	}
-	// 2. The nearest reporting verb before it.
+	// 2. The nearest reporting verb before it; for a short quoted phrase
+	// ("described her as a “disgrace”") any cue of the sentence, or the
+	// subject of a characterization "as (a) “…”".
 	before := st.free(sA, t.Sentences[sA].B, sp.Open, false)
-	if at := st.nearestBefore(before); at != nil {
+	if at := st.nearestBefore(before, false); at != nil {
 		return at
+	}
+	if short := len(strings.Fields(st.t.S[sp.B:sp.E])) <= 3; short {
+		if at := st.nearestBefore(before, true); at != nil {
+			return at
+		}
+		n := len(before)
+		if n > 0 && (before[n-1].Lower == "as" || (n > 1 && before[n-2].Lower == "as" && determiners[before[n-1].Lower])) {
+			if b, e, ok := st.sentenceSubject(sp.Open); ok {
+				return st.resolve("", b, e)
+			}
+		}
 	}
 	// 3. A reporting verb later in the sentence, or "according to" anywhere.
 	for c := range after {
@@ -149,14 +162,14 @@ func (st *state) adjacent(toks []facttext.Token) *attribution {
 }
 
 // nearestBefore finds the reporting verb nearest before a quote.
-func (st *state) nearestBefore(toks []facttext.Token) *attribution {
+func (st *state) nearestBefore(toks []facttext.Token, anyCue bool) *attribution {
 	for c := len(toks) - 1; c >= 0; c-- {
 		lemma, ok := cueOf(toks, c)
 		if !ok {
 			continue
 		}
-		if weakCues[lemma] && len(toks)-c > 4 {
-			continue
+		if !anyCue && ((weakCues[lemma] && len(toks)-c > 4) || (c > 0 && toks[c-1].Lower == "to" && len(toks)-c > 4)) {
+			continue // a weak or infinitival cue far from the quote
 		}
 		if at := st.subjectOf(toks, c, false); at != nil {
 			return at
@@ -214,6 +227,9 @@ func (st *state) subjectOf(toks []facttext.Token, c int, strict bool) *attributi
 	}
 	if st.t.Parsed {
 		b, e, ok = st.parseSubject(toks, c)
+		if ok && strict && b > toks[0].B {
+			return nil
+		}
 	}
 	if !ok {
 		var i int
@@ -350,6 +366,9 @@ func npWord(k facttext.Token) bool {
 	if !facttext.IsWord(k.Text) {
 		return false
 	}
+	if facttext.IsCap(k.Text) && !boundary[k.Lower] && !pronouns[k.Lower] {
+		return true // names, whatever the tagger says
+	}
 	if k.UPOS != "" {
 		switch k.UPOS {
 		case "PROPN", "NOUN", "ADJ", "DET", "NUM", "PART":
@@ -482,7 +501,7 @@ func (st *state) inherit(sp Span) *attribution {
 		prev := t.Sentences[sA-1]
 		pt := st.free(sA-1, prev.B, prev.E, false)
 		if n := len(pt); n > 0 && pt[n-1].Text == ":" {
-			if at := st.nearestBefore(pt[:n-1]); at != nil {
+			if at := st.nearestBefore(pt[:n-1], false); at != nil {
 				return at
 			}
 		}
@@ -490,7 +509,7 @@ func (st *state) inherit(sp Span) *attribution {
 	if alone && sA > 0 && st.paraOf(t.Sentences[sA-1].B) == st.paraOf(sp.Open) &&
 		(st.last == nil || st.last.para != st.paraOf(sp.Open)) {
 		prev := t.Sentences[sA-1]
-		if at := st.nearestBefore(st.free(sA-1, prev.B, prev.E, false)); at != nil {
+		if at := st.nearestBefore(st.free(sA-1, prev.B, prev.E, false), false); at != nil {
 			return at
 		}
 	}

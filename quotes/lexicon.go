@@ -7,10 +7,11 @@ var cueLemmas = strings.Fields(`say tell write add implore insist state indicate
 note explain declare announce warn ask urge reply respond tweet post continue conclude recall
 acknowledge admit contend suggest assert maintain stress emphasize emphasise complain predict
 joke quip describe call report confirm deny allege testify caution demand plead vow promise
-pledge shout yell scream chant remark observe comment concede boast lament proclaim reiterate
+pledge shout yell scream chant remark comment concede boast lament proclaim reiterate
 repeat counter retort answer recount affirm hint agree tout brag muse mutter whisper exclaim
 charge accuse thunder fume blast decry condemn slam criticize criticise praise hail laud
 mock dismiss label dub brand term learn estimate calculate wonder question read shout
+liken rate blame exhort reference
 `)
 
 // irregular verb forms of the cue lemmas.
@@ -63,7 +64,7 @@ var weakCues = map[string]bool{
 	"describe": true, "label": true, "dub": true, "brand": true, "term": true,
 	"charge": true, "answer": true, "repeat": true, "post": true, "estimate": true,
 	"calculate": true, "wonder": true, "agree": true, "praise": true, "hail": true, "laud": true,
-	"mock": true, "read": true, "dismiss": true, "promise": true, "pledge": true, "vow": true,
+	"mock": true, "read": true, "liken": true, "rate": true, "blame": true, "exhort": true, "reference": true, "dismiss": true, "promise": true, "pledge": true, "vow": true,
 }
 
 // skipLeft are words between a subject and its verb ("Lavrov further stated").

@@ -37,10 +37,12 @@ func (st *state) resolve(cue string, b, e int) *attribution {
 	case ent != nil && whole:
 		at.entity = ent
 	}
-	if at.entity == nil && facttext.IsCap(mention) && !determiners[words[0]] && role == "" {
-		at.name = mention
-	}
-	if at.entity == nil && words[0] == "the" && len(words) > 1 && facttext.IsCap(strings.Fields(mention)[1]) && role == "" {
+	// With no entity, a proper name ("Lavrov", "Education Minister Ana
+	// Ruiz", "The New York Times") is its own speaker; a description ("the
+	// minister", "a source") is not.
+	fields := strings.Fields(mention)
+	if last := fields[len(fields)-1]; at.entity == nil && facttext.IsCap(last) && facttext.IsCap(mention) &&
+		(!determiners[words[0]] || (words[0] == "the" && role == "")) {
 		at.name = mention
 	}
 	return at

@@ -2,10 +2,12 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -334,6 +336,10 @@ func TestEntityPage(t *testing.T) {
 	if len(e.AsRecipient) != 2 || e.AsRecipient[0].Event.Type == "" || e.AsRecipient[0].ArticleID == "" {
 		t.Errorf("Kyiv as recipient (by entity link): %+v", e.AsRecipient)
 	}
+	code, _, body = get(t, srv.URL, "/api/entities/protesters")
+	if e = decode[tidings.EntitySummary](t, body); code != 200 || len(e.AsActor) != 1 || e.Articles != 0 {
+		t.Errorf("untagged actor: %d %+v", code, e)
+	}
 	code, _, body = get(t, srv.URL, "/api/entities/Nobody")
 	if code != 404 {
 		t.Errorf("unknown entity: %d %s", code, body)
@@ -396,6 +402,7 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 	}
 	for _, route := range apiRoutes() {
 		method, path, _ := strings.Cut(route, " ")
+		path = strings.ReplaceAll(path, "...}", "}")
 		ops, ok := doc.Paths[path]
 		if !ok {
 			t.Errorf("route %s missing from openapi.json", route)
@@ -526,5 +533,38 @@ func TestTokenBucket(t *testing.T) {
 	}
 	if ok, _ := b.allow(); ok {
 		t.Fatal("refill gave more than rate×time")
+	}
+}
+
+func TestServeShutdown(t *testing.T) {
+	db := openFixtureStore(t)
+	s := New(db, nil, Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	go func() { done <- s.ListenAndServe(ctx, "127.0.0.1:0", func(a net.Addr) { addrc <- a }) }()
+	var addr net.Addr
+	select {
+	case addr = <-addrc:
+	case err := <-done:
+		t.Fatal(err)
+	}
+	if code, _, body := get(t, "http://"+addr.String(), "/api/articles?limit=1"); code != 200 {
+		t.Fatalf("%d %s", code, body)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("shutdown: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("server did not shut down")
+	}
+	if _, err := http.Get("http://" + addr.String() + "/"); err == nil {
+		t.Error("server still answers after shutdown")
+	}
+	if err := New(db, nil, Options{}).ListenAndServe(context.Background(), "256.0.0.1:99999", nil); err == nil {
+		t.Error("bad address accepted")
 	}
 }

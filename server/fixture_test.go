@@ -121,7 +121,7 @@ func actor(name, eid, country, sector string) *tidings.Actor {
 // fixtureArticles returns the fixture, newest last.
 func fixtureArticles() []*tidings.Article {
 	strike := newArticle("kyiv-strike", "kyiv.example", "Missile strike on Kyiv kills 12",
-		"2025-04-24", "Russian missiles struck Kyiv overnight. At least 12 people were killed and 90 wounded in the capital.\n\n"+
+		"2025-04-24", "🚀 Russian missiles struck Kyiv overnight. At least 12 people were killed and 90 wounded in the capital.\n\n"+
 			"Donald Trump said: \"Vladimir, STOP!\" on social media. Volodymyr Zelensky cut short a visit abroad.").
 		entity("e1", "Russia", "GPE", "RUS", "", "Russian").
 		entity("e2", "Kyiv", "GPE", "UKR", "", "Kyiv").

@@ -121,11 +121,11 @@ func New(store Store, analyzer Analyzer, opts Options) *Server {
 }
 
 // apiRoutes lists the API routes; each must be in openapi.json (a test
-// checks).
+// checks). Ids may hold slashes, hence {id...}.
 func apiRoutes() []string {
 	return []string{
-		"GET /api/openapi.json", "GET /api/articles", "GET /api/articles/{id}",
-		"GET /api/timeline", "GET /api/facets", "GET /api/entities", "GET /api/entities/{id}",
+		"GET /api/openapi.json", "GET /api/articles", "GET /api/articles/{id...}",
+		"GET /api/timeline", "GET /api/facets", "GET /api/entities", "GET /api/entities/{id...}",
 		"GET /api/quotes", "GET /api/events", "GET /api/places", "GET /api/network",
 		"POST /api/ingest",
 	}
@@ -134,18 +134,18 @@ func apiRoutes() []string {
 // routes registers every route.
 func (s *Server) routes() {
 	handlers := map[string]http.HandlerFunc{
-		"GET /api/openapi.json":  s.handleOpenAPI,
-		"GET /api/articles":      s.handleArticles,
-		"GET /api/articles/{id}": s.handleArticle,
-		"GET /api/timeline":      s.handleTimeline,
-		"GET /api/facets":        s.handleFacets,
-		"GET /api/entities":      s.handleEntities,
-		"GET /api/entities/{id}": s.handleEntity,
-		"GET /api/quotes":        s.handleQuotes,
-		"GET /api/events":        s.handleEvents,
-		"GET /api/places":        s.handlePlaces,
-		"GET /api/network":       s.handleNetwork,
-		"POST /api/ingest":       s.handleIngest,
+		"GET /api/openapi.json":     s.handleOpenAPI,
+		"GET /api/articles":         s.handleArticles,
+		"GET /api/articles/{id...}": s.handleArticle,
+		"GET /api/timeline":         s.handleTimeline,
+		"GET /api/facets":           s.handleFacets,
+		"GET /api/entities":         s.handleEntities,
+		"GET /api/entities/{id...}": s.handleEntity,
+		"GET /api/quotes":           s.handleQuotes,
+		"GET /api/events":           s.handleEvents,
+		"GET /api/places":           s.handlePlaces,
+		"GET /api/network":          s.handleNetwork,
+		"POST /api/ingest":          s.handleIngest,
 	}
 	for _, route := range apiRoutes() {
 		s.mux.HandleFunc(route, handlers[route])

@@ -40,7 +40,11 @@ func readJSONL(ctx context.Context, name string, r io.Reader, yield func(*tiding
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
+	if head, _ := br.Peek(8 << 10); isBinary(head) {
+		return yield(nil, &tidings.InputError{Name: name, Err: ErrBinary})
+	}
 	var buf []byte
+	docs := 0
 	for lineNo := 1; ; lineNo++ {
 		if err := ctx.Err(); err != nil {
 			return yield(nil, err)
@@ -58,6 +62,7 @@ func readJSONL(ctx context.Context, name string, r io.Reader, yield func(*tiding
 			return yield(nil, &tidings.InputError{Name: lineName, Err: gzipErr(err)})
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
+			docs++
 			doc, perr := ParseJSONLine(line)
 			if doc != nil {
 				doc.Name = lineName
@@ -67,6 +72,9 @@ func readJSONL(ctx context.Context, name string, r io.Reader, yield func(*tiding
 			}
 		}
 		if errors.Is(err, io.EOF) {
+			if docs == 0 {
+				return yield(nil, &tidings.InputError{Name: name, Err: ErrEmpty})
+			}
 			return true
 		}
 	}
@@ -107,7 +115,7 @@ func readLine(br *bufio.Reader, buf []byte, limit int) ([]byte, error) {
 }
 
 // ParseJSONLine reads one JSON line into a Document (without Name). It
-// needs a "text" or an "html" field; "published" may be RFC 3339 or a
+// needs a "text" or an "html" field (text wins when both are given); "published" may be RFC 3339 or a
 // common variant (see ParseTime); "source" defaults to the URL's host.
 func ParseJSONLine(line []byte) (*tidings.Document, error) {
 	if !utf8.Valid(line) {
@@ -126,11 +134,11 @@ func ParseJSONLine(line []byte) (*tidings.Document, error) {
 	if doc.ID, err = jsonID(j.ID); err != nil {
 		return nil, err
 	}
-	switch {
-	case j.HTML != nil && strings.TrimSpace(*j.HTML) != "":
-		doc.Format, doc.Body = tidings.FormatHTML, []byte(*j.HTML)
+	switch { // text given by the source beats our own extraction from html
 	case j.Text != nil && strings.TrimSpace(*j.Text) != "":
 		doc.Format, doc.Body = tidings.FormatText, []byte(*j.Text)
+	case j.HTML != nil && strings.TrimSpace(*j.HTML) != "":
+		doc.Format, doc.Body = tidings.FormatHTML, []byte(*j.HTML)
 	default:
 		return nil, fmt.Errorf("%w: no \"text\" or \"html\" field", ErrEmpty)
 	}
@@ -240,9 +248,13 @@ var timeLayouts = []string{
 	time.ANSIC,
 	"2006-01-02",
 	"2006/01/02",
+	"January 2, 2006 3:04 PM",
+	"January 2, 2006 15:04",
+	"Jan 2, 2006 3:04 PM",
 	"January 2, 2006",
 	"Jan 2, 2006",
 	"2 January 2006",
+	"2 Jan 2006",
 }
 
 // ParseTime reads a publication date: RFC 3339 and its common variants

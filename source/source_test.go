@@ -142,6 +142,8 @@ func TestReadBadInput(t *testing.T) {
 		{"truncated.txt.gz", whole[:len(whole)/2], ErrTruncated},
 		{"notgzip.txt.gz", []byte("plain text, not gzip"), nil},
 		{"emptygzip.jsonl.gz", nil, ErrEmpty},
+		{"blank.jsonl", []byte("\n\n  \n"), ErrEmpty},
+		{"binary.jsonl", []byte("{\x00\x01\x02\x03 binary"), ErrBinary},
 		{"data.csv", []byte("a,b\n1,2\n"), ErrUnsupported},
 		{"archive.warc.gz", gz(t, []byte("WARC/1.0\r\n")), ErrUnsupported},
 	}

@@ -118,8 +118,10 @@ func (db *DB) TopValues(ctx context.Context, field string, q tidings.FacetQuery)
 const entityPageLimit = 50
 
 // Entity gathers an entity page: id is the canonical name (compared
-// case-insensitively). Every part is limited to articles matching f. It
-// returns tidings.ErrNotFound when no matching article names the entity.
+// case-insensitively). Every part is limited to articles matching f. A name
+// that is no tagged entity but an event actor or a speaker gets a page of
+// its events and quotes. It returns tidings.ErrNotFound when nothing
+// matches the name.
 func (db *DB) Entity(ctx context.Context, id string, f tidings.ArticleFilter) (*tidings.EntitySummary, error) {
 	var w sqlWhere
 	w.add("e.name = ? COLLATE NOCASE", id)
@@ -130,11 +132,13 @@ func (db *DB) Entity(ctx context.Context, id string, f tidings.ArticleFilter) (*
 	if err != nil {
 		return nil, ftsError(fmt.Errorf("entity %q: %w", id, err), f.Text)
 	}
-	if len(ents) == 0 {
-		return nil, tidings.ErrNotFound
+	// An actor or speaker that the entity tagger missed still has a page
+	// with its events and quotes.
+	s := &tidings.EntitySummary{EntityCount: tidings.EntityCount{ID: id, Name: id}}
+	if len(ents) > 0 {
+		s.EntityCount = ents[0]
 	}
-	s := &tidings.EntitySummary{EntityCount: ents[0]}
-	for _, e := range ents[1:] {
+	for _, e := range ents[min(1, len(ents)):] {
 		s.Articles += e.Articles
 		s.Mentions += e.Mentions
 	}
@@ -168,6 +172,9 @@ func (db *DB) Entity(ctx context.Context, id string, f tidings.ArticleFilter) (*
 		if err := step(); err != nil {
 			return nil, ftsError(fmt.Errorf("entity %q: %w", id, err), f.Text)
 		}
+	}
+	if len(ents) == 0 && len(s.Quotes) == 0 && len(s.AsActor) == 0 && len(s.AsRecipient) == 0 {
+		return nil, tidings.ErrNotFound
 	}
 	return s, nil
 }

@@ -133,13 +133,18 @@ func benchStore(b *testing.B) *DB {
 	}
 	start := time.Now()
 	s := newSynth(7)
+	var batch []*tidings.Article
 	for i := range benchStoreSize {
 		a := s.article(i)
 		if i < n {
 			continue
 		}
-		if _, err := db.Put(ctx, a); err != nil {
-			b.Fatal(err)
+		batch = append(batch, a)
+		if len(batch) == 500 || i == benchStoreSize-1 {
+			if _, err := db.PutBatch(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
 		}
 	}
 	b.Logf("built a store of %d articles in %v", benchStoreSize, time.Since(start).Round(time.Second))
@@ -147,4 +152,31 @@ func benchStore(b *testing.B) *DB {
 		b.Fatal(fmt.Errorf("optimize: %w", err))
 	}
 	return db
+}
+
+// BenchmarkIngestBatch measures PutBatch with batches of 200 articles:
+//
+//	go test ./sqlite -run '^$' -bench IngestBatch -benchtime 10000x
+func BenchmarkIngestBatch(b *testing.B) {
+	db := openTest(b)
+	s := newSynth(2024)
+	arts := make([]*tidings.Article, b.N)
+	for i := range arts {
+		arts[i] = s.article(i)
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < len(arts); i += 200 {
+		res, err := db.PutBatch(ctx, arts[i:min(i+200, len(arts))])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Err != nil || r.Status != tidings.Stored {
+				b.Fatal(r)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "articles/s")
 }

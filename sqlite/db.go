@@ -38,6 +38,7 @@ type DB struct {
 	read  *sql.DB // query-only connections
 	// hooks run inside Put's transaction; see addPutHook.
 	hooks []putHook
+	stmts map[string]*sql.Stmt // prepared on write; see stmts.go
 	now   func() time.Time
 }
 
@@ -68,6 +69,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	stmts, err := prepareStmts(ctx, w)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
 	r, err := openPool(path, false)
 	if err != nil {
 		w.Close()
@@ -76,7 +82,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	n := max(4, runtime.NumCPU())
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{path: path, write: w, read: r, now: time.Now}, nil
+	return &DB{path: path, write: w, read: r, stmts: stmts, now: time.Now}, nil
 }
 
 // openPool returns a connection pool on path; every new connection gets the
@@ -87,8 +93,10 @@ func openPool(path string, writer bool) (*sql.DB, error) {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "cache_size(-16000)") // 16 MB per connection
+	q.Add("_pragma", "temp_store(MEMORY)") // savepoint journals and sorts
 	if writer {
 		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "wal_autocheckpoint(8000)")
 		q.Set("_txlock", "immediate")
 	} else {
 		q.Add("_pragma", "query_only(1)")
@@ -103,9 +111,14 @@ func (db *DB) Path() string { return db.path }
 // Close checkpoints the WAL when it can and releases the file.
 func (db *DB) Close() error {
 	rerr := db.read.Close()
-	// A best-effort checkpoint keeps the -wal file small between runs; a
-	// concurrent reader in another process may make it a no-op.
+	// Best effort: refresh the planner's statistics where they went stale,
+	// and checkpoint so the -wal file stays small between runs (a reader in
+	// another process may make that a no-op).
+	_, _ = db.write.Exec("PRAGMA optimize")
 	_, _ = db.write.Exec("PRAGMA wal_checkpoint(PASSIVE)")
+	for _, st := range db.stmts {
+		st.Close()
+	}
 	werr := db.write.Close()
 	if werr != nil {
 		return fmt.Errorf("close store %s: %w", db.path, werr)

@@ -31,19 +31,82 @@ func (db *DB) addPutHook(h putHook) { db.hooks = append(db.hooks, h) }
 // same normalized URL (NormalizeURL) or the same cleaned text (TextHash) is
 // already stored. The record is kept exactly as given: Get returns it.
 func (db *DB) Put(ctx context.Context, a *tidings.Article) (tidings.PutStatus, error) {
-	if a == nil {
-		return 0, errors.New("put: nil article")
+	if err := checkArticle(a); err != nil {
+		return 0, err
 	}
-	if strings.TrimSpace(a.ID) == "" {
-		return 0, fmt.Errorf("put article %q: article has no id", a.URL)
-	}
-	urlNorm, hash := NormalizeURL(a.URL), TextHash(a.Text)
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	defer tx.Rollback()
+	st, err := db.putTx(&writeTx{ctx: ctx, tx: tx, stmts: db.stmts}, a)
+	if err != nil || st == tidings.Duplicate {
+		return st, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("put article %s: commit: %w", a.ID, err)
+	}
+	return tidings.Stored, nil
+}
+
+// PutResult is what PutBatch did with one article.
+type PutResult struct {
+	Status tidings.PutStatus
+	Err    error // this article's problem; the others were still stored
+}
+
+// PutBatch stores articles as Put does, many in one transaction: an
+// article's rows and the b-tree pages they share with its neighbours are
+// written once per batch instead of once per article, which multiplies the
+// ingest rate. Each article is still all-or-nothing (a savepoint of its
+// own): one that fails is reported in its PutResult and the rest go on. The
+// error is for the batch as a whole (say, the commit failed): then nothing
+// of the batch was stored, and running it again finishes the job.
+func (db *DB) PutBatch(ctx context.Context, arts []*tidings.Article) ([]PutResult, error) {
+	res := make([]PutResult, len(arts))
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("put batch: %w", err)
+	}
+	defer tx.Rollback()
 	w := &writeTx{ctx: ctx, tx: tx, stmts: db.stmts}
+	for i, a := range arts {
+		if res[i].Err = checkArticle(a); res[i].Err != nil {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT put"); err != nil {
+			return nil, fmt.Errorf("put batch: %w", err)
+		}
+		res[i].Status, res[i].Err = db.putTx(w, a)
+		if res[i].Err != nil {
+			if _, err := tx.ExecContext(ctx, "ROLLBACK TO put"); err != nil {
+				return nil, fmt.Errorf("put batch: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "RELEASE put"); err != nil {
+			return nil, fmt.Errorf("put batch: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("put batch: commit: %w", err)
+	}
+	return res, nil
+}
+
+func checkArticle(a *tidings.Article) error {
+	if a == nil {
+		return errors.New("put: nil article")
+	}
+	if strings.TrimSpace(a.ID) == "" {
+		return fmt.Errorf("put article %q: article has no id", a.URL)
+	}
+	return nil
+}
+
+// putTx writes a and its facts within w's transaction, unless it duplicates
+// a stored article. On error the caller must roll back what it wrote.
+func (db *DB) putTx(w *writeTx, a *tidings.Article) (tidings.PutStatus, error) {
+	urlNorm, hash := NormalizeURL(a.URL), TextHash(a.Text)
 	dup, err := findDuplicate(w, a.ID, urlNorm, hash)
 	if err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
@@ -53,7 +116,7 @@ func (db *DB) Put(ctx context.Context, a *tidings.Article) (tidings.PutStatus, e
 	}
 	for _, h := range db.hooks {
 		if h.before != nil {
-			if err := h.before(ctx, tx, a); err != nil {
+			if err := h.before(w.ctx, w.tx, a); err != nil {
 				return 0, fmt.Errorf("put article %s: %s: %w", a.ID, h.name, err)
 			}
 		}
@@ -75,13 +138,10 @@ func (db *DB) Put(ctx context.Context, a *tidings.Article) (tidings.PutStatus, e
 	}
 	for _, h := range db.hooks {
 		if h.after != nil {
-			if err := h.after(ctx, tx, a, seq); err != nil {
+			if err := h.after(w.ctx, w.tx, a, seq); err != nil {
 				return 0, fmt.Errorf("put article %s: %s: %w", a.ID, h.name, err)
 			}
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("put article %s: commit: %w", a.ID, err)
 	}
 	return tidings.Stored, nil
 }

@@ -20,6 +20,19 @@ import (
 // Request" or a usage error; its message says what is wrong.
 var ErrBadQuery = errors.New("bad query")
 
+// badQueryError is an ErrBadQuery with its message. BadQuery lets the HTTP
+// server recognize it without importing this package's sentinel.
+type badQueryError struct{ msg string }
+
+func (e *badQueryError) Error() string        { return e.msg }
+func (e *badQueryError) Is(target error) bool { return target == ErrBadQuery }
+func (e *badQueryError) BadQuery() bool       { return true }
+
+// badQueryf makes a bad-query error; the message starts "bad query".
+func badQueryf(format string, args ...any) error {
+	return &badQueryError{msg: "bad query" + fmt.Sprintf(format, args...)}
+}
+
 const (
 	// DefaultLimit is the page size when SearchQuery.Limit is not set.
 	DefaultLimit = 20
@@ -84,14 +97,14 @@ func planSearch(q tidings.SearchQuery) (*searchPlan, error) {
 			p.sort = "date"
 		}
 	default:
-		return nil, fmt.Errorf("%w: unknown sort %q (want date or rank)", ErrBadQuery, q.Sort)
+		return nil, badQueryf(": unknown sort %q (want date or rank)", q.Sort)
 	}
 	if p.limit <= 0 {
 		p.limit = DefaultLimit
 	}
 	p.limit = min(p.limit, MaxLimit)
 	if q.From != nil && q.To != nil && q.To.Before(*q.From) {
-		return nil, fmt.Errorf("%w: --to %s is before --from %s", ErrBadQuery,
+		return nil, badQueryf(": to %s is before from %s",
 			q.To.Format(time.RFC3339), q.From.Format(time.RFC3339))
 	}
 	if q.From != nil {
@@ -117,7 +130,7 @@ func planSearch(q tidings.SearchQuery) (*searchPlan, error) {
 			return nil, err
 		}
 		if c.Finger != p.finger || c.Sort != p.sort {
-			return nil, fmt.Errorf("%w: cursor belongs to another query", ErrBadQuery)
+			return nil, badQueryf(": cursor belongs to another query")
 		}
 		p.after = c
 	}
@@ -278,7 +291,7 @@ func (p *searchPlan) queryError(err error) error {
 		if strings.HasPrefix(msg, "unknown special query") {
 			msg = "syntax error"
 		}
-		return fmt.Errorf("%w %q: %s", ErrBadQuery, p.text, msg)
+		return badQueryf(" %q: %s", p.text, msg)
 	}
 	return fmt.Errorf("search: %w", err)
 }
@@ -319,7 +332,7 @@ func (p *searchPlan) next(last cursor, n int) string {
 
 // decodeCursor parses a cursor made by next; anything else is ErrBadQuery.
 func decodeCursor(s string) (*cursor, error) {
-	bad := fmt.Errorf("%w: invalid cursor", ErrBadQuery)
+	bad := badQueryf(": invalid cursor")
 	if len(s) > 512 {
 		return nil, bad
 	}

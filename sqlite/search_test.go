@@ -156,7 +156,9 @@ func TestSearchBadQuery(t *testing.T) {
 		{From: ptr(time.Now()), To: ptr(time.Now().Add(-time.Hour))},
 	} {
 		_, err := db.Search(context.Background(), q)
-		if !errors.Is(err, ErrBadQuery) || !strings.HasPrefix(err.Error(), "bad query") {
+		var bq interface{ BadQuery() bool }
+		if !errors.Is(err, ErrBadQuery) || !strings.HasPrefix(err.Error(), "bad query") ||
+			!errors.As(err, &bq) || !bq.BadQuery() {
 			t.Errorf("Search(%+v) error = %v, want a bad query", q, err)
 		}
 	}

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -247,6 +249,59 @@ func TestMigrations(t *testing.T) {
 	ms, err := loadMigrations(fstest.MapFS{"migrations/010_b.sql": {}, "migrations/002_a.sql": {}})
 	if err != nil || len(ms) != 2 || ms[0].version != 2 || ms[1].version != 10 {
 		t.Errorf("loadMigrations order = %+v, %v", ms, err)
+	}
+}
+
+func TestOpenBadFile(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.db")
+	if err := os.WriteFile(junk, []byte("this is not a database, just some text that is long enough"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{junk, filepath.Join(dir, "no", "such", "dir.db"), ""} {
+		db, err := Open(context.Background(), path)
+		if err == nil {
+			db.Close()
+			t.Errorf("Open(%q) succeeded", path)
+		} else if !strings.Contains(err.Error(), path) {
+			t.Errorf("Open(%q) error %q does not name the file", path, err)
+		}
+	}
+}
+
+func TestPutBatch(t *testing.T) {
+	db := openTest(t)
+	s := newSynth(8)
+	a0, a1 := s.article(0), s.article(1)
+	bad := s.article(2)
+	bad.Entities = append(bad.Entities, bad.Entities[0]) // same eid twice is repaired, not fatal
+	arts := []*tidings.Article{a0, a1, a0, nil, {ID: "x"}, bad}
+	res, err := db.PutBatch(context.Background(), arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []tidings.PutStatus{tidings.Stored, tidings.Stored, tidings.Duplicate, 0, tidings.Stored, tidings.Stored}
+	for i, r := range res {
+		if (r.Err != nil) != (arts[i] == nil) || (r.Err == nil && r.Status != want[i]) {
+			t.Errorf("article %d: %+v, want %v", i, r, want[i])
+		}
+	}
+	if err := checkFacts(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	// A failing hook aborts only its article.
+	db.addPutHook(putHook{name: "test", before: func(_ context.Context, _ *sql.Tx, a *tidings.Article) error {
+		if a.ID == "fail" {
+			return errors.New("refused")
+		}
+		return nil
+	}})
+	res, err = db.PutBatch(context.Background(), []*tidings.Article{{ID: "fail", Text: "f"}, {ID: "ok", Text: "o"}})
+	if err != nil || res[0].Err == nil || res[1].Err != nil || res[1].Status != tidings.Stored {
+		t.Fatalf("batch with failing hook: %+v, %v", res, err)
+	}
+	if _, err := db.Get(context.Background(), "fail"); !errors.Is(err, tidings.ErrNotFound) {
+		t.Errorf("failed article was stored: %v", err)
 	}
 }
 

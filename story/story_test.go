@@ -28,7 +28,7 @@ func TestAssign(t *testing.T) {
 	ctx := context.Background()
 	store := NewMemStore()
 	c := New(store, Options{})
-	flood, followUp, bank := fixture(t, "original.txt"), fixture(t, "sametopic.txt"), fixture(t, "unrelated.txt")
+	flood, other, followUp, bank := fixture(t, "original.txt"), fixture(t, "otheroutlet.txt"), fixture(t, "sametopic.txt"), fixture(t, "unrelated.txt")
 	a1 := "a1"
 	places := []tidings.Place{{Name: "Brezovo", Country: "BG"}, {Name: "Varna", Country: "BG"}}
 	tests := []struct {
@@ -37,7 +37,8 @@ func TestAssign(t *testing.T) {
 	}{
 		{tidings.Article{ID: "a1", Title: "Floods force thousands from homes", Text: flood, Published: day(10), Places: places}, "a1"},
 		{tidings.Article{ID: "a3", Title: "Rates unchanged", Text: bank, Published: day(10)}, "a3"},
-		{tidings.Article{ID: "a2", Title: "Search for missing men in flooded valley", Text: followUp, Published: day(12), Places: places}, "a1"},
+		// Another outlet's report of the same flood.
+		{tidings.Article{ID: "a2", Title: "Varna river floods thousands out of their homes", Text: other, Published: day(11), Places: places}, "a1"},
 		{tidings.Article{ID: "a4", Title: "Copy", Text: flood, Published: day(11), DuplicateOf: &a1}, "a1"},
 		// The same words three weeks later are another event.
 		{tidings.Article{ID: "a5", Title: "Search for missing men in flooded valley", Text: followUp, Published: day(31)}, "a5"},
@@ -53,7 +54,7 @@ func TestAssign(t *testing.T) {
 		}
 	}
 	s, _ := store.LoadStory(ctx, "a1")
-	if s == nil || s.Size != 3 || !s.First.Equal(*day(10)) || !s.Last.Equal(*day(12)) {
+	if s == nil || s.Size != 3 || !s.First.Equal(*day(10)) || !s.Last.Equal(*day(11)) {
 		t.Errorf("story a1: %+v", s)
 	}
 	if _, err := c.Assign(ctx, &tidings.Article{}, time.Now()); err == nil {
@@ -84,5 +85,23 @@ func TestFeatures(t *testing.T) {
 	}
 	if c := Cosine(v, v); c < 0.999 {
 		t.Errorf("self cosine %v", c)
+	}
+}
+
+func TestCasualties(t *testing.T) {
+	dup := "a"
+	arts := []*tidings.Article{
+		{ID: "a", Source: "wire", Counts: []tidings.Count{{Kind: "KILL", Number: 12, Qualifier: "at-least"}, {Kind: "KILL", Number: 3}, {Kind: "WOUND", Number: 40}}},
+		{ID: "b", Source: "paper", Counts: []tidings.Count{{Kind: "KILL", Number: 15, Qualifier: "exact"}}},
+		{ID: "c", Source: "copy", DuplicateOf: &dup, Counts: []tidings.Count{{Kind: "KILL", Number: 99}}},
+		nil,
+	}
+	got := Casualties(arts)
+	if len(got) != 2 || got[0].Kind != "KILL" || got[0].Min != 12 || got[0].Max != 15 || len(got[0].Figures) != 2 ||
+		got[0].Figures[0].Source != "wire" || got[1].Kind != "WOUND" || got[1].Min != 40 {
+		t.Errorf("got %+v", got)
+	}
+	if len(Casualties(nil)) != 0 {
+		t.Error("ranges from nothing")
 	}
 }

@@ -4,7 +4,10 @@
 //
 // Word polarity comes from the VADER lexicon (vader.tsv.gz, derived from npm
 // vader-sentiment by internal/cmd/genlexicon; see there for the rebuild
-// command). Words with |valence| < 1 are too weak to count. A negation
+// command), completed by newsWords, the words of violence and disaster that
+// VADER, built for social media, lacks. Words with |valence| < 1 are too
+// weak to count; names (capitalized words inside a sentence, proper nouns)
+// and negation words themselves do not count. A negation
 // within the three words before flips a word's polarity ("not good"); an
 // intensifier right before weighs it 1.5 ("very bad"), a dampener 0.5
 // ("slightly bad").
@@ -44,7 +47,16 @@ type Scorer struct {
 
 // New returns a scorer with the embedded lexicon (decoded once).
 func New() (*Scorer, error) {
-	loadOnce.Do(func() { lexicon, loadErr = decode(vaderGz) })
+	loadOnce.Do(func() {
+		lexicon, loadErr = decode(vaderGz)
+		for w, v := range newsWords {
+			if loadErr == nil {
+				if _, ok := lexicon[w]; !ok {
+					lexicon[w] = v
+				}
+			}
+		}
+	})
 	if loadErr != nil {
 		return nil, loadErr
 	}
@@ -73,6 +85,19 @@ func decode(gz []byte) (map[string]float64, error) {
 		return nil, fmt.Errorf("tone: lexicon: %w", err)
 	}
 	return m, nil
+}
+
+// newsWords complete VADER for news of conflict and disaster.
+var newsWords = map[string]float64{
+	"deadly": -2.5, "wounded": -2, "bombing": -2.5, "bombings": -2.5, "bombed": -2.5,
+	"shelling": -2.5, "shelled": -2.5, "airstrike": -2, "airstrikes": -2, "missile": -1,
+	"missiles": -1, "casualties": -2.5, "injured": -2, "dead": -3, "death": -2.9, "deaths": -2.9,
+	"massacre": -3.5, "annexed": -1.5, "unlawfully": -2, "invasion": -2.5, "occupation": -1.5,
+	"hostage": -2.5, "hostages": -2.5, "refugees": -1, "displaced": -1.5, "famine": -3,
+	"earthquake": -2, "flood": -2, "floods": -2, "explosion": -2, "blast": -2, "riot": -2,
+	"riots": -2, "clashes": -2, "arrested": -1.5, "detained": -1.5, "shot": -2, "gunmen": -2,
+	"militants": -1.5, "insurgents": -1.5, "terrorist": -3, "terrorists": -3, "bloodshed": -3,
+	"crisis": -2.5, "collapse": -2, "sanctions": -1, "corruption": -2.5, "wounding": -2,
 }
 
 var negators = setOf(`not no never n't n’t nor none nobody nothing neither without cannot
@@ -117,6 +142,9 @@ func (s *Scorer) Score(t *facttext.Text) tidings.Tone {
 				continue
 			}
 			words++
+			if negators[k.Lower] || k.UPOS == "PROPN" || (i > 0 && facttext.IsCap(k.Text)) {
+				continue
+			}
 			v, ok := s.lex[k.Lower]
 			if !ok && k.Lemma != k.Lower {
 				v, ok = s.lex[k.Lemma]

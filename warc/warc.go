@@ -22,11 +22,14 @@ import (
 	"net/textproto"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nlnwa/gowarc/v3"
 	"github.com/tidings/tidings"
+	"golang.org/x/net/html/charset"
 )
 
 // MaxBody is the largest HTML payload read from one record; larger records
@@ -63,7 +66,25 @@ func Read(ctx context.Context, path string) iter.Seq2[*tidings.Document, error] 
 			return
 		}
 		defer f.Close()
-		for doc, err := range ReadFrom(ctx, path, f) {
+		var r io.Reader = f
+		whole, err := wholeFileGzip(f)
+		if err != nil {
+			yield(nil, &tidings.InputError{Name: path, Err: err})
+			return
+		}
+		if whole {
+			// A .warc gzipped as one stream rather than record by
+			// record: read it decompressed (offsets are then offsets
+			// into the decompressed archive).
+			zr, err := gzip.NewReader(bufio.NewReaderSize(f, bufSize))
+			if err != nil {
+				yield(nil, &tidings.InputError{Name: path, Err: err})
+				return
+			}
+			defer zr.Close()
+			r = zr
+		}
+		for doc, err := range ReadFrom(ctx, path, r) {
 			if !yield(doc, err) {
 				return
 			}
@@ -125,6 +146,50 @@ func ReadFrom(ctx context.Context, name string, r io.Reader) iter.Seq2[*tidings.
 	}
 }
 
+// wholeFileGzip reports whether f is gzipped as one stream holding many
+// records (gzip -c file.warc) rather than one gzip member per record, as
+// the WARC standard recommends and Common Crawl does. It reads the first
+// member (up to 16 MiB) and looks for a second record in it, then seeks
+// back to the start.
+func wholeFileGzip(f io.ReadSeeker) (bool, error) {
+	defer f.Seek(0, io.SeekStart)
+	var magic [2]byte
+	if _, err := io.ReadFull(f, magic[:]); err != nil || magic[0] != 0x1f || magic[1] != 0x8b {
+		return false, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return false, err
+	}
+	zr, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return false, nil // a damaged first member: leave it to the record reader
+	}
+	zr.Multistream(false)
+	const probe = 16 << 20
+	first, err := io.ReadAll(io.LimitReader(zr, probe+1))
+	if err != nil && len(first) == 0 {
+		return false, nil
+	}
+	if len(first) > probe {
+		return true, nil
+	}
+	// Skip the first record: header, blank line, Content-Length bytes.
+	end := bytes.Index(first, []byte("\r\n\r\n"))
+	if end < 0 {
+		return false, nil
+	}
+	h := rawHeader(first[:end+4]) // skips the version line
+	n, err := strconv.ParseInt(h.Get("Content-Length"), 10, 64)
+	if err != nil || n < 0 {
+		return false, nil
+	}
+	rest := int64(end+4) + n
+	if rest >= int64(len(first)) {
+		return false, nil
+	}
+	return bytes.Contains(first[rest:min(int64(len(first)), rest+64)], []byte("WARC/")), nil
+}
+
 // unmarshal reads one record, turning a panic in the parser into an error:
 // archives are outside input and one bad record must not stop the run.
 func unmarshal(u gowarc.Unmarshaler, br *bufio.Reader) (rec gowarc.WarcRecord, off int64, err error) {
@@ -176,6 +241,7 @@ func document(rec gowarc.WarcRecord, name string, offset int64) (*tidings.Docume
 	if !isHTML(h.Get("Content-Type"), body) {
 		return nil, nil
 	}
+	body = declaredToUTF8(body, h.Get("Content-Type"))
 	target := strings.Trim(rec.WarcHeader().Get(gowarc.WarcTargetURI), "<> ")
 	doc := &tidings.Document{
 		Name:   fmt.Sprintf("%s@%d", name, offset),
@@ -191,6 +257,29 @@ func document(rec gowarc.WarcRecord, name string, offset int64) (*tidings.Docume
 		doc.Crawled = &d
 	}
 	return doc, nil
+}
+
+// declaredToUTF8 decodes a page that is not UTF-8 from the charset its
+// HTTP Content-Type names: the extractor can only see <meta> declarations,
+// and a page declared in the header alone would otherwise be misread.
+// Valid UTF-8 and undeclared pages are returned as they are.
+func declaredToUTF8(body []byte, contentType string) []byte {
+	if utf8.Valid(body) {
+		return body
+	}
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil || params["charset"] == "" {
+		return body
+	}
+	enc, name := charset.Lookup(params["charset"])
+	if enc == nil || name == "utf-8" {
+		return body
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return body
+	}
+	return out
 }
 
 // readLimited reads all of r, failing if it holds more than limit bytes.

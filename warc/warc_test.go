@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,11 +64,14 @@ func archive(compress bool) (data []byte, wantURLs []string) {
 		// Chunked transfer kept in the archive.
 		response("https://news.example/d", 200, "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
 			[]byte(fmt.Sprintf("%x\r\n%s\r\n0\r\n\r\n", len(page("Delta")), page("Delta")))),
+		// Charset named only in the HTTP header.
+		response("https://news.example/f", 200, "Content-Type: text/html; charset=windows-1251\r\n",
+			[]byte("<!doctype html><html><body><p>\xcf\xf0\xe8\xe2\xe5\xf2</p></body></html>")),
 		// No Content-Type: sniffed.
 		response("https://news.example/e", 200, "", page("Echo")),
 		record("metadata", "https://news.example/e", "2025-03-14T10:00:00Z", "application/warc-fields", []byte("via: x\r\n")),
 	}
-	wantURLs = []string{"https://news.example/a", "https://www.wire.example/b", "https://news.example/c", "https://news.example/d", "https://news.example/e"}
+	wantURLs = []string{"https://news.example/a", "https://www.wire.example/b", "https://news.example/c", "https://news.example/d", "https://news.example/f", "https://news.example/e"}
 	var b bytes.Buffer
 	for _, r := range recs {
 		if compress {
@@ -119,6 +121,9 @@ func TestRead(t *testing.T) {
 				if !strings.HasPrefix(d.Name, "test.warc@") {
 					t.Errorf("doc %d: name %q", i, d.Name)
 				}
+			}
+			if !bytes.Contains(docs[4].Body, []byte("<p>Привет</p>")) {
+				t.Errorf("windows-1251 page not decoded: %q", docs[4].Body)
 			}
 			if docs[1].Source != "wire.example" {
 				t.Errorf("source %q", docs[1].Source)
@@ -190,6 +195,30 @@ func TestReadFileErrors(t *testing.T) {
 	}
 }
 
+func TestWholeFileGzip(t *testing.T) {
+	plain, want := archive(false)
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{"whole.warc.gz": gz(plain), "plain.warc": plain} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for doc, err := range Read(context.Background(), path) {
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if doc.URL != want[n] {
+				t.Errorf("%s: doc %d URL %q", name, n, doc.URL)
+			}
+			n++
+		}
+		if n != len(want) {
+			t.Errorf("%s: %d documents, want %d", name, n, len(want))
+		}
+	}
+}
+
 func TestOversizedBody(t *testing.T) {
 	h := http200("text/html")
 	big := bytes.Repeat([]byte("a"), MaxBody+1)
@@ -237,5 +266,3 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
-
-var _ = io.EOF

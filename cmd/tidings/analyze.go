@@ -11,6 +11,7 @@ import (
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/source"
+	"github.com/tidings/tidings/warc"
 )
 
 func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -171,8 +172,12 @@ func interleaved(fs *flag.FlagSet, args []string) []string {
 	return append(flags, pos...)
 }
 
-// readPath picks the reader for one path by its name.
+// readPath picks the reader for one path by its name: WARC archives go to
+// package warc, everything else to package source.
 func readPath(ctx context.Context, path string, raw bool) iter.Seq2[*tidings.Document, error] {
+	if warc.IsArchive(path) {
+		return warc.Read(ctx, path)
+	}
 	_ = raw
 	return source.Read(ctx, path)
 }

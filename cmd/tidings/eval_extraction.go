@@ -52,7 +52,7 @@ type extractionDoc struct {
 	method         string
 	removed        map[string]int
 	err            error
-	cleanedS, rawS shingleScore
+	cleanedS, rawS zyteCounts
 }
 
 // evalExtraction scores HTML main-text extraction plus cleaning on the Zyte
@@ -69,7 +69,7 @@ func evalExtraction(ctx context.Context, gold string, opts evalOptions) (any, er
 	elapsed := time.Since(start).Seconds()
 	rep := &extractionReport{Task: "extraction", Documents: len(docs),
 		Methods: map[string]int{}, RemovedParagraphs: map[string]int{}}
-	var cleaned, raw []shingleScore
+	var cleaned, raw []zyteCounts
 	for _, d := range docs {
 		if d.err != nil {
 			rep.Failed++
@@ -86,8 +86,8 @@ func evalExtraction(ctx context.Context, gold string, opts evalOptions) (any, er
 		cleaned = append(cleaned, d.cleanedS)
 		raw = append(raw, d.rawS)
 	}
-	rep.Precision, rep.Recall, rep.F1 = averageScores(cleaned)
-	rep.PrecisionUncleaned, rep.RecallUncleaned, rep.F1Uncleaned = averageScores(raw)
+	rep.Precision, rep.Recall, rep.F1 = zyteAverages(cleaned)
+	rep.PrecisionUncleaned, rep.RecallUncleaned, rep.F1Uncleaned = zyteAverages(raw)
 	rep.Seconds = elapsed
 	if elapsed > 0 {
 		rep.PagesPerSecond = float64(len(docs)) / elapsed
@@ -143,7 +143,7 @@ feed:
 // extractOne runs one page through extraction and cleaning.
 func extractOne(ctx context.Context, ex extract.Extractor, gold, id string, e zyteEntry) *extractionDoc {
 	d := &extractionDoc{id: id, gold: e.ArticleBody, removed: map[string]int{}}
-	page, err := readGzip(filepath.Join(gold, "html", id+".html.gz"))
+	page, err := readZytePage(filepath.Join(gold, "html", id+".html.gz"))
 	if err == nil {
 		var res *extract.Result
 		res, err = ex.Extract(ctx, page, e.URL)
@@ -158,12 +158,12 @@ func extractOne(ctx context.Context, ex extract.Extractor, gold, id string, e zy
 		}
 	}
 	d.err = err
-	d.cleanedS = scoreShingles(d.gold, d.cleaned)
-	d.rawS = scoreShingles(d.gold, d.raw)
+	d.cleanedS = zyteScore(d.gold, d.cleaned)
+	d.rawS = zyteScore(d.gold, d.raw)
 	return d
 }
 
-func readGzip(path string) ([]byte, error) {
+func readZytePage(path string) ([]byte, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -179,15 +179,15 @@ func readGzip(path string) ([]byte, error) {
 	return out, nil
 }
 
-// shingleScore is the true-positive, false-positive and false-negative
+// zyteCounts is the true-positive, false-positive and false-negative
 // shingle counts of one page.
-type shingleScore struct{ tp, fp, fn float64 }
+type zyteCounts struct{ tp, fp, fn float64 }
 
-// scoreShingles compares the 4-token shingle multisets of gold and pred as
+// zyteScore compares the 4-token shingle multisets of gold and pred as
 // the benchmark's evaluate.py does.
-func scoreShingles(gold, pred string) shingleScore {
-	g, p := shingles(gold, 4), shingles(pred, 4)
-	var s shingleScore
+func zyteScore(gold, pred string) zyteCounts {
+	g, p := zyteShingles(gold, 4), zyteShingles(pred, 4)
+	var s zyteCounts
 	for k, gc := range g {
 		pc := p[k]
 		s.tp += float64(min(gc, pc))
@@ -199,10 +199,10 @@ func scoreShingles(gold, pred string) shingleScore {
 	return s
 }
 
-// shingles counts the n-grams of \w+ tokens of text (Python's Unicode \w:
+// zyteShingles counts the n-grams of \w+ tokens of text (Python's Unicode \w:
 // letters, digits, underscore; case kept). A text of fewer than n tokens is
 // one shingle of all of them, as in evaluate.py.
-func shingles(text string, n int) map[string]int {
+func zyteShingles(text string, n int) map[string]int {
 	toks := strings.FieldsFunc(text, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_')
 	})
@@ -216,17 +216,17 @@ func shingles(text string, n int) map[string]int {
 	return out
 }
 
-// averageScores averages per-page precision (over pages that predicted
+// zyteAverages averages per-page precision (over pages that predicted
 // anything) and recall (over pages with gold text), F1 from the averages.
-func averageScores(scores []shingleScore) (p, r, f1 float64) {
+func zyteAverages(scores []zyteCounts) (p, r, f1 float64) {
 	var np, nr int
 	for _, s := range scores {
 		if s.tp+s.fp > 0 {
-			p += prf(s.tp, s.fp, s.fn, s.fp)
+			p += zyteRatio(s.tp, s.fp, s.fn, s.fp)
 			np++
 		}
 		if s.tp+s.fn > 0 {
-			r += prf(s.tp, s.fp, s.fn, s.fn)
+			r += zyteRatio(s.tp, s.fp, s.fn, s.fn)
 			nr++
 		}
 	}
@@ -242,9 +242,9 @@ func averageScores(scores []shingleScore) (p, r, f1 float64) {
 	return p, r, f1
 }
 
-// prf is evaluate.py's precision_score (miss = fp) or recall_score
+// zyteRatio is evaluate.py's precision_score (miss = fp) or recall_score
 // (miss = fn).
-func prf(tp, fp, fn, miss float64) float64 {
+func zyteRatio(tp, fp, fn, miss float64) float64 {
 	switch {
 	case fp == 0 && fn == 0:
 		return 1

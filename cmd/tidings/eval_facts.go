@@ -5,18 +5,19 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"hash/fnv"
-	"slices"
-	"strconv"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/counts"
+	"github.com/tidings/tidings/events"
 	"github.com/tidings/tidings/nlp"
 	"github.com/tidings/tidings/quotes"
 )
@@ -91,11 +92,15 @@ func evalQuotes(ctx context.Context, gold string, opts evalOptions) (any, error)
 		}
 		rep.Docs++
 		rep.Gold += len(gq)
+		defer fxDebugMissed(debug, opts.Stderr, text, gq, &a.Quotes)
 		rep.Predicted += len(a.Quotes)
 		used := make([]bool, len(gq))
 		for _, q := range a.Quotes {
 			g := fxBestGold(q, gq, used)
 			if g < 0 {
+				if debug {
+					fmt.Fprintf(opts.Stderr, "QUOTE FP %q\n", q.Text)
+				}
 				continue
 			}
 			used[g] = true
@@ -300,6 +305,25 @@ func fxCPTable(text string) []int {
 	}
 	t[len(text)] = n
 	return t
+}
+
+// fxDebugMissed prints gold quotes no prediction matched.
+func fxDebugMissed(debug bool, w io.Writer, text string, gq []fxGoldQuote, got *[]tidings.Quote) {
+	if !debug {
+		return
+	}
+	r := []rune(text)
+	for _, g := range gq {
+		hit := false
+		for _, q := range *got {
+			if q.Start < g.end && g.start < q.End {
+				hit = true
+			}
+		}
+		if !hit {
+			fmt.Fprintf(w, "QUOTE MISS %q   ctx: %q\n", string(r[g.start:g.end]), string(r[max(0, g.start-80):g.start]))
+		}
+	}
 }
 
 // fxDebugSpeaker prints a wrongly attributed quote (TIDINGS_EVAL_DEBUG=1).
@@ -558,4 +582,259 @@ func evalCounts(ctx context.Context, gold string, opts evalOptions) (any, error)
 		rep.IndiaKill, rep.IndiaArrest = k, a
 	}
 	return rep, nil
+}
+
+// eventsPart scores one set of PLOVER records.
+type eventsPart struct {
+	Sentences     int                `json:"sentences"`
+	MicroF1       float64            `json:"micro_f1"`
+	MacroF1       float64            `json:"macro_f1"`
+	MicroP        float64            `json:"micro_precision"`
+	MicroR        float64            `json:"micro_recall"`
+	ActorAccuracy float64            `json:"actor_accuracy"`
+	ActorScored   int                `json:"actor_scored"`
+	PerType       map[string]float64 `json:"per_type_f1"`
+	tp, fp, fn    map[string]int
+	actorRight    int
+}
+
+// eventsReport is the result of "tidings eval events".
+type eventsReport struct {
+	Task string `json:"task"`
+	// Tune is the half of the PLOVER records the coder was tuned on, Held
+	// the other half (split by a hash of the record id), All both.
+	Tune, Held, All *eventsPart `json:"-"`
+	TuneOut         *eventsPart `json:"plover_tune,omitempty"`
+	HeldOut         *eventsPart `json:"plover_held_back,omitempty"`
+	AllOut          *eventsPart `json:"plover_all,omitempty"`
+	// India scores IndiaPoliceEvents sentence labels: ARREST (a COERCE
+	// detain event), KILL (an ASSAULT killing or shooting by police), FORCE
+	// (an ASSAULT or COERCE by police other than detention).
+	India map[string]*fxPRF3 `json:"india,omitempty"`
+}
+
+func newEventsPart() *eventsPart {
+	return &eventsPart{tp: map[string]int{}, fp: map[string]int{}, fn: map[string]int{}, PerType: map[string]float64{}}
+}
+
+// evalEvents scores the event coder: PLOVER type per sentence (micro and
+// macro F1 over the factual events, i.e. not negated, not hypothetical;
+// macro over the types of the gold set) and actor accuracy (of sentences
+// whose gold type was found and that have a gold source actor: the
+// predicted actor shares a word with a gold actor text or has its country
+// code); and IndiaPoliceEvents sentence labels.
+func evalEvents(ctx context.Context, gold string, opts evalOptions) (any, error) {
+	plover, india, err := fxEventsGold(gold)
+	if err != nil {
+		return nil, err
+	}
+	coder, err := events.New()
+	if err != nil {
+		return nil, err
+	}
+	run := func(text string) ([]tidings.Event, error) {
+		doc, err := factsDoc(ctx, text)
+		if err != nil {
+			return nil, err
+		}
+		a := &tidings.Article{Text: text}
+		err = coder.Annotate(ctx, doc, a)
+		return a.Events, err
+	}
+	rep := eventsReport{Task: "events"}
+	debug := os.Getenv("TIDINGS_EVAL_DEBUG") != ""
+	if plover != "" {
+		recs, err := fxReadPlover(plover)
+		if err != nil {
+			return nil, err
+		}
+		rep.Tune, rep.Held, rep.All = newEventsPart(), newEventsPart(), newEventsPart()
+		for _, r := range recs {
+			evs, err := run(r.Text)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", r.ID, err)
+			}
+			part := rep.Tune
+			if fxHeldBack(r.ID) {
+				part = rep.Held
+			}
+			for _, p := range []*eventsPart{part, rep.All} {
+				p.add(r, evs)
+			}
+			if debug && !fxHeldBack(r.ID) {
+				fxDebugEvents(opts.Stderr, r, evs)
+			}
+		}
+		for _, p := range []*eventsPart{rep.Tune, rep.Held, rep.All} {
+			p.done()
+		}
+		rep.TuneOut, rep.HeldOut, rep.AllOut = rep.Tune, rep.Held, rep.All
+	}
+	if india != "" {
+		sents, err := fxReadIndia(india)
+		if err != nil {
+			return nil, err
+		}
+		rep.India = map[string]*fxPRF3{"KILL": {}, "ARREST": {}, "FORCE": {}}
+		for i, s := range sents {
+			if opts.Limit > 0 && i >= opts.Limit {
+				break
+			}
+			evs, err := run(s.Text)
+			if err != nil {
+				return nil, fmt.Errorf("india %d/%d: %w", s.Doc, s.Sent, err)
+			}
+			pred := fxIndiaLabels(evs)
+			for label, sc := range rep.India {
+				g := slices.Contains(s.Labels, label)
+				if g {
+					sc.Gold++
+				}
+				if pred[label] {
+					sc.Pred++
+					if g {
+						sc.TP++
+					}
+				}
+			}
+		}
+		for _, sc := range rep.India {
+			sc.done()
+		}
+	}
+	return rep, nil
+}
+
+func (p *eventsPart) add(r fxPloverRecord, evs []tidings.Event) {
+	p.Sentences++
+	g := fxPloverType(r.Event)
+	pred := map[string]tidings.Event{}
+	for _, e := range evs {
+		if !e.Negated && !e.Hypothetical {
+			if _, ok := pred[e.Type]; !ok {
+				pred[e.Type] = e
+			}
+		}
+	}
+	for t := range pred {
+		if t == g {
+			p.tp[t]++
+		} else {
+			p.fp[t]++
+		}
+	}
+	e, found := pred[g]
+	if !found {
+		p.fn[g]++
+		return
+	}
+	src := r.actors(r.Source)
+	if len(src) == 0 {
+		return
+	}
+	p.ActorScored++
+	if e.Actor != nil && fxActorMatch(*e.Actor, src) {
+		p.actorRight++
+	}
+}
+
+func (p *eventsPart) done() {
+	var tp, fp, fn int
+	types := map[string]bool{}
+	for t, n := range p.tp {
+		tp += n
+		types[t] = true
+	}
+	for _, n := range p.fp {
+		fp += n
+	}
+	for t, n := range p.fn {
+		fn += n
+		types[t] = true
+	}
+	p.MicroP, p.MicroR, p.MicroF1 = fxPRF(tp, tp+fp, tp+fn)
+	sum := 0.0
+	for t := range types {
+		_, _, f := fxPRF(p.tp[t], p.tp[t]+p.fp[t], p.tp[t]+p.fn[t])
+		p.PerType[t] = f
+		sum += f
+	}
+	if len(types) > 0 {
+		p.MacroF1 = sum / float64(len(types))
+	}
+	p.ActorAccuracy = fxRatio(p.actorRight, p.ActorScored)
+}
+
+var fxActorStop = map[string]bool{"the": true, "a": true, "an": true, "of": true, "in": true, "and": true, "...": true}
+
+// fxActorMatch reports whether a predicted actor shares a word with a gold
+// actor text or has its country code.
+func fxActorMatch(a tidings.Actor, gold []fxPloverActor) bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(a.Name)) {
+		w = strings.Trim(w, ".,'’()")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if w != "" && !fxActorStop[w] {
+			words[w] = true
+		}
+	}
+	for _, g := range gold {
+		if a.Country != "" && a.Country == g.Code {
+			return true
+		}
+		for _, w := range strings.Fields(strings.ToLower(g.Text)) {
+			if words[strings.Trim(w, ".,'’()")] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fxIndiaLabels maps events of a sentence to IndiaPoliceEvents labels.
+func fxIndiaLabels(evs []tidings.Event) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range evs {
+		if e.Negated || e.Hypothetical {
+			continue
+		}
+		police := e.Actor != nil && (e.Actor.Sector == "COP" || strings.Contains(strings.ToLower(e.Actor.Name), "police"))
+		trig := strings.ToLower(e.Trigger)
+		switch {
+		case e.Type == "COERCE" && e.Mode == "detain":
+			out["ARREST"] = true
+		case e.Type == "ASSAULT" && police:
+			out["FORCE"] = true
+			if strings.HasPrefix(trig, "kill") || strings.HasPrefix(trig, "shot") || strings.HasPrefix(trig, "shoot") {
+				out["KILL"] = true
+			}
+		case e.Type == "COERCE" && police:
+			out["FORCE"] = true
+		}
+	}
+	return out
+}
+
+// fxDebugEvents prints a tuning record's coding (TIDINGS_EVAL_DEBUG=1).
+func fxDebugEvents(w io.Writer, r fxPloverRecord, evs []tidings.Event) {
+	var got []string
+	for _, e := range evs {
+		s := e.Type + "(" + e.Trigger
+		if e.Actor != nil {
+			s += ", a=" + e.Actor.Name
+		}
+		if e.Negated {
+			s += ", NEG"
+		}
+		if e.Hypothetical {
+			s += ", HYP"
+		}
+		got = append(got, s+")")
+	}
+	src := r.actors(r.Source)
+	var gs []string
+	for _, a := range src {
+		gs = append(gs, a.Text)
+	}
+	fmt.Fprintf(w, "EV gold=%s src=%q got=%v\n   %s\n", fxPloverType(r.Event), gs, got, r.Text)
 }

@@ -33,6 +33,8 @@ func commands() map[string]command {
 		"analyze": {"print article records of files, directories or stdin; store nothing", cmdAnalyze},
 		"ingest":  {"analyse files and directories into the store", cmdIngest},
 		"search":  {"full-text search of stored articles", cmdSearch},
+		"serve":   {"HTTP API and web dashboard", cmdServe},
+		"watch":   {"poll feeds and ingest what is new", cmdWatch},
 		// Add new subcommands here, one line each.
 	}
 }
@@ -45,8 +47,13 @@ type evalTask func(ctx context.Context, gold string, opts evalOptions) (any, err
 func evalTasks() map[string]evalTask {
 	return map[string]evalTask{
 		// Add eval tasks here, one line each: "name": evalName,
+		"dedup": evalDedup,
+		"pos": evalPOS,
+		"deps": evalDeps,
+		"sentences": evalSentences,
 		"quotes": evalQuotes,
 		"counts": evalCounts,
+		"events": evalEvents,
 		"ner": evalNER,
 		"extraction": evalExtraction,
 	}
@@ -59,6 +66,8 @@ type trainTask func(ctx context.Context, data, out string, stderr io.Writer) err
 func trainTasks() map[string]trainTask {
 	return map[string]trainTask{
 		// Add models here, one line each: "name": trainName,
+		"tagger": trainTagger,
+		"parser": trainParser,
 		"ner": trainNER,
 	}
 }

@@ -5,15 +5,52 @@ import (
 	"fmt"
 
 	"github.com/tidings/tidings/analyze"
+	"github.com/tidings/tidings/counts"
+	"github.com/tidings/tidings/entities"
+	"github.com/tidings/tidings/events"
 	"github.com/tidings/tidings/extract"
+	"github.com/tidings/tidings/gazetteer"
+	"github.com/tidings/tidings/ner"
 	"github.com/tidings/tidings/nlp"
+	"github.com/tidings/tidings/places"
+	"github.com/tidings/tidings/quotes"
+	"github.com/tidings/tidings/themes"
+	"github.com/tidings/tidings/tone"
 )
 
 // loadAnalyzer builds the full analysis pipeline with every shipped model.
+// The order of annotators matters: entities first (the others resolve names
+// through them), then places, events before counts (counts attach to
+// events), tone and themes last (themes read event types).
 func loadAnalyzer(ctx context.Context) (*analyze.Pipeline, error) {
 	np, err := nlp.Load()
 	if err != nil {
 		return nil, fmt.Errorf("loading NLP models: %w", err)
 	}
-	return analyze.New(extract.New(), np), nil
+	db, err := gazetteer.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading gazetteer: %w", err)
+	}
+	rec, err := ner.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading NER model: %w", err)
+	}
+	coder, err := events.New()
+	if err != nil {
+		return nil, fmt.Errorf("loading event dictionaries: %w", err)
+	}
+	toner, err := tone.New()
+	if err != nil {
+		return nil, fmt.Errorf("loading tone lexicon: %w", err)
+	}
+	spot := entities.Combine(entities.Adapt(rec.Recognize), entities.NewDictSpotter(db))
+	return analyze.New(extract.New(), np,
+		entities.New(spot, db),
+		places.New(db),
+		quotes.New(),
+		coder,
+		counts.New(),
+		toner,
+		themes.New(),
+	), nil
 }

@@ -24,7 +24,7 @@ func trainNER(ctx context.Context, data, out string, stderr io.Writer) error {
 			return err
 		}
 	}
-	opts := ner.TrainOptions{Epochs: 10, MinCount: 2, Prune: 0.02, Seed: 1, Log: stderr}
+	opts := ner.TrainOptions{Epochs: 10, MinCount: 2, Seed: 1, Log: stderr}
 	if s := os.Getenv("TIDINGS_NER_EPOCHS"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {
@@ -41,7 +41,12 @@ func trainNER(ctx context.Context, data, out string, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "ner: %s: %d documents\n", c.Name, len(d))
 		docs = append(docs, d...)
 	}
-	model, err := ner.Train(ctx, docs, opts)
+	raw, used, err := ner.ReadRaw(ctx, filepath.Join(data, ".."))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "ner: unlabeled text: %d sentences from %v\n", len(raw), used)
+	model, err := ner.Train(ctx, docs, raw, opts)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}

@@ -84,35 +84,9 @@ func Read(r io.Reader, name string) ([]Sentence, error) {
 			continue
 		}
 		started = true
-		f := strings.Split(s, "\t")
-		if len(f) != 10 {
-			return nil, fmt.Errorf("%s:%d: want 10 tab-separated fields, got %d", name, line, len(f))
+		if err := cur.addLine(s); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
-		space := !strings.Contains(f[9], "SpaceAfter=No")
-		if i := strings.IndexByte(f[0], '-'); i > 0 {
-			a, err1 := strconv.Atoi(f[0][:i])
-			b, err2 := strconv.Atoi(f[0][i+1:])
-			if err1 != nil || err2 != nil || b < a {
-				return nil, fmt.Errorf("%s:%d: bad multi-word range %q", name, line, f[0])
-			}
-			cur.Multi = append(cur.Multi, MultiWord{First: a, Last: b, Form: f[1], SpaceAfter: space})
-			continue
-		}
-		if strings.IndexByte(f[0], '.') >= 0 {
-			continue // empty node of the enhanced graph
-		}
-		id, err := strconv.Atoi(f[0])
-		if err != nil || id != len(cur.Words)+1 {
-			return nil, fmt.Errorf("%s:%d: bad or out-of-order word id %q", name, line, f[0])
-		}
-		head := -1
-		if f[6] != "_" {
-			if head, err = strconv.Atoi(f[6]); err != nil {
-				return nil, fmt.Errorf("%s:%d: bad head %q", name, line, f[6])
-			}
-		}
-		cur.Words = append(cur.Words, Word{Form: f[1], Lemma: f[2], UPOS: f[3], XPOS: f[4],
-			Head: head, Rel: f[7], SpaceAfter: space})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -126,6 +100,40 @@ func Read(r io.Reader, name string) ([]Sentence, error) {
 		}
 	}
 	return out, nil
+}
+
+// addLine adds one word or multi-word token line to the sentence.
+func (cur *Sentence) addLine(s string) error {
+	f := strings.Split(s, "\t")
+	if len(f) != 10 {
+		return fmt.Errorf("want 10 tab-separated fields, got %d", len(f))
+	}
+	space := !strings.Contains(f[9], "SpaceAfter=No")
+	if i := strings.IndexByte(f[0], '-'); i > 0 {
+		a, err1 := strconv.Atoi(f[0][:i])
+		b, err2 := strconv.Atoi(f[0][i+1:])
+		if err1 != nil || err2 != nil || b < a {
+			return fmt.Errorf("bad multi-word range %q", f[0])
+		}
+		cur.Multi = append(cur.Multi, MultiWord{First: a, Last: b, Form: f[1], SpaceAfter: space})
+		return nil
+	}
+	if strings.IndexByte(f[0], '.') >= 0 {
+		return nil // empty node of the enhanced graph
+	}
+	id, err := strconv.Atoi(f[0])
+	if err != nil || id != len(cur.Words)+1 {
+		return fmt.Errorf("bad or out-of-order word id %q", f[0])
+	}
+	head := -1
+	if f[6] != "_" {
+		if head, err = strconv.Atoi(f[6]); err != nil {
+			return fmt.Errorf("bad head %q", f[6])
+		}
+	}
+	cur.Words = append(cur.Words, Word{Form: f[1], Lemma: f[2], UPOS: f[3], XPOS: f[4],
+		Head: head, Rel: f[7], SpaceAfter: space})
+	return nil
 }
 
 // ReadFile parses one CoNLL-U file.

@@ -23,6 +23,7 @@ type POSReport struct {
 	TokensPerSec float64 `json:"tokens_per_sec"`
 	ProseXPOS    float64 `json:"prose_xpos"`
 	ProsePerSec  float64 `json:"prose_tokens_per_sec"`
+	Lemma        float64 `json:"lemma"` // lemma accuracy on predicted tags
 }
 
 // DepsReport is the result of EvalDeps (gold tokenization, predicted tags).
@@ -98,7 +99,7 @@ func EvalPOS(ctx context.Context, gold string, limit int) (*POSReport, error) {
 		return nil, fmt.Errorf("pos: prose tagger: %w", err)
 	}
 	r := &POSReport{Task: "pos"}
-	var up, xp, pp int
+	var up, xp, pp, lm int
 	var ours, theirs time.Duration
 	for _, doc := range docs {
 		for _, s := range doc {
@@ -122,6 +123,9 @@ func EvalPOS(ctx context.Context, gold string, limit int) (*POSReport, error) {
 				if pro[i].Tag == w.XPOS {
 					pp++
 				}
+				if p.Lemma(w.Form, upos[i], xpos[i]) == w.Lemma {
+					lm++
+				}
 			}
 			r.Tokens += len(words)
 		}
@@ -131,6 +135,7 @@ func EvalPOS(ctx context.Context, gold string, limit int) (*POSReport, error) {
 	}
 	n := float64(r.Tokens)
 	r.UPOS, r.XPOS, r.ProseXPOS = float64(up)/n, float64(xp)/n, float64(pp)/n
+	r.Lemma = float64(lm) / n
 	r.TokensPerSec = n / ours.Seconds()
 	r.ProsePerSec = n / theirs.Seconds()
 	return r, nil
@@ -146,6 +151,19 @@ func EvalDeps(ctx context.Context, gold string, limit int) (*DepsReport, error) 
 	if err != nil {
 		return nil, err
 	}
+	return scoreDeps(docs, p)
+}
+
+// evalDepsWith scores pipeline p on gold (for experiments with unembedded models).
+func evalDepsWith(ctx context.Context, gold string, p *nlp.Pipeline) (*DepsReport, error) {
+	docs, err := readDocs(ctx, gold, 0)
+	if err != nil {
+		return nil, err
+	}
+	return scoreDeps(docs, p)
+}
+
+func scoreDeps(docs [][]conllu.Sentence, p *nlp.Pipeline) (*DepsReport, error) {
 	if !p.HasParser() {
 		return nil, errors.New("deps: no parser model embedded")
 	}
@@ -171,7 +189,7 @@ func EvalDeps(ctx context.Context, gold string, limit int) (*DepsReport, error) 
 		}
 	}
 	if r.Tokens == 0 {
-		return nil, fmt.Errorf("deps: no tokens in %s", gold)
+		return nil, errors.New("deps: no tokens")
 	}
 	r.UAS, r.LAS = float64(ua)/float64(r.Tokens), float64(la)/float64(r.Tokens)
 	return r, nil

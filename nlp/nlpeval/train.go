@@ -95,8 +95,6 @@ func TrainTagger(ctx context.Context, data, out string, stderr io.Writer) error 
 	return writeModel(out, filepath.Join("nlp", "models", "tagger.bin.gz"), t.Encode)
 }
 
-
-
 // TrainParser rebuilds nlp/models/parser.bin.gz (or out) from GUM's train
 // split; data is the GUM directory. The parser learns from the tags the
 // tagger would predict, not gold tags: the train split is cut into 5 folds

@@ -15,11 +15,25 @@ import (
 type Model struct {
 	NClasses int
 	mask     uint64
-	keys     []uint64 // 0 = empty slot
-	slot     []uint32 // row number of keys[i]
+	table    []slot   // open addressing, key 0 = empty
 	off      []uint32 // row r is cls/wts[off[r]:off[r+1]]
 	cls      []uint16
 	wts      []float32
+	rowW     []weight // the rows, interleaved for locality
+	// keysInOrder is the feature of each row, for WriteTo.
+	keysInOrder []uint64
+}
+
+// slot is one hash table cell: the feature and where its row is, so that a
+// lookup touches one cache line.
+type slot struct {
+	key    uint64
+	off, n uint32
+}
+
+type weight struct {
+	w float32
+	c uint32
 }
 
 type builder struct {
@@ -45,51 +59,76 @@ func (b *builder) build() *Model {
 		size *= 2
 	}
 	m.mask = uint64(size - 1)
-	m.keys = make([]uint64, size)
-	m.slot = make([]uint32, size)
+	m.table = make([]slot, size)
 	for r, k := range b.rows {
 		if k == 0 {
 			k = 1
 		}
 		i := k & m.mask
-		for m.keys[i] != 0 {
+		for m.table[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.keys[i] = k
-		m.slot[i] = uint32(r)
+		m.table[i] = slot{key: k, off: m.off[r], n: m.off[r+1] - m.off[r]}
 	}
+	m.rowW = make([]weight, len(m.cls))
+	for i := range m.cls {
+		m.rowW[i] = weight{w: m.wts[i], c: uint32(m.cls[i])}
+	}
+	m.cls, m.wts = nil, nil // rowW holds them now
+	m.keysInOrder = b.rows
 	return m
 }
 
 // Scores adds the weights of feats into scores (len NClasses), which the
 // caller zeroes.
+//
+// Lookups are done in two passes over chunks of features: the first finds
+// each feature's slot (independent loads the CPU overlaps, so cache misses
+// on the large table are paid in parallel rather than one after another),
+// the second touches each row and the third adds the rows up.
 func (m *Model) Scores(feats []uint64, scores []float32) {
-	for _, f := range feats {
-		if f == 0 {
-			f = 1
-		}
-		i := f & m.mask
-		for {
-			k := m.keys[i]
-			if k == f {
-				r := m.slot[i]
-				a, z := m.off[r], m.off[r+1]
-				cls, wts := m.cls[a:z], m.wts[a:z]
-				for j, c := range cls {
-					scores[c] += wts[j]
+	var rows [64]*slot
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(rows))]
+		feats = feats[len(chunk):]
+		n := 0
+		for _, f := range chunk {
+			if f == 0 {
+				f = 1
+			}
+			i := f & m.mask
+			for {
+				sl := &m.table[i]
+				if sl.key == f {
+					if sl.n > 0 {
+						rows[n] = sl
+						n++
+					}
+					break
 				}
-				break
+				if sl.key == 0 {
+					break
+				}
+				i = (i + 1) & m.mask
 			}
-			if k == 0 {
-				break
+		}
+		var touch float32
+		for _, sl := range rows[:n] {
+			touch += m.rowW[sl.off].w
+		}
+		if touch != touch { // NaN never happens; keeps the loads alive
+			scores[0] += 0
+		}
+		for _, sl := range rows[:n] {
+			for _, w := range m.rowW[sl.off : sl.off+sl.n] {
+				scores[w.c] += w.w
 			}
-			i = (i + 1) & m.mask
 		}
 	}
 }
 
 // Size reports the number of features and weights.
-func (m *Model) Size() (features, weights int) { return len(m.off) - 1, len(m.cls) }
+func (m *Model) Size() (features, weights int) { return len(m.off) - 1, len(m.rowW) }
 
 const magic = "TDPC1"
 
@@ -99,25 +138,20 @@ const magic = "TDPC1"
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
 	var maxAbs float32
-	for _, x := range m.wts {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	for _, x := range m.rowW {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x.w))))
 	}
 	scale := maxAbs / 32767
 	if scale == 0 {
 		scale = 1
 	}
 	bw.WriteString(magic)
-	hdr := []uint64{uint64(m.NClasses), uint64(len(m.off) - 1), uint64(len(m.cls)), uint64(math.Float32bits(scale))}
+	hdr := []uint64{uint64(m.NClasses), uint64(len(m.off) - 1), uint64(len(m.rowW)), uint64(math.Float32bits(scale))}
 	for _, v := range hdr {
 		binary.Write(bw, binary.LittleEndian, v)
 	}
 	// Rows in key order, keys delta-encoded as uvarints for compressibility.
-	rows := make([]uint64, len(m.off)-1)
-	for i, k := range m.keys {
-		if k != 0 {
-			rows[m.slot[i]] = k
-		}
-	}
+	rows := m.keysInOrder
 	var buf [binary.MaxVarintLen64]byte
 	prev := uint64(0)
 	for r, k := range rows {
@@ -125,11 +159,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		prev = k
 		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(m.off[r+1]-m.off[r]))])
 	}
-	for _, c := range m.cls {
-		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(c))])
+	for _, x := range m.rowW {
+		bw.Write(buf[:binary.PutUvarint(buf[:], uint64(x.c))])
 	}
-	for _, x := range m.wts {
-		q := int16(math.Round(float64(x / scale)))
+	for _, x := range m.rowW {
+		q := int16(math.Round(float64(x.w / scale)))
 		binary.Write(bw, binary.LittleEndian, q)
 	}
 	return 0, bw.Flush()
@@ -188,4 +222,25 @@ func Read(r io.Reader) (*Model, error) {
 		b.m.wts[i] = float32(x) * scale
 	}
 	return b.build(), nil
+}
+
+// Prune returns a copy of m without the weights whose magnitude is below
+// minWeight (and without features left with no weights).
+func (m *Model) Prune(minWeight float32) *Model {
+	b := newBuilder(m.NClasses)
+	var cls []uint16
+	var ws []float32
+	for r, k := range m.keysInOrder {
+		cls, ws = cls[:0], ws[:0]
+		for _, w := range m.rowW[m.off[r]:m.off[r+1]] {
+			if w.w >= minWeight || w.w <= -minWeight {
+				cls = append(cls, uint16(w.c))
+				ws = append(ws, w.w)
+			}
+		}
+		if len(cls) > 0 {
+			b.add(k, cls, ws)
+		}
+	}
+	return b.build()
 }

@@ -1,6 +1,6 @@
 // tidings dashboard: a hash router over the pages. Each page is a module
 // exporting render(root, params, path) that builds its DOM from API data.
-import {clear, errorBox} from './lib/dom.js';
+import {put, clear, errorBox} from './lib/dom.js';
 import * as search from './pages/search.js';
 import * as article from './pages/article.js';
 import * as entity from './pages/entity.js';
@@ -28,13 +28,13 @@ async function route() {
       (a.dataset.nav === 'search' && (page === 'article' || page === 'entity'))));
   const gen = ++generation;
   if (!mod) {
-    clear(root).append(errorBox('No such page: ' + page));
+    put(root, errorBox('No such page: ' + page));
     return;
   }
   try {
     await mod.render(root, params, arg, () => gen === generation);
   } catch (e) {
-    if (gen === generation) clear(root).append(errorBox(e));
+    if (gen === generation) put(root, errorBox(e));
   }
   document.body.dataset.ready = page || 'search';
 }

@@ -12,6 +12,15 @@ import (
 
 func main() {
 	ctx := context.Background()
+	if m := os.Getenv("EVALONLY"); m != "" {
+		b, _ := os.ReadFile(m)
+		r, err := ner.NewFromModel(b)
+		if err != nil {
+			panic(err)
+		}
+		evalDev(ctx, r)
+		return
+	}
 	data := "../shared/data/ner"
 	mix := ner.DefaultTraining
 	if s := os.Getenv("MIX"); s != "" {
@@ -31,7 +40,11 @@ func main() {
 	}
 	mc, _ := strconv.Atoi(os.Getenv("MINCOUNT"))
 	pr, _ := strconv.ParseFloat(os.Getenv("PRUNE"), 64)
-	model, err := ner.Train(ctx, docs, ner.TrainOptions{Epochs: ep, MinCount: mc, Prune: float32(pr), Seed: 1, Log: os.Stderr})
+	var raw [][]string
+	if os.Getenv("NORAW") == "" {
+		raw, _, _ = ner.ReadRaw(ctx, "../shared/data")
+	}
+	model, err := ner.Train(ctx, docs, raw, ner.TrainOptions{Epochs: ep, MinCount: mc, Prune: float32(pr), Seed: 1, Log: os.Stderr})
 	if err != nil {
 		panic(err)
 	}
@@ -45,6 +58,11 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
+	evalDev(ctx, r)
+}
+
+func evalDev(ctx context.Context, r *ner.Recognizer) {
+	data := "../shared/data/ner"
 	for _, c := range ner.DevSets {
 		d, _ := ner.ReadCorpus(ctx, data, c)
 		rep := r.Evaluate(d)
@@ -58,12 +76,16 @@ func init() {
 		return
 	}
 	ctx := context.Background()
-	b, _ := os.ReadFile("/tmp/ner-model.bin.gz")
+	b, _ := os.ReadFile(os.Getenv("ERRS"))
 	r, err := ner.NewFromModel(b)
 	if err != nil {
 		panic(err)
 	}
-	d, _ := ner.ReadCorpus(ctx, "../shared/data/ner", ner.DevSets[1])
+	set := 1
+	if os.Getenv("SET") == "0" {
+		set = 0
+	}
+	d, _ := ner.ReadCorpus(ctx, "../shared/data/ner", ner.DevSets[set])
 	for _, doc := range d {
 		var ws [][]string
 		for _, s := range doc.Sentences {

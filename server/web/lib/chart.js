@@ -34,7 +34,8 @@ export function timelineChart(tl, mode, onPick) {
   const y = v => PAD.t + ih - (v / max) * ih;
   const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img',
     'aria-label': 'attention over time', 'data-buckets': n});
-  for (const f of [0, 0.5, 1]) {
+  const fracs = mode === 'count' && max % 2 ? [0, 1] : [0, 0.5, 1];
+  for (const f of fracs) {
     const v = max * f;
     svg.append(s('line', {x1: PAD.l, x2: W - PAD.r, y1: y(v), y2: y(v), class: 'grid'}),
       s('text', {x: PAD.l - 6, y: y(v) + 4, class: 'axis', 'text-anchor': 'end'},
@@ -42,7 +43,8 @@ export function timelineChart(tl, mode, onPick) {
   }
   buckets.forEach((b, i) => {
     const v = val(b), top = y(v);
-    const bar = s('rect', {x: PAD.l + i * bw + bw * 0.1, y: top, width: Math.max(bw * 0.8, 1),
+    const w = Math.min(Math.max(bw * 0.8, 1), 56);
+    const bar = s('rect', {x: PAD.l + i * bw + (bw - w) / 2, y: top, width: w,
       height: Math.max(PAD.t + ih - top, 0), class: series.length ? 'bar faint' : 'bar'},
     s('title', null, `${label(b.date, tl.interval)}: ${fmtNum(b.count)} of ${fmtNum(b.total)} articles (${(b.ratio * 100).toFixed(1)}%)`));
     if (onPick) bar.addEventListener('click', () => onPick(b));

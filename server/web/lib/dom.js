@@ -53,6 +53,11 @@ export function clear(el) {
   return el;
 }
 
+// put replaces the children of el (null children are skipped).
+export function put(el, ...children) {
+  return append(clear(el), children);
+}
+
 // fmtDate shows an RFC 3339 time as YYYY-MM-DD (UTC).
 export function fmtDate(t) {
   return t ? String(t).slice(0, 10) : 'undated';

@@ -1,6 +1,6 @@
 // Article page: the text with entities, quotes, events and counts
 // highlighted; clicking a fact shows its sentence, extractor and fields.
-import {h, clear, card, fmtDate, errorBox, safeHref} from '../lib/dom.js';
+import {h, put, clear, card, fmtDate, errorBox, safeHref} from '../lib/dom.js';
 import {api} from '../lib/api.js';
 import {eventChip} from '../lib/chart.js';
 
@@ -9,13 +9,20 @@ function collectFacts(a) {
   const facts = [];
   (a.entities || []).forEach((e, i) => (e.mentions || []).forEach(m =>
     facts.push({kind: 'entity', key: 'e' + i, start: m.start, end: m.end, fact: e, label: e.name, cls: 'hl-entity ent-' + e.type})));
-  (a.quotes || []).forEach((q, i) =>
-    facts.push({kind: 'quote', key: 'q' + i, start: q.start, end: q.end, fact: q, sentence: q.sentence,
-      label: (q.speaker || 'unknown speaker') + ': “' + q.text + '”', cls: 'hl-quote'}));
+  (a.quotes || []).forEach((q, i) => {
+    const f = {kind: 'quote', key: 'q' + i, start: q.start, end: q.end, fact: q, sentence: q.sentence,
+      label: (q.speaker || 'unknown speaker') + ': “' + q.text + '”', cls: 'hl-quote'};
+    facts.push(f);
+    // The words the attribution rests on share the quote's key, so that
+    // selecting the quote shows its speaker too.
+    const m = q.speaker_mention;
+    if (m) facts.push({...f, start: m.start, end: m.end, cls: 'hl-speaker', mention: true});
+  });
   (a.events || []).forEach((ev, i) => {
     const sp = ev.trigger_span || ev.sentence;
     if (sp) facts.push({kind: 'event', key: 'v' + i, start: sp.start, end: sp.end, fact: ev, sentence: ev.sentence,
-      label: ev.type + ': ' + actorName(ev.actor) + ' → ' + actorName(ev.recipient), cls: 'hl-event'});
+      label: actorName(ev.actor) + ' → ' + actorName(ev.recipient) + (ev.negated ? ' (negated)' : '') + (ev.hypothetical ? ' (hypothetical)' : ''),
+      cls: 'hl-event'});
   });
   (a.counts || []).forEach((c, i) =>
     facts.push({kind: 'count', key: 'c' + i, start: c.start, end: c.end, fact: c, sentence: c.sentence,
@@ -73,7 +80,7 @@ function showFact(panel, a, cps, f) {
   if (f.kind === 'entity') links.push(entityLink(f.fact.name));
   if (f.kind === 'quote') links.push(entityLink(f.fact.speaker));
   if (f.kind === 'event') links.push(entityLink(f.fact.actor && f.fact.actor.name), ' → ', entityLink(f.fact.recipient && f.fact.recipient.name));
-  clear(panel).append(
+  put(panel, 
     h('div', {class: 'evidence-head'}, h('span', {class: 'chip kind-' + f.kind}, f.kind),
       f.kind === 'event' ? eventChip(f.fact.type) : null, h('strong', null, f.label)),
     h('blockquote', {class: 'sentence', id: 'evidence-sentence'},
@@ -91,12 +98,12 @@ function factList(title, items, open) {
 }
 
 export async function render(root, sp, id, alive) {
-  clear(root).append(h('p', {class: 'muted'}, 'Loading article…'));
+  put(root, h('p', {class: 'muted'}, 'Loading article…'));
   let a;
   try {
     a = await api('api/articles/' + encodeURIComponent(id));
   } catch (e) {
-    clear(root).append(errorBox(e));
+    put(root, errorBox(e));
     return;
   }
   if (!alive()) return;
@@ -107,6 +114,7 @@ export async function render(root, sp, id, alive) {
   const textEl = h('div', {class: 'articletext', id: 'article-text'});
   const spans = new Map();
   const select = f => {
+    if (f.mention) f = facts.find(g => g.key === f.key && !g.mention) || f;
     textEl.querySelectorAll('.active').forEach(el => el.classList.remove('active'));
     for (const el of spans.get(f.key) || []) el.classList.add('active');
     const first = (spans.get(f.key) || [])[0];
@@ -124,12 +132,12 @@ export async function render(root, sp, id, alive) {
     el.addEventListener('keydown', ev => { if (ev.key === 'Enter') pick(); });
     textEl.append(el);
   }
-  const byKind = k => facts.filter(f => f.kind === k).filter((f, i, all) => all.findIndex(g => g.key === f.key) === i);
+  const byKind = k => facts.filter(f => f.kind === k && !f.mention).filter((f, i, all) => all.findIndex(g => g.key === f.key) === i);
   const item = f => h('li', null, h('button', {type: 'button', class: 'factbtn', onclick: () => select(f)},
     f.kind === 'event' ? eventChip(f.fact.type) : null, f.kind === 'entity' ? h('span', {class: 'type'}, f.fact.type) : null, f.label));
   const tone = a.tone ? h('span', {class: 'chip ' + (a.tone.score < 0 ? 'neg' : 'pos')}, 'tone ' + a.tone.score.toFixed(1)) : null;
   const link = safeHref(a.url) !== '#' ? h('a', {href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank'}, 'original') : null;
-  clear(root).append(
+  put(root, 
     h('p', {class: 'crumbs'}, h('a', {href: '#/'}, '← search')),
     h('div', {class: 'layout article'},
       h('article', {class: 'maincol card'},

@@ -1,6 +1,6 @@
 // Entity page: mentions over time, roles, quotes, events as actor and as
 // recipient, co-occurring entities.
-import {h, clear, card, fmtDate, fmtNum, errorBox} from '../lib/dom.js';
+import {h, put, clear, card, fmtDate, fmtNum, errorBox} from '../lib/dom.js';
 import {api} from '../lib/api.js';
 import {timelineChart, eventChip} from '../lib/chart.js';
 
@@ -21,14 +21,14 @@ function eventTable(hits, empty) {
 }
 
 export async function render(root, sp, id, alive) {
-  clear(root).append(h('p', {class: 'muted'}, 'Loading entity…'));
+  put(root, h('p', {class: 'muted'}, 'Loading entity…'));
   const params = {};
   for (const [k, v] of sp.entries()) params[k] = v;
   let e;
   try {
     e = await api('api/entities/' + encodeURIComponent(id), params);
   } catch (err) {
-    clear(root).append(h('p', {class: 'crumbs'}, h('a', {href: '#/'}, '← search')), errorBox(err));
+    put(root, h('p', {class: 'crumbs'}, h('a', {href: '#/'}, '← search')), errorBox(err));
     return;
   }
   if (!alive()) return;
@@ -39,7 +39,7 @@ export async function render(root, sp, id, alive) {
   const co = e.co_occurring.length ? h('div', {class: 'chips'}, e.co_occurring.map(c =>
     h('a', {class: 'chip ent ent-' + c.type, href: entityHref(c.name), title: `${c.articles} shared articles`},
       c.name, h('span', {class: 'count'}, String(c.articles))))) : h('p', {class: 'muted'}, 'None.');
-  clear(root).append(
+  put(root, 
     h('p', {class: 'crumbs'}, h('a', {href: '#/'}, '← search')),
     h('div', {class: 'entityhead card'},
       h('h1', {id: 'entity-name'}, e.name),

@@ -1,6 +1,6 @@
 // Map of places and events: an offline SVG world map (Natural Earth via
 // world-atlas TopoJSON) with the geocoded places of the matching articles.
-import {h, s, clear, card, fmtNum, errorBox} from '../lib/dom.js';
+import {h, s, put, clear, card, fmtNum, errorBox} from '../lib/dom.js';
 import {api} from '../lib/api.js';
 
 const W = 960, H = 470, LAT_TOP = 84, LAT_BOTTOM = -58;
@@ -65,7 +65,7 @@ export async function render(root, sp, arg, alive) {
   const mapBox = h('div', {id: 'map'}, h('p', {class: 'muted'}, 'Loading map…'));
   const tableBox = h('div');
   const aggBox = h('div');
-  clear(root).append(f, h('div', {class: 'layout'},
+  put(root, f, h('div', {class: 'layout'},
     h('div', {class: 'maincol'}, card('Places', mapBox,
       h('p', {class: 'legend'}, h('span', {class: 'key dot deadly'}, 'casualties reported'),
         h('span', {class: 'key dot eventful'}, 'events'), h('span', {class: 'key dot'}, 'mentioned'))),
@@ -77,8 +77,8 @@ export async function render(root, sp, arg, alive) {
     if (params.event_type) evParams.type = params.event_type;
     const [paths, res, evs] = await Promise.all([countryPaths(), api('api/places', params), api('api/events', {...evParams, limit: 1})]);
     if (!alive()) return;
-    clear(mapBox).append(mapSVG(paths, res.places));
-    clear(tableBox).append(res.places.length ? h('table', {class: 'list'},
+    put(mapBox, mapSVG(paths, res.places));
+    put(tableBox, res.places.length ? h('table', {class: 'list'},
       h('thead', null, h('tr', null, ['Place', 'Articles', 'Events', 'Killed', 'Wounded'].map(t => h('th', null, t)))),
       h('tbody', null, res.places.slice(0, 40).map(p => h('tr', null,
         h('td', null, h('a', {href: '#/search?place=' + encodeURIComponent(p.name)}, p.name), ' ', h('span', {class: 'muted'}, p.country)),
@@ -86,14 +86,14 @@ export async function render(root, sp, arg, alive) {
         h('td', {class: 'num'}, fmtNum(p.killed)), h('td', {class: 'num'}, fmtNum(p.wounded))))))
       : h('p', {class: 'muted'}, 'No geocoded places.'));
     const aggs = evs.aggregates.filter(a => a.killed || a.wounded || a.arrested).slice(0, 30);
-    clear(aggBox).append(aggs.length ? h('table', {class: 'list'},
+    put(aggBox, ...(aggs.length ? [h('table', {class: 'list'},
       h('thead', null, h('tr', null, ['Day', 'Place', 'Killed', 'Wounded', 'Arrested', 'Reports'].map(t => h('th', null, t)))),
       h('tbody', null, aggs.map(a => h('tr', null, h('td', {class: 'nowrap'}, a.day), h('td', null, a.place || '—'),
         h('td', {class: 'num'}, fmtNum(a.killed)), h('td', {class: 'num'}, fmtNum(a.wounded)),
         h('td', {class: 'num'}, fmtNum(a.arrested)), h('td', {class: 'num'}, fmtNum(a.articles)))))),
-      h('p', {class: 'muted'}, 'For each day and place, the largest figure any one report gives: reports of one event are not added up.'))
-      : h('p', {class: 'muted'}, 'No casualty figures.'));
+      h('p', {class: 'muted'}, 'For each day and place, the largest figure any one report gives: reports of one event are not added up.')]
+      : [h('p', {class: 'muted'}, 'No casualty figures.')]));
   } catch (e) {
-    if (alive()) clear(mapBox).append(errorBox(e));
+    if (alive()) put(mapBox, errorBox(e));
   }
 }

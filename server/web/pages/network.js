@@ -1,6 +1,6 @@
 // Actor network: who did what to whom. Nodes are actors, edges events,
 // coloured by PLOVER type; the layout is a small force simulation.
-import {h, s, clear, card, errorBox, eventColor} from '../lib/dom.js';
+import {h, s, put, clear, card, errorBox, eventColor} from '../lib/dom.js';
 import {api} from '../lib/api.js';
 import {eventChip} from '../lib/chart.js';
 
@@ -15,13 +15,15 @@ function layout(nodes, edges) {
   const idx = new Map(nodes.map((nd, i) => [nd.id.toLowerCase(), i]));
   const pos = nodes.map((_, i) => ({x: W / 2 + 200 * Math.cos(2 * Math.PI * i / n), y: H / 2 + 200 * Math.sin(2 * Math.PI * i / n)}));
   const links = edges.map(e => [idx.get(e.actor.toLowerCase()), idx.get(e.recipient.toLowerCase())]).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
-  const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.6;
-  let temp = W / 8;
-  for (let it = 0; it < 300; it++) {
+  const k = Math.min(Math.sqrt((W * H) / Math.max(n, 1)) * 0.45, 110);
+  let temp = W / 10;
+  for (let it = 0; it < 400; it++) {
     const disp = pos.map(() => ({x: 0, y: 0}));
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
       let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.max(Math.hypot(dx, dy), 0.01), f = k * k / d;
+      const d = Math.max(Math.hypot(dx, dy), 0.01);
+      if (d > 3 * k) continue; // far groups need not push each other off the canvas
+      const f = k * k / d;
       dx /= d; dy /= d;
       disp[i].x += dx * f; disp[i].y += dy * f; disp[j].x -= dx * f; disp[j].y -= dy * f;
     }
@@ -32,13 +34,14 @@ function layout(nodes, edges) {
       disp[a].x -= dx * f; disp[a].y -= dy * f; disp[b].x += dx * f; disp[b].y += dy * f;
     }
     for (let i = 0; i < n; i++) {
-      disp[i].x += (W / 2 - pos[i].x) * 0.02 * k / 10;
-      disp[i].y += (H / 2 - pos[i].y) * 0.02 * k / 10;
+      // Gravity keeps separate groups of actors on the canvas, near the middle.
+      disp[i].x += (W / 2 - pos[i].x) * 0.05;
+      disp[i].y += (H / 2 - pos[i].y) * 0.08;
       const d = Math.max(Math.hypot(disp[i].x, disp[i].y), 0.01);
-      pos[i].x = Math.min(W - 60, Math.max(60, pos[i].x + disp[i].x / d * Math.min(d, temp)));
-      pos[i].y = Math.min(H - 30, Math.max(30, pos[i].y + disp[i].y / d * Math.min(d, temp)));
+      pos[i].x = Math.min(W - 90, Math.max(90, pos[i].x + disp[i].x / d * Math.min(d, temp)));
+      pos[i].y = Math.min(H - 50, Math.max(40, pos[i].y + disp[i].y / d * Math.min(d, temp)));
     }
-    temp *= 0.985;
+    temp = Math.max(temp * 0.985, 1);
   }
   return {pos, idx};
 }
@@ -75,7 +78,7 @@ function networkSVG(net) {
   net.nodes.forEach((nd, i) => {
     const g = s('g', {class: 'node', transform: `translate(${pos[i].x.toFixed(1)},${pos[i].y.toFixed(1)})`},
       s('circle', {r: radius(nd).toFixed(1)}),
-      s('text', {y: radius(nd) + 13, 'text-anchor': 'middle'}, nd.id),
+      s('text', {y: radius(nd) + 13, 'text-anchor': 'middle'}, nd.id.length > 28 ? nd.id.slice(0, 27) + '…' : nd.id),
       s('title', null, `${nd.id}${nd.country ? ' (' + nd.country + ')' : ''}: ${nd.events} events`));
     g.addEventListener('click', () => { location.hash = '#/entity/' + encodeURIComponent(nd.id); });
     svg.append(g);
@@ -99,18 +102,18 @@ export async function render(root, sp, arg, alive) {
     location.hash = '#/network' + (np.toString() ? '?' + np : '');
   });
   const box = h('div', {id: 'network'}, h('p', {class: 'muted'}, 'Loading…'));
-  clear(root).append(f, card('Who did what to whom', box));
+  put(root, f, card('Who did what to whom', box));
   try {
     const net = await api('api/network', {...params, limit: 80});
     if (!alive()) return;
     if (!net.edges.length) {
-      clear(box).append(h('p', {class: 'muted'}, 'No events with both an actor and a recipient.'));
+      put(box, h('p', {class: 'muted'}, 'No events with both an actor and a recipient.'));
       return;
     }
     const types = [...new Set(net.edges.map(e => e.type))];
-    clear(box).append(networkSVG(net), h('div', {class: 'legend'}, types.map(eventChip)),
+    put(box, networkSVG(net), h('div', {class: 'legend'}, types.map(eventChip)),
       h('p', {class: 'muted'}, 'Arrows point from actor to recipient; width grows with the number of events. Click an actor for its page.'));
   } catch (e) {
-    if (alive()) clear(box).append(errorBox(e));
+    if (alive()) put(box, errorBox(e));
   }
 }

@@ -1,6 +1,6 @@
 // Search page: query with FTS5 operators and filters, attention over time,
 // top entities, themes, sources and event types, and the result list.
-import {h, clear, card, marked, fmtDate, fmtNum, errorBox} from '../lib/dom.js';
+import {h, put, clear, card, marked, fmtDate, fmtNum, errorBox} from '../lib/dom.js';
 import {api, exportURL} from '../lib/api.js';
 import {timelineChart, barList, eventChip} from '../lib/chart.js';
 
@@ -44,6 +44,8 @@ function form(p) {
   const active = FILTERS.some(([k]) => p[k]);
   const f = h('form', {class: 'searchform', role: 'search'},
     h('div', {class: 'qrow'}, q, sort, h('button', {type: 'submit', id: 'go'}, 'Search')),
+    h('p', {class: 'hint'}, 'Operators: ', ['"exact phrase"', 'AND', 'OR', 'NOT', 'prefix*', 'NEAR(a b, 5)', 'title:word', '( … )']
+      .map(op => h('code', null, op)), ' — filters below narrow by entity, event, place, source and date.'),
     h('details', {class: 'filters', open: active}, h('summary', null, 'Filters', active ? ' (active)' : ''),
       h('div', {class: 'filtergrid'}, fields)));
   f.addEventListener('submit', ev => {
@@ -100,7 +102,7 @@ async function results(p, box, alive) {
     }
     more.disabled = false;
   });
-  clear(box).append(head, res.articles.length ? list : h('p', {class: 'muted'}, 'No article matches.'), more);
+  put(box, head, res.articles.length ? list : h('p', {class: 'muted'}, 'No article matches.'), more);
 }
 
 async function timeline(p, box, alive) {
@@ -116,7 +118,7 @@ async function timeline(p, box, alive) {
     const day = String(b.date).slice(0, 10);
     location.hash = searchHash({...p, from: day, to: day});
   };
-  clear(box).append(h('div', {class: 'tabs'},
+  put(box, h('div', {class: 'tabs'},
     toggle('count', 'Articles'), toggle('ratio', 'Share of all'), h('span', {class: 'sep'}),
     ivl('hour', 'Hour'), ivl('day', 'Day'), ivl('week', 'Week'), h('span', {class: 'sep'}),
     split('', 'All'), split('source', 'By source'), split('event_type', 'By event type')),
@@ -129,7 +131,7 @@ async function facets(p, box, alive) {
   const f = await api('api/facets', {...params, limit: 10});
   if (!alive()) return;
   const add = (k, v) => h('a', {href: searchHash({...p, [k]: v}), title: 'filter by this'}, v);
-  clear(box).append(
+  put(box, 
     card('Top entities', barList(f.entities, e => [
       h('a', {href: '#/entity/' + encodeURIComponent(e.id), class: 'ent ent-' + e.type}, e.name),
       h('span', {class: 'type'}, e.type)], e => e.articles)),
@@ -143,10 +145,10 @@ export async function render(root, sp, arg, alive) {
   const chartBox = h('div', {id: 'timeline'}, h('p', {class: 'muted'}, 'Loading…'));
   const resultBox = h('div', null, h('p', {class: 'muted'}, 'Searching…'));
   const side = h('aside', {class: 'side', id: 'facets'}, h('p', {class: 'muted'}, 'Loading…'));
-  clear(root).append(form(p), filterChips(p),
+  put(root, form(p), filterChips(p),
     h('div', {class: 'layout'},
       h('div', {class: 'maincol'}, card('Attention over time', chartBox), card(null, resultBox)),
       side));
-  const guard = (fn, box) => fn(p, box, alive).catch(e => { if (alive()) clear(box).append(errorBox(e)); });
+  const guard = (fn, box) => fn(p, box, alive).catch(e => { if (alive()) put(box, errorBox(e)); });
   await Promise.all([guard(results, resultBox), guard(timeline, chartBox), guard(facets, side)]);
 }

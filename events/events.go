@@ -1,0 +1,355 @@
+// Package events codes PLOVER events — who did what to whom, where and when
+// — from each sentence of an article.
+//
+// Triggers are verbs and nouns. Verbs are coded by our own small PLOVER
+// verb list (ownVerbs) first, then by the CAMEO verb dictionary of
+// PETRARCH2 (verbs.tsv.gz, derived by internal/cmd/genverbs; a verb's
+// pattern with an object word following it wins over its default code),
+// mapped CAMEO→PLOVER by cameoToPlover. Nouns ("Russia's missile strikes",
+// "a ceasefire") are coded by ownNouns. The actor is the subject of a verb
+// (the nsubj of the parse when there is one, else the noun phrase before
+// it; the "by" phrase of a passive), the possessor or the demonym before a
+// noun; the recipient is the object, or the phrase after against/on/at/
+// with/to. Actors are resolved to Article.Entities (name, entity id, ISO
+// alpha-3 country) with a sector from their head words. The location is the
+// place after in/near/at in the sentence (else a place recipient), the date
+// is resolved from the publication date ("on Wednesday", "last week", "in
+// 2014"; otherwise the publication day). Events under negation ("did not
+// attack") or in a hypothetical or future frame ("threatened to", "would",
+// "if", "to" + verb) are kept with their flags set. One event per type per
+// sentence is kept.
+package events
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/facttext"
+	"github.com/tidings/tidings/nlp"
+)
+
+var (
+	loadOnce sync.Once
+	loaded   *table
+	loadErr  error
+)
+
+// Coder codes events. It is read-only and safe for concurrent use.
+type Coder struct {
+	tab *table
+}
+
+// New returns a coder with the embedded verb table (decoded once).
+func New() (*Coder, error) {
+	loadOnce.Do(func() { loaded, loadErr = decodeTable(verbsGz) })
+	if loadErr != nil {
+		return nil, loadErr
+	}
+	return &Coder{tab: loaded}, nil
+}
+
+// Annotate adds the article's events to a.Events.
+func (c *Coder) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Article) error {
+	if a == nil {
+		return errors.New("events: nil article")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	a.Events = append(a.Events, c.Code(facttext.New(doc, a.Text), a.Entities, a.Published)...)
+	return nil
+}
+
+// Code returns the events of t.
+func (c *Coder) Code(t *facttext.Text, ents []tidings.Entity, published *time.Time) []tidings.Event {
+	var out []tidings.Event
+	for si := range t.Sentences {
+		out = append(out, c.sentence(t, si, ents, published)...)
+	}
+	return out
+}
+
+// found is a trigger located in a sentence: tokens [i, j).
+type found struct {
+	trigger
+	i, j int
+	noun bool
+}
+
+// reporting and auxiliary verbs never trigger.
+var inert = setOf(`say tell be have do get make go come take give put keep let seem become
+add note state report announce declare explain indicate claim write accord according quote expect
+describe continue lead travel submit elect remain begin start try attempt want need leave grapple
+see look find know think believe feel hope`)
+
+// triggerAt codes the token at i, if it is a trigger.
+func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
+	k := toks[i]
+	nounish := k.UPOS == "NOUN" || (k.UPOS == "" && i > 0 && (nounContext(toks[i-1]) || c.tab.forms[toks[i-1].Lower] != ""))
+	hyphen := (i > 0 && toks[i-1].Text == "-" && toks[i-1].E == k.B) || (i+1 < len(toks) && toks[i+1].Text == "-" && toks[i+1].B == k.E)
+	if hyphen || (i > 0 && facttext.IsCap(k.Text)) {
+		nounish = true
+	}
+	if !nounish && (k.UPOS == "" || k.UPOS == "VERB") {
+		lemma, ok := c.tab.forms[k.Lower]
+		if !ok && k.Lemma != k.Lower {
+			lemma, ok = k.Lemma, c.tab.codes[k.Lemma] != "" || c.tab.own[k.Lemma].typ != ""
+		}
+		if ok && !inert[lemma] {
+			if ph, ok := c.tab.phrasal[lemma]; ok {
+				for j := i + 1; j < len(toks) && j <= i+3; j++ {
+					if tr, ok := ph[toks[j].Lower]; ok {
+						return found{tr, i, j + 1, false}, true
+					}
+				}
+			}
+			if tr, ok := c.tab.own[lemma]; ok {
+				return found{tr, i, i + 1, false}, true
+			}
+			if tr, ok := c.cameo(lemma, toks, i); ok {
+				return found{tr, i, i + 1, false}, true
+			}
+		}
+	}
+	if k.UPOS == "" || k.UPOS == "NOUN" || k.UPOS == "PROPN" && facttext.IsCap(k.Text) == false {
+		if tr, ok := c.tab.nouns[k.Lower]; ok {
+			if (k.Lower == "strike" || k.Lower == "strikes") && i > 0 {
+				switch {
+				case toks[i-1].Lower == "hunger":
+					tr = trigger{"PROTEST", "strike-hun"}
+				case labourContext(toks):
+					tr = trigger{"PROTEST", "strike-gen"}
+				}
+			}
+			return found{tr, i, i + 1, true}, true
+		}
+	}
+	return found{}, false
+}
+
+var labourWords = setOf(`general workers worker union unions employees staff teachers doctors
+nurses nationwide labour labor pay wages wage open-ended walkout`)
+
+// labourContext reports whether a sentence speaks of a strike by workers.
+func labourContext(toks []facttext.Token) bool {
+	for _, k := range toks {
+		if labourWords[k.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// nounContext reports whether a word before makes the next one a noun.
+func nounContext(p facttext.Token) bool {
+	return determiners[p.Lower] || p.Lower == "'s" || p.Lower == "’s" || p.UPOS == "ADJ" ||
+		strings.HasSuffix(p.Lower, "ly") == false && (p.Lower == "missile" || p.Lower == "air" || p.Lower == "deadly" || p.Lower == "new" || p.Lower == "more")
+}
+
+// cameo codes a verb through the CAMEO table: a pattern word among the next
+// few tokens, else the verb's default code.
+func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool) {
+	if pats := c.tab.patterns[lemma]; pats != nil {
+		for j := i + 1; j < len(toks) && j <= i+5; j++ {
+			w := toks[j].Lower
+			code, ok := pats[w]
+			if !ok {
+				code, ok = pats[strings.TrimSuffix(w, "s")]
+			}
+			if ok {
+				return cameoToPlover(code)
+			}
+			if toks[j].Text == "," || toks[j].Text == "." {
+				break
+			}
+		}
+	}
+	return cameoToPlover(c.tab.codes[lemma])
+}
+
+func setOf(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+var determiners = setOf(`the a an another this that these those his her their its our my your
+some several many two three four five six one other both each every`)
+
+// sentence codes the events of sentence si. Events of finite verbs are
+// primary; nominal events and those of participles ("…, suspending",
+// "suspected by") are kept only when the sentence has no primary event.
+// A hypothetical event announced as the actor's own intention ("will
+// release", "would blockade", "is prepared to lift") also gives an AGREE
+// (cooperative types) or THREATEN (hostile types) event that did happen.
+func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, published *time.Time) []tidings.Event {
+	toks := t.Sentences[si].Tokens
+	type cand struct {
+		ev      tidings.Event
+		primary bool
+		intent  bool
+	}
+	var cands []cand
+	hasPrimary := false
+	for i := 0; i < len(toks); i++ {
+		f, ok := c.triggerAt(toks, i)
+		if !ok {
+			continue
+		}
+		i = f.j - 1
+		ev := tidings.Event{Type: f.typ, Mode: f.mode, Sentence: t.SentenceSpan(si)}
+		b, e := toks[f.i].B, toks[f.j-1].E
+		ev.Trigger = t.S[b:e]
+		span := t.Span(b, e)
+		ev.TriggerSpan = &span
+		ev.Negated, ev.Hypothetical = flags(toks, f.i, f.noun)
+		r := c.roles(t, toks, f)
+		ev.Actor = actorOf(t, ents, r.actor, f.typ, true)
+		ev.Recipient = actorOf(t, ents, r.recipient, f.typ, false)
+		ev.Location = location(t, si, ents, ev.Recipient)
+		ev.Date = resolveDate(toks, published)
+		_, intro := introNoun(toks, f)
+		primary := (!f.noun && !participle(toks, f.i)) || (f.noun && intro && ev.Actor != nil)
+		if truces[strings.ToLower(ev.Trigger)] {
+			primary = true // "a ceasefire" is news in itself
+		} else if !primary && ev.Actor == nil && ev.Recipient == nil {
+			continue // a bare "agreement" or "bombings" says too little
+		}
+		hasPrimary = hasPrimary || primary
+		cands = append(cands, cand{ev, primary, ev.Hypothetical && !ev.Negated && intention(toks, f.i)})
+	}
+	var out []tidings.Event
+	seen := map[string]int{}
+	keep := func(ev tidings.Event) {
+		if k, dup := seen[ev.Type]; dup {
+			if score(ev) > score(out[k]) {
+				out[k] = ev
+			}
+			return
+		}
+		seen[ev.Type] = len(out)
+		out = append(out, ev)
+	}
+	for _, cd := range cands {
+		if !cd.primary && hasPrimary {
+			continue
+		}
+		keep(cd.ev)
+		if cd.intent {
+			ev := cd.ev
+			ev.Hypothetical, ev.Mode = false, ""
+			switch ev.Type {
+			case "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT":
+				ev.Type = "THREATEN"
+			case "THREATEN", "ACCUSE", "PROTEST", "REQUEST":
+				continue
+			default:
+				ev.Type = "AGREE"
+			}
+			keep(ev)
+		}
+	}
+	return out
+}
+
+var truces = setOf(`ceasefire cease-fire truce armistice`)
+
+var beForms = setOf(`is are was were be been am 's 're being`)
+
+// participle reports a verb that heads no clause of its own: an -ing form
+// with no "be" before it, or a past participle followed by "by".
+func participle(toks []facttext.Token, i int) bool {
+	w := toks[i].Lower
+	prev := ""
+	for j := i - 1; j >= 0; j-- {
+		if l := toks[j].Lower; !strings.HasSuffix(l, "ly") && l != "not" && l != "also" {
+			prev = l
+			break
+		}
+	}
+	if strings.HasSuffix(w, "ing") {
+		return !beForms[prev]
+	}
+	if strings.HasSuffix(w, "ed") && i+1 < len(toks) && toks[i+1].Lower == "by" {
+		return !beForms[prev] && prev != "been" && prev != "get" && prev != "got"
+	}
+	return false
+}
+
+var intentWords = setOf(`will 'll ’ll would shall prepared ready willing plans plan intends intend offered offers`)
+
+// intention reports a future frame stated by the actor ("will release",
+// "is prepared to lift"), not a condition ("if …").
+func intention(toks []facttext.Token, i int) bool {
+	for j := 0; j < i; j++ {
+		if w := toks[j].Lower; w == "if" || w == "unless" || w == "whether" {
+			return false
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if intentWords[toks[j].Lower] {
+			return true
+		}
+		if toks[j].Text == "," {
+			break
+		}
+	}
+	return false
+}
+
+func score(e tidings.Event) int {
+	s := 0
+	if !e.Negated && !e.Hypothetical {
+		s += 4
+	}
+	if e.Actor != nil {
+		s += 2
+	}
+	if e.Recipient != nil {
+		s++
+	}
+	return s
+}
+
+var negators = setOf(`not n't n’t never no without`)
+var modals = setOf(`would could might may will should shall 'll ’ll can must`)
+var hypoFrames = setOf(`threatened threatens threaten threatening vowed vows vow plans plan planned
+planning intends intend intended wants want wanted ready willing hopes hope hoped seeks seek sought
+aims aim aimed proposed propose proposes urged urge urges called asked ask calls demanded demand`)
+
+// flags reports whether the trigger at i is negated or hypothetical.
+func flags(toks []facttext.Token, i int, noun bool) (neg, hypo bool) {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		w := toks[j].Lower
+		if toks[j].Text == "," || toks[j].Text == ";" || w == "and" || w == "but" {
+			break
+		}
+		if negators[w] || (w == "to" && j > 0 && (toks[j-1].Lower == "refused" || toks[j-1].Lower == "failed" || toks[j-1].Lower == "declined")) {
+			neg = true
+		}
+		if modals[w] {
+			hypo = true
+		}
+		if w == "to" && !noun && j == i-1 || w == "to" && j >= i-2 && toks[i-1].UPOS == "ADV" {
+			hypo = true
+		}
+		if noun && w == "to" {
+			hypo = true // "to accept a ceasefire"
+		}
+		if hypoFrames[w] && noun {
+			hypo = true
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		if w := toks[j].Lower; w == "if" || w == "unless" || w == "whether" {
+			hypo = true
+		}
+	}
+	return neg, hypo
+}

@@ -1,0 +1,99 @@
+package events
+
+import (
+	"testing"
+	"time"
+
+	"github.com/tidings/tidings/internal/facttext"
+	"github.com/tidings/tidings/nlp"
+)
+
+func TestCode(t *testing.T) {
+	pub := time.Date(2025, 4, 25, 10, 0, 0, 0, time.UTC) // a Friday
+	cases := []struct {
+		name, text            string
+		typ, actor, recipient string
+		negated, hypothetical bool
+		date                  string
+		alsoFactual           string // another type that must be coded as happened
+	}{
+		{"active", "Rebels attacked the army base on Monday.", "ASSAULT", "Rebels", "army base", false, false, "2025-04-21", ""},
+		{"passive", "The convoy was attacked by militants near the border.", "ASSAULT", "militants", "convoy", false, false, "2025-04-25", ""},
+		{"negated", "The government did not arrest the protest leaders.", "COERCE", "government", "protest leaders", true, false, "", ""},
+		{"hypothetical", "The president threatened to impose sanctions on the country.", "SANCTION", "", "", false, true, "", "THREATEN"},
+		{"nominal", "Russia's missile strikes against Kyiv continued overnight.", "ASSAULT", "Russia", "Kyiv", false, false, "", ""},
+		{"nominal ceasefire", "Both sides must accept a ceasefire, the envoy said.", "AGREE", "", "", false, true, "", ""},
+		{"request", "The union called for an immediate inquiry in 2014.", "REQUEST", "union", "", false, false, "2014", ""},
+	}
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := nlp.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range cases {
+		for view, ft := range map[string]*facttext.Text{"nlp": facttext.New(p.Analyze(tc.text), tc.text), "fallback": facttext.New(nil, tc.text)} {
+			t.Run(tc.name+"/"+view, func(t *testing.T) {
+				evs := c.Code(ft, nil, &pub)
+				found := false
+				factual := tc.alsoFactual == ""
+				for _, e := range evs {
+					if e.Type == tc.alsoFactual && !e.Hypothetical && !e.Negated {
+						factual = true
+					}
+					if e.Type != tc.typ {
+						continue
+					}
+					found = true
+					if e.Negated != tc.negated || e.Hypothetical != tc.hypothetical {
+						t.Errorf("%s: negated=%v hypothetical=%v, want %v %v", tc.typ, e.Negated, e.Hypothetical, tc.negated, tc.hypothetical)
+					}
+					if tc.actor != "" && (e.Actor == nil || e.Actor.Name != tc.actor) {
+						t.Errorf("%s: actor %+v, want %q", tc.typ, e.Actor, tc.actor)
+					}
+					if tc.recipient != "" && (e.Recipient == nil || e.Recipient.Name != tc.recipient) {
+						t.Errorf("%s: recipient %+v, want %q", tc.typ, e.Recipient, tc.recipient)
+					}
+					if tc.date != "" && e.Date != tc.date {
+						t.Errorf("%s: date %q, want %q", tc.typ, e.Date, tc.date)
+					}
+				}
+				if !found {
+					t.Errorf("no %s event in %+v", tc.typ, evs)
+				}
+				if !factual {
+					t.Errorf("no factual %s event in %+v", tc.alsoFactual, evs)
+				}
+			})
+		}
+	}
+}
+
+func TestCAMEOMapping(t *testing.T) {
+	for code, want := range map[string]string{"190": "ASSAULT", "111": "ACCUSE", "020": "REQUEST", "0874": "RETREAT", "173": "COERCE", "042": "CONSULT"} {
+		if tr, ok := cameoToPlover(code); !ok || tr.typ != want {
+			t.Errorf("cameoToPlover(%s) = %v, want %s", code, tr, want)
+		}
+	}
+	if _, ok := cameoToPlover("---"); ok {
+		t.Error(`cameoToPlover("---") codes an event`)
+	}
+}
+
+func FuzzCode(f *testing.F) {
+	f.Add("Rebels attacked the base on Monday, killing 3.")
+	f.Add("that that , by by 's 's against")
+	c, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, e := range c.Code(facttext.New(nil, s), nil, nil) {
+			if e.Type == "" || e.Sentence.End > len([]rune(s)) {
+				t.Fatalf("bad event %+v for %q", e, s)
+			}
+		}
+	})
+}

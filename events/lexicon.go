@@ -1,0 +1,231 @@
+package events
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed verbs.tsv.gz
+var verbsGz []byte
+
+// trigger is what a word codes: a PLOVER type and mode.
+type trigger struct {
+	typ, mode string
+}
+
+// table is the decoded verb dictionary.
+type table struct {
+	forms    map[string]string             // verb form -> lemma
+	codes    map[string]string             // lemma -> CAMEO code
+	patterns map[string]map[string]string  // lemma -> object word -> CAMEO code
+	own      map[string]trigger            // lemma -> our own coding (wins)
+	nouns    map[string]trigger            // noun -> coding
+	phrasal  map[string]map[string]trigger // lemma -> particle -> coding
+}
+
+func decodeTable(gz []byte) (*table, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("events: verb table: %w", err)
+	}
+	t := &table{forms: map[string]string{}, codes: map[string]string{}, patterns: map[string]map[string]string{}}
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		p := strings.Split(sc.Text(), "\t")
+		if len(p) != 4 {
+			continue
+		}
+		switch p[0] {
+		case "V":
+			if _, dup := t.forms[p[1]]; !dup || p[1] == p[2] {
+				t.forms[p[1]] = p[2]
+			}
+			t.codes[p[2]] = p[3]
+		case "P":
+			m := t.patterns[p[1]]
+			if m == nil {
+				m = map[string]string{}
+				t.patterns[p[1]] = m
+			}
+			m[p[2]] = p[3]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("events: verb table: %w", err)
+	}
+	t.own, t.phrasal = parseOwn(ownVerbs)
+	t.nouns, _ = parseOwn(ownNouns)
+	for l := range t.own {
+		if _, ok := t.forms[l]; !ok {
+			t.forms[l] = l
+			for _, f := range inflect(l) {
+				if _, ok := t.forms[f]; !ok {
+					t.forms[f] = l
+				}
+			}
+		}
+	}
+	return t, nil
+}
+
+// parseOwn reads "TYPE[:mode] lemma lemma_particle …" lines.
+func parseOwn(s string) (map[string]trigger, map[string]map[string]trigger) {
+	m := map[string]trigger{}
+	ph := map[string]map[string]trigger{}
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		typ, mode, _ := strings.Cut(f[0], ":")
+		for _, w := range f[1:] {
+			tr := trigger{typ, mode}
+			if v, part, ok := strings.Cut(w, "_"); ok {
+				if ph[v] == nil {
+					ph[v] = map[string]trigger{}
+				}
+				ph[v][part] = tr
+				continue
+			}
+			m[w] = tr
+		}
+	}
+	return m, ph
+}
+
+// ownVerbs is our own verb coding; it wins over the CAMEO table. A lemma
+// with a particle (call_for) codes only with that particle after it.
+const ownVerbs = `
+ASSAULT attack bomb bombard shell strike kill shoot raid ambush massacre behead torture stab pound storm invade wound injure slay lynch murder gun
+ASSAULT:aerial airstrike
+ASSAULT:assassinate assassinate
+ASSAULT:abduct kidnap abduct
+ASSAULT open_fire fire_on
+COERCE:detain arrest detain jail imprison
+COERCE:deport deport
+COERCE:confiscate confiscate seize
+COERCE:restrict ban restrict
+COERCE:censor censor
+COERCE annex crack_down
+ACCUSE condemn criticize criticise denounce blame rebuke slam decry deplore censure accuse allege investigate probe indict sue
+REQUEST urge implore plead demand request ask petition appeal call_for call_on press_for seek
+REJECT reject refuse veto rebuff defy dismiss deny oppose
+THREATEN threaten
+PROTEST protest demonstrate rally riot march picket
+AGREE agree sign ratify pledge promise offer
+CONSULT meet visit discuss host negotiate consult confer talk_to talk_with hold_talks
+SUPPORT support praise endorse welcome commend hail thank defend back
+COOPERATE cooperate collaborate coordinate
+AID aid assist donate provide supply
+CONCEDE concede release free lift ease apologize apologise compromise
+RETREAT withdraw retreat surrender resign pull_out pull_back disarm demobilize
+SANCTION sanction embargo sever suspend expel boycott freeze impose
+MOBILIZE mobilize mobilise deploy reinforce
+`
+
+// ownNouns codes nominal events ("Russia's missile strikes", "a ceasefire").
+const ownNouns = `
+ASSAULT attack attacks strike strikes bombing bombings shelling raid raids offensive invasion assault ambush massacre killing killings bombardment clashes fighting shootout gunbattle
+ASSAULT:aerial airstrike airstrikes air-strike
+ASSAULT:assassinate assassination
+COERCE:detain arrest arrests detention crackdown
+ACCUSE rebuke condemnation criticism accusation accusations investigation probe
+REQUEST appeal appeals demand demands
+THREATEN threat threats ultimatum
+PROTEST protest protests demonstration demonstrations rally rallies riot riots
+AGREE agreement deal accord treaty ceasefire truce cease-fire
+CONSULT talks meeting meetings visit summit negotiations
+AID aid assistance
+RETREAT withdrawal retreat resignation
+SANCTION sanctions embargo boycott
+MOBILIZE deployment mobilization mobilisation
+`
+
+// cameoToPlover maps a CAMEO code to a PLOVER type and mode.
+func cameoToPlover(code string) (trigger, bool) {
+	if len(code) < 2 || code[0] == '-' {
+		return trigger{}, false
+	}
+	if m, ok := cameoModes[code]; ok {
+		return m, true
+	}
+	switch code[:2] {
+	case "02", "10":
+		return trigger{"REQUEST", ""}, true
+	case "03":
+		return trigger{"AGREE", ""}, true
+	case "04":
+		return trigger{"CONSULT", ""}, true
+	case "05":
+		return trigger{"SUPPORT", ""}, true
+	case "06":
+		return trigger{"COOPERATE", ""}, true
+	case "07":
+		return trigger{"AID", ""}, true
+	case "08":
+		if strings.HasPrefix(code, "087") {
+			return trigger{"RETREAT", ""}, true
+		}
+		return trigger{"CONCEDE", ""}, true
+	case "09", "11":
+		return trigger{"ACCUSE", ""}, true
+	case "12":
+		return trigger{"REJECT", ""}, true
+	case "13":
+		return trigger{"THREATEN", ""}, true
+	case "14":
+		return trigger{"PROTEST", ""}, true
+	case "15":
+		return trigger{"MOBILIZE", ""}, true
+	case "16":
+		return trigger{"SANCTION", ""}, true
+	case "17":
+		return trigger{"COERCE", ""}, true
+	case "18", "19", "20":
+		return trigger{"ASSAULT", ""}, true
+	}
+	return trigger{}, false
+}
+
+// cameoModes are the CAMEO codes with a PLOVER mode of their own.
+var cameoModes = map[string]trigger{
+	"141": {"PROTEST", "demo"}, "142": {"PROTEST", "strike-hun"}, "143": {"PROTEST", "strike-gen"},
+	"144": {"PROTEST", "obstruct"}, "145": {"PROTEST", "riot"},
+	"173": {"COERCE", "detain"}, "174": {"COERCE", "deport"}, "1711": {"COERCE", "confiscate"},
+	"1712": {"COERCE", "destroy"}, "172": {"COERCE", "restrict"},
+	"180": {"ASSAULT", ""}, "181": {"ASSAULT", "abduct"}, "182": {"ASSAULT", "beat"},
+	"1823": {"ASSAULT", "beat"}, "183": {"ASSAULT", "explosives"}, "1831": {"ASSAULT", "suicide-attack"},
+	"1832": {"ASSAULT", "explosives"}, "185": {"ASSAULT", "assassinate"}, "186": {"ASSAULT", "assassinate"},
+	"190": {"ASSAULT", ""}, "193": {"ASSAULT", "firearms"}, "194": {"ASSAULT", "heavy-weapons"},
+	"195": {"ASSAULT", "aerial"}, "0871": {"RETREAT", ""}, "0874": {"RETREAT", ""},
+	"042": {"CONSULT", "visit"}, "043": {"CONSULT", "host"}, "162": {"SANCTION", ""},
+}
+
+// inflect gives the regular -s, -ed and -ing forms of an English verb.
+func inflect(l string) []string {
+	n := len(l)
+	if n < 2 {
+		return nil
+	}
+	var s, ed, ing string
+	switch {
+	case strings.HasSuffix(l, "e"):
+		s, ed, ing = l+"s", l+"d", l[:n-1]+"ing"
+	case strings.HasSuffix(l, "y") && !strings.ContainsAny(l[n-2:n-1], "aeiou"):
+		s, ed, ing = l[:n-1]+"ies", l[:n-1]+"ied", l+"ing"
+	case strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "s") || strings.HasSuffix(l, "x"):
+		s, ed, ing = l+"es", l+"ed", l+"ing"
+	default:
+		s, ed, ing = l+"s", l+"ed", l+"ing"
+	}
+	out := []string{s, ed, ing}
+	if n >= 3 && n <= 5 && strings.ContainsAny(l[n-1:], "bdgmnprt") &&
+		strings.ContainsAny(l[n-2:n-1], "aeiou") && !strings.ContainsAny(l[n-3:n-2], "aeiou") {
+		out = append(out, l+l[n-1:]+"ed", l+l[n-1:]+"ing")
+	}
+	return out
+}

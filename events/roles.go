@@ -1,0 +1,530 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/facttext"
+)
+
+// span is a byte range of the text; e == 0 means none.
+type span struct{ b, e int }
+
+type roleSpans struct{ actor, recipient span }
+
+var skipBack = setOf(`has have had was were is are be been being would will could should may might
+must can also further later then reportedly allegedly previously once again repeatedly recently
+just not n't n’t never to did does do 'd ’d 'll ’ll already still even formally officially jointly
+publicly openly`)
+
+var passiveAux = setOf(`was were been being is are be get got gets`)
+
+var pronouns = setOf(`he she they we i it`)
+
+var relatives = setOf(`that which who whom`)
+
+var npStop = setOf(`and but or as when while because if after before since where so than though
+although whether what how why to in on at by with from into about over under against during
+without through between among is was are were be been being has have had do does did will would
+can could should may might must not said says told there here it's whose which who that near
+outside inside across along within beyond behind per amid despite toward towards following`)
+
+var introWords = setOf(`meanwhile however moreover still later earlier separately also in on at after
+before during since while when although though despite under with without for last this yesterday today`)
+
+var recipPreps = setOf(`against on at with to into for over targeting upon toward towards`)
+
+// roles finds the actor and recipient spans of a trigger.
+func (c *Coder) roles(t *facttext.Text, toks []facttext.Token, f found) roleSpans {
+	var r roleSpans
+	if f.noun {
+		if comma, ok := introNoun(toks, f); ok {
+			// "In a public rebuke of Putin, Trump implored …"
+			r.actor = sentenceSubject(toks[comma+1:], len(toks)-comma-1)
+			r.recipient = afterPrep(toks, f.j, 3)
+			if f.j < len(toks) && toks[f.j].Lower == "of" {
+				r.recipient = npAfter(toks, f.j+1)
+			}
+			return r
+		}
+		r.actor = nounActor(toks, f)
+		r.recipient = afterPrep(toks, f.j, 4)
+		return r
+	}
+	passive := isPassive(toks, f.i)
+	if r, ok := c.relativeRoles(toks, f); ok && !passive {
+		return r
+	}
+	if t.Parsed {
+		if pr, ok := parseRoles(toks, f); ok {
+			return pr
+		}
+	}
+	subj := subjectOf(toks, f.i)
+	if subj.e == 0 {
+		subj = sentenceSubject(toks, f.i)
+	}
+	if passive {
+		r.recipient = subj
+		for j := f.j; j < len(toks) && j < f.j+6; j++ {
+			if toks[j].Lower == "by" {
+				r.actor = npAfter(toks, j+1)
+				break
+			}
+		}
+		return r
+	}
+	r.actor = subj
+	if o := npAfter(toks, f.j); o.e != 0 {
+		r.recipient = o
+	} else {
+		r.recipient = afterPrep(toks, f.j, 4)
+	}
+	return r
+}
+
+// relativeRoles handles "Russia's strikes against Kyiv that killed …": a
+// verb whose subject is a relative pronoun after a nominal event takes that
+// event's actor and recipient.
+func (c *Coder) relativeRoles(toks []facttext.Token, f found) (roleSpans, bool) {
+	j := f.i - 1
+	for j >= 0 && skipBack[toks[j].Lower] {
+		j--
+	}
+	if j < 1 || (toks[j].Lower != "that" && toks[j].Lower != "which") {
+		return roleSpans{}, false
+	}
+	for k := j - 1; k >= 0 && k >= j-8; k-- {
+		if _, ok := c.tab.nouns[toks[k].Lower]; ok {
+			nf := found{i: k, j: k + 1, noun: true}
+			r := roleSpans{actor: nounActor(toks, nf), recipient: afterPrep(toks, k+1, 4)}
+			if o := npAfter(toks, f.j); o.e != 0 && r.recipient.e == 0 {
+				r.recipient = o
+			}
+			return r, r.actor.e != 0
+		}
+	}
+	return roleSpans{}, false
+}
+
+// introNoun reports a nominal event in an introductory phrase ("In a
+// rebuke of X, …", "After talks with Y, …") and the comma that ends it.
+func introNoun(toks []facttext.Token, f found) (int, bool) {
+	if len(toks) == 0 || (toks[0].UPOS != "ADP" && !introWords[toks[0].Lower]) {
+		return 0, false
+	}
+	for j := 0; j < len(toks) && j < 16; j++ {
+		if toks[j].Text == "," {
+			return j, f.i < j && j+1 < len(toks)
+		}
+	}
+	return 0, false
+}
+
+func isPassive(toks []facttext.Token, i int) bool {
+	w := toks[i].Lower
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && w != "struck" && w != "shot" && w != "hit" && w != "held" && w != "slain" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		l := toks[j].Lower
+		if passiveAux[l] {
+			return true
+		}
+		if !skipBack[l] && !strings.HasSuffix(l, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectOf finds the noun phrase before the verb at i.
+func subjectOf(toks []facttext.Token, i int) span {
+	j := i - 1
+	for j >= 0 && (skipBack[toks[j].Lower] || (toks[j].UPOS == "ADV") || (toks[j].UPOS == "" && strings.HasSuffix(toks[j].Lower, "ly") && len(toks[j].Lower) > 4)) {
+		j--
+	}
+	if j < 0 {
+		return span{}
+	}
+	if relatives[toks[j].Lower] {
+		j--
+	}
+	if j >= 0 && toks[j].Text == "," { // "Zelensky, who was …, condemned"
+		k := j - 1
+		for k >= 0 && j-k < 25 && toks[k].Text != "," {
+			k--
+		}
+		if k <= 0 {
+			return span{}
+		}
+		j = k - 1
+	}
+	if j < 0 || !npTok(toks[j]) && !pronouns[toks[j].Lower] {
+		return span{}
+	}
+	return npBefore(toks, j)
+}
+
+// npBefore is the noun phrase ending at token j.
+func npBefore(toks []facttext.Token, j int) span {
+	if pronouns[toks[j].Lower] {
+		return span{toks[j].B, toks[j].E}
+	}
+	i := j
+	for i >= 0 && j-i < 7 && npTok(toks[i]) {
+		if determiners[toks[i].Lower] {
+			break
+		}
+		i--
+	}
+	if i < 0 || !determiners[toks[i].Lower] {
+		i++
+	}
+	if i > j {
+		return span{}
+	}
+	return span{toks[i].B, toks[j].E}
+}
+
+// npAfter is the noun phrase starting at token i.
+func npAfter(toks []facttext.Token, i int) span {
+	if i >= len(toks) {
+		return span{}
+	}
+	if pronouns[toks[i].Lower] || toks[i].Lower == "him" || toks[i].Lower == "them" || toks[i].Lower == "her" {
+		return span{toks[i].B, toks[i].E}
+	}
+	if !npTok(toks[i]) && !determiners[toks[i].Lower] {
+		return span{}
+	}
+	j := i
+	for j+1 < len(toks) && j-i < 7 {
+		n := toks[j+1]
+		if n.Lower == "of" && j+2 < len(toks) && npTok(toks[j+2]) && j-i < 4 {
+			j++
+			continue
+		}
+		if !npTok(n) || determiners[n.Lower] && toks[j].Lower != "of" {
+			break
+		}
+		j++
+	}
+	if determiners[toks[j].Lower] {
+		return span{}
+	}
+	return span{toks[i].B, toks[j].E}
+}
+
+func npTok(k facttext.Token) bool {
+	if k.Lower == "'s" || k.Lower == "’s" || k.Lower == "-" || k.Lower == "&" || k.Lower == "." && len(k.Text) > 1 {
+		return true
+	}
+	if !facttext.IsWord(k.Text) {
+		return false
+	}
+	if k.UPOS != "" {
+		switch k.UPOS {
+		case "PROPN", "NOUN", "ADJ", "NUM", "DET", "PART":
+			return !npStop[k.Lower]
+		}
+		return false
+	}
+	// Untagged: a lower-case -ed/-ing word is most likely a verb.
+	if !facttext.IsCap(k.Text) && len(k.Lower) > 4 && (strings.HasSuffix(k.Lower, "ed") || strings.HasSuffix(k.Lower, "ing")) {
+		return false
+	}
+	return !npStop[k.Lower]
+}
+
+// afterPrep is the noun phrase after against/on/at/… within n tokens of i.
+func afterPrep(toks []facttext.Token, i, n int) span {
+	for j := i; j < len(toks) && j < i+n; j++ {
+		if recipPreps[toks[j].Lower] {
+			return npAfter(toks, j+1)
+		}
+		if toks[j].Text == "," || toks[j].Text == "." {
+			break
+		}
+	}
+	return span{}
+}
+
+// nounActor is the possessor ("Russia's strikes"), the name or demonym
+// right before the noun ("Russian strikes"), or the "by" phrase after it.
+func nounActor(toks []facttext.Token, f found) span {
+	for j := f.i - 1; j >= 1 && j >= f.i-4; j-- {
+		if toks[j].Lower == "'s" || toks[j].Lower == "’s" {
+			return npBefore(toks, j-1)
+		}
+		if !npTok(toks[j]) {
+			break
+		}
+	}
+	for j := f.i - 1; j >= 0 && j >= f.i-3; j-- {
+		if facttext.IsCap(toks[j].Text) && j > 0 {
+			return npBefore(toks, j)
+		}
+		if !npTok(toks[j]) {
+			break
+		}
+	}
+	for j := f.j; j < len(toks) && j < f.j+4; j++ {
+		if toks[j].Lower == "by" {
+			return npAfter(toks, j+1)
+		}
+	}
+	return span{}
+}
+
+// sentenceSubject is the first noun phrase of the sentence before i, after
+// an introductory phrase ("Meanwhile, …", "In July, …").
+func sentenceSubject(toks []facttext.Token, i int) span {
+	s := 0
+	if len(toks) > 0 && (!npTok(toks[0]) || introWords[toks[0].Lower]) {
+		for j := 0; j < i && j < 12; j++ {
+			if toks[j].Text == "," {
+				s = j + 1
+				break
+			}
+		}
+	}
+	for s < i && !npTok(toks[s]) && !pronouns[toks[s].Lower] {
+		s++
+	}
+	if s >= i {
+		return span{}
+	}
+	sp := npAfter(toks, s)
+	if sp.e == 0 || (i < len(toks) && sp.e > toks[i].B) {
+		return span{}
+	}
+	return sp
+}
+
+// parseRoles reads actor and recipient from the dependency parse.
+func parseRoles(toks []facttext.Token, f found) (roleSpans, bool) {
+	var r roleSpans
+	any := false
+	for c, k := range toks {
+		if k.Head != f.i {
+			continue
+		}
+		switch k.Rel {
+		case "nsubj":
+			if relatives[k.Lower] {
+				return r, false
+			}
+			r.actor, any = headSpan(toks, c), true
+		case "nsubj:pass":
+			r.recipient, any = headSpan(toks, c), true
+		case "obj":
+			if r.recipient.e == 0 {
+				r.recipient = headSpan(toks, c)
+			}
+		case "obl", "obl:agent":
+			cs := caseOf(toks, c)
+			if cs == "by" {
+				r.actor = headSpan(toks, c)
+			} else if recipPreps[cs] && r.recipient.e == 0 {
+				r.recipient = headSpan(toks, c)
+			}
+		}
+	}
+	return r, any
+}
+
+func caseOf(toks []facttext.Token, c int) string {
+	for _, k := range toks {
+		if k.Head == c && k.Rel == "case" {
+			return k.Lower
+		}
+	}
+	return ""
+}
+
+// headSpan is a nominal with its compounds, names and modifiers.
+func headSpan(toks []facttext.Token, h int) span {
+	lo, hi := h, h
+	for c, k := range toks {
+		if k.Head != h {
+			continue
+		}
+		switch k.Rel {
+		case "compound", "flat", "amod", "det", "nmod:poss", "nummod", "case":
+			if k.Rel == "case" && k.Lower != "'s" && k.Lower != "’s" {
+				continue
+			}
+			lo, hi = min(lo, c), max(hi, c)
+		}
+	}
+	return span{toks[lo].B, toks[hi].E}
+}
+
+// sectorWords give an actor's sector from its head words.
+var sectorWords = map[string]string{
+	"army": "MIL", "military": "MIL", "forces": "MIL", "troops": "MIL", "soldiers": "MIL",
+	"navy": "MIL", "aircraft": "MIL", "militiamen": "MIL", "militia": "REB", "rebels": "REB",
+	"guerrillas": "REB", "insurgents": "REB", "militants": "REB", "separatists": "REB",
+	"police": "COP", "policemen": "COP", "officers": "COP", "government": "GOV",
+	"minister": "GOV", "president": "GOV", "officials": "GOV", "authorities": "GOV",
+	"ministry": "GOV", "prime": "GOV", "court": "JUD", "judge": "JUD", "parliament": "LEG",
+	"lawmakers": "LEG", "senate": "LEG", "party": "PTY", "opposition": "OPP",
+	"protesters": "CVL", "demonstrators": "CVL", "civilians": "CVL", "people": "CVL",
+	"residents": "CVL", "students": "EDU", "workers": "LAB", "union": "LAB", "refugees": "REF",
+	"company": "BUS", "firm": "BUS", "journalists": "MED", "doctors": "MED",
+}
+
+// actorOf turns a role span into an Actor resolved against the entities.
+func actorOf(t *facttext.Text, ents []tidings.Entity, sp span, typ string, isActor bool) *tidings.Actor {
+	if sp.e == 0 {
+		return nil
+	}
+	text := t.S[sp.b:sp.e]
+	cs, ce := t.CP(sp.b), t.CP(sp.e)
+	words := strings.Fields(strings.ToLower(text))
+	a := &tidings.Actor{Name: trimDet(text)}
+	if len(words) == 1 && pronouns[words[0]] {
+		if words[0] != "he" && words[0] != "she" {
+			return a
+		}
+		if en := lastPerson(ents, cs); en != nil {
+			a.Name, a.Entity, a.Country = en.Name, en.ID, en.Country
+			a.Sector = roleSector(en.Role)
+		}
+		return a
+	}
+	en, country := entityIn(ents, cs, ce)
+	if en != nil {
+		a.Name, a.Entity = en.Name, en.ID
+		a.Country = en.Country
+		a.Sector = en.Sector
+		if a.Sector == "" {
+			a.Sector = roleSector(en.Role)
+		}
+	}
+	if a.Country == "" {
+		a.Country = country
+	}
+	for i := len(words) - 1; i >= 0 && a.Sector == ""; i-- {
+		a.Sector = sectorWords[strings.Trim(words[i], ",.")]
+	}
+	if a.Sector == "" && en != nil && en.Type == tidings.EntityGPE {
+		switch {
+		case isActor && (typ == "ASSAULT" || typ == "MOBILIZE"):
+			a.Sector = "MIL"
+		case !isActor && typ == "ASSAULT":
+			a.Sector = "CVL"
+		default:
+			a.Sector = "GOV"
+		}
+	}
+	return a
+}
+
+func roleSector(role string) string {
+	r := strings.ToLower(role)
+	switch {
+	case r == "":
+		return ""
+	case strings.Contains(r, "general") || strings.Contains(r, "commander"):
+		return "MIL"
+	case strings.Contains(r, "senator") || strings.Contains(r, "lawmaker"):
+		return "LEG"
+	case strings.Contains(r, "judge"):
+		return "JUD"
+	}
+	return "GOV"
+}
+
+func trimDet(s string) string {
+	for _, d := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+		s = strings.TrimPrefix(s, d)
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+	return strings.TrimSpace(s)
+}
+
+// entityIn finds the entity a span names (people and organisations before
+// places before groups) and a country named alongside it.
+func entityIn(ents []tidings.Entity, cs, ce int) (*tidings.Entity, string) {
+	rank := map[string]int{tidings.EntityPerson: 4, tidings.EntityOrg: 3, tidings.EntityGPE: 2, tidings.EntityNORP: 1}
+	var best *tidings.Entity
+	country := ""
+	for i := range ents {
+		e := &ents[i]
+		for _, m := range e.Mentions {
+			if m.Start >= ce || m.End <= cs {
+				continue
+			}
+			if (e.Type == tidings.EntityGPE || e.Type == tidings.EntityNORP) && e.Country != "" && country == "" {
+				country = e.Country
+			}
+			if best == nil || rank[e.Type] > rank[best.Type] {
+				best = e
+			}
+		}
+	}
+	return best, country
+}
+
+func lastPerson(ents []tidings.Entity, cs int) *tidings.Entity {
+	var best *tidings.Entity
+	end := -1
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != tidings.EntityPerson {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.End <= cs && m.End > end {
+				best, end = e, m.End
+			}
+		}
+	}
+	return best
+}
+
+// location is the place of an event: a place after in/near/at in its
+// sentence, else a place recipient.
+func location(t *facttext.Text, si int, ents []tidings.Entity, recip *tidings.Actor) string {
+	toks := t.Sentences[si].Tokens
+	for j := 0; j+1 < len(toks); j++ {
+		w := toks[j].Lower
+		if w != "in" && w != "near" && w != "at" && w != "outside" {
+			continue
+		}
+		k := j + 1
+		if k < len(toks) && toks[k].Lower == "the" {
+			k++
+		}
+		if k >= len(toks) || !facttext.IsCap(toks[k].Text) {
+			continue
+		}
+		cs := toks[k].Start
+		for _, e := range ents {
+			if e.Type != tidings.EntityGPE && e.Type != tidings.EntityLoc {
+				continue
+			}
+			for _, m := range e.Mentions {
+				if m.Start <= cs && cs < m.End {
+					return e.Name
+				}
+			}
+		}
+		if len(ents) == 0 {
+			sp := npAfter(toks, k)
+			if sp.e != 0 {
+				return trimDet(t.S[sp.b:sp.e])
+			}
+		}
+	}
+	if recip != nil && recip.Entity != "" {
+		for _, e := range ents {
+			if e.ID == recip.Entity && e.Type == tidings.EntityGPE {
+				return e.Name
+			}
+		}
+	}
+	return ""
+}

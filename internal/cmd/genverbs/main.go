@@ -1,0 +1,242 @@
+// Command genverbs derives events/verbs.tsv.gz, the verb table of package
+// events, from PETRARCH2's CAMEO verb dictionary (MIT, Open Event Data
+// Alliance). Rebuild with:
+//
+//	go run ./internal/cmd/genverbs -in ../shared/data/dictionaries/petrarch2/CAMEO.2.0.txt -out events/verbs.tsv.gz
+//
+// The table keeps CAMEO codes; package events maps them to PLOVER. Rows:
+//
+//	V <form> <lemma> <code>    a verb form (regular inflections generated,
+//	                           irregular ones from the dictionary; phrasal
+//	                           verbs as "call for") and its default code
+//	P <lemma> <word> <code>    a pattern: the verb with this object word
+//	                           after it has this code ("---": no event)
+//
+// Synonym-set patterns (&WEAPON) and patterns with words before the verb are
+// left out.
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+func main() {
+	in := flag.String("in", "", "CAMEO.2.0.txt")
+	out := flag.String("out", "events/verbs.tsv.gz", "output table")
+	flag.Parse()
+	if err := run(*in, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "genverbs:", err)
+		os.Exit(1)
+	}
+}
+
+var (
+	headerRe = regexp.MustCompile(`^---\s+(\S+)\s+\[([^\]]*)\]`)
+	codeRe   = regexp.MustCompile(`\[([0-9-]+)[^\]]*\]`)
+	formsRe  = regexp.MustCompile(`\{([^}]*)\}`)
+)
+
+func run(in, out string) error {
+	f, err := os.Open(in)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows := map[string]bool{}
+	var blockCode string
+	var blockLemmas []string
+	inVerbs := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "####### VERB PATTERNS") {
+			inVerbs = true
+			continue
+		}
+		if !inVerbs {
+			continue
+		}
+		if m := headerRe.FindStringSubmatch(line); m != nil {
+			blockCode, blockLemmas = m[2], nil
+			if i := strings.IndexByte(blockCode, ':'); i >= 0 {
+				blockCode = blockCode[:i]
+			}
+			continue
+		}
+		body, _, _ := strings.Cut(line, "#")
+		body = strings.TrimSpace(body)
+		if body == "" {
+			continue
+		}
+		if strings.HasPrefix(body, "-") {
+			pattern(rows, body, blockLemmas)
+			continue
+		}
+		code := blockCode
+		if m := codeRe.FindStringSubmatch(body); m != nil {
+			code = m[1]
+		}
+		var forms []string
+		if m := formsRe.FindStringSubmatch(body); m != nil {
+			forms = strings.Fields(m[1])
+		}
+		head := strings.Fields(formsRe.ReplaceAllString(codeRe.ReplaceAllString(body, ""), ""))
+		if len(head) == 0 {
+			continue
+		}
+		lemma := phrase(head[0])
+		if strings.Count(lemma, " ") > 1 {
+			continue
+		}
+		blockLemmas = append(blockLemmas, lemma)
+		all := append([]string{lemma}, inflectPhrase(lemma)...)
+		for _, fm := range forms {
+			all = append(all, phrase(fm))
+		}
+		for _, fm := range all {
+			if !plainWords(fm) || !plainWords(lemma) || code == "" {
+				continue
+			}
+			rows[fmt.Sprintf("V\t%s\t%s\t%s", fm, lemma, code)] = true
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	lines := make([]string, 0, len(rows))
+	for r := range rows {
+		lines = append(lines, r)
+	}
+	sort.Strings(lines)
+	o, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	zw := gzip.NewWriter(o)
+	if _, err := zw.Write([]byte(strings.Join(lines, "\n") + "\n")); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return o.Close()
+}
+
+// pattern records "- * WORD … [code]" for every verb of the block.
+func pattern(rows map[string]bool, body string, lemmas []string) {
+	m := codeRe.FindStringSubmatch(body)
+	if m == nil {
+		return
+	}
+	code := m[1]
+	_, post, ok := strings.Cut(body, "*")
+	if !ok || strings.TrimSpace(strings.TrimPrefix(body[:strings.Index(body, "*")], "-")) != "" {
+		return
+	}
+	post = codeRe.ReplaceAllString(post, "")
+	post = strings.NewReplacer("(", " ", ")", " ", "$", " ").Replace(post)
+	var word string
+	if g := formsRe.FindStringSubmatch(post); g != nil && strings.Index(post, "{") < firstWordAt(post) {
+		ws := strings.Fields(g[1])
+		if len(ws) > 0 {
+			word = ws[len(ws)-1]
+		}
+	} else {
+		for _, w := range strings.Fields(post) {
+			if isPrep(w) {
+				continue
+			}
+			word = w
+			break
+		}
+	}
+	if word == "" || strings.HasPrefix(word, "&") || strings.ContainsAny(word, "{}") {
+		return
+	}
+	word = strings.ToLower(strings.TrimSuffix(word, "_"))
+	for _, l := range lemmas {
+		rows[fmt.Sprintf("P\t%s\t%s\t%s", l, word, code)] = true
+	}
+}
+
+func firstWordAt(s string) int {
+	for i, r := range s {
+		if r != ' ' && r != '{' {
+			return i
+		}
+	}
+	return len(s)
+}
+
+func isPrep(w string) bool {
+	switch w {
+	case "TO", "ON", "IN", "AT", "FOR", "OF", "WITH", "BY", "FROM", "AGAINST", "INTO", "OVER", "A", "AN", "THE":
+		return true
+	}
+	return false
+}
+
+// plainWords reports a form made of lower-case letters, spaces, hyphens.
+func plainWords(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && r != ' ' && r != '-' && r != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// phrase turns "+ASK_FOR" into "ask for".
+func phrase(s string) string {
+	s = strings.TrimPrefix(s, "+")
+	s = strings.TrimSuffix(s, "_")
+	return strings.ToLower(strings.ReplaceAll(s, "_", " "))
+}
+
+// inflectPhrase inflects the first word of a (phrasal) verb.
+func inflectPhrase(l string) []string {
+	v, rest, _ := strings.Cut(l, " ")
+	var out []string
+	for _, f := range inflect(v) {
+		if rest != "" {
+			f += " " + rest
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// inflect gives the regular -s, -ed and -ing forms of an English verb.
+func inflect(l string) []string {
+	n := len(l)
+	if n < 2 {
+		return nil
+	}
+	var s, ed, ing string
+	switch {
+	case strings.HasSuffix(l, "e"):
+		s, ed, ing = l+"s", l+"d", l[:n-1]+"ing"
+	case strings.HasSuffix(l, "y") && !strings.ContainsAny(l[n-2:n-1], "aeiou"):
+		s, ed, ing = l[:n-1]+"ies", l[:n-1]+"ied", l+"ing"
+	case strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "s") || strings.HasSuffix(l, "x"):
+		s, ed, ing = l+"es", l+"ed", l+"ing"
+	default:
+		s, ed, ing = l+"s", l+"ed", l+"ing"
+	}
+	out := []string{s, ed, ing}
+	if n >= 3 && n <= 5 && strings.ContainsAny(l[n-1:], "bdgmnprt") &&
+		strings.ContainsAny(l[n-2:n-1], "aeiou") && !strings.ContainsAny(l[n-3:n-2], "aeiou") {
+		out = append(out, l+l[n-1:]+"ed", l+l[n-1:]+"ing")
+	}
+	return out
+}

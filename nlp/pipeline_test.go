@@ -1,0 +1,214 @@
+package nlp
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jdkato/prose/v3/tag"
+)
+
+const sampleText = `Missiles hit Kyiv overnight
+
+At least 12 people were killed and 90 wounded when Russian missiles struck Kyiv on Thursday, officials said. President Volodymyr Zelensky cut short a visit to South Africa.
+
+"Vladimir, STOP!" U.S. President Donald Trump wrote on social media. He didn't say what he would do next.`
+
+func TestAnalyze(t *testing.T) {
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := p.Analyze(sampleText)
+	// The quote ending in "!" is a sentence of its own: a capitalised word
+	// follows it.
+	if len(doc.Sentences) != 6 {
+		t.Fatalf("got %d sentences, want 6", len(doc.Sentences))
+	}
+	for _, s := range doc.Sentences {
+		checkTokens(t, sampleText, s.Tokens)
+		roots := 0
+		for i, tok := range s.Tokens {
+			if p.HasTagger() && (tok.UPOS == "" || tok.XPOS == "") {
+				t.Errorf("token %q has no tags", tok.Text)
+			}
+			if tok.Lemma == "" {
+				t.Errorf("token %q has no lemma", tok.Text)
+			}
+			if !p.HasParser() {
+				continue
+			}
+			if tok.Head == -1 {
+				roots++
+				if tok.Rel != "root" {
+					t.Errorf("root %q has relation %q", tok.Text, tok.Rel)
+				}
+			} else if tok.Head < 0 || tok.Head >= len(s.Tokens) || tok.Head == i {
+				t.Errorf("token %q has head %d", tok.Text, tok.Head)
+			}
+		}
+		if p.HasParser() && roots != 1 {
+			t.Errorf("sentence %q has %d roots", sampleText[s.BStart:s.BEnd], roots)
+		}
+	}
+}
+
+// TestAnalyzeTags checks a few unambiguous analyses the later stages rely on.
+func TestAnalyzeTags(t *testing.T) {
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.HasParser() || !p.HasTagger() {
+		t.Skip("models not embedded")
+	}
+	doc := p.Analyze("Police arrested two men on Monday.")
+	got := map[string]Token{}
+	for _, tok := range doc.Sentences[0].Tokens {
+		got[tok.Text] = tok
+	}
+	toks := doc.Sentences[0].Tokens
+	if tok := got["arrested"]; tok.UPOS != "VERB" || tok.XPOS != "VBD" || tok.Lemma != "arrest" || tok.Head != -1 {
+		t.Errorf("arrested: %+v", tok)
+	}
+	if tok := got["Police"]; tok.Rel != "nsubj" || toks[tok.Head].Text != "arrested" {
+		t.Errorf("Police: %+v", tok)
+	}
+	if tok := got["men"]; tok.Rel != "obj" || toks[tok.Head].Text != "arrested" || tok.Lemma != "man" {
+		t.Errorf("men: %+v", tok)
+	}
+}
+
+func TestAnalyzeConcurrent(t *testing.T) {
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := p.Analyze(sampleText)
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 5; k++ {
+				d := p.Analyze(sampleText)
+				for i, s := range d.Sentences {
+					for j, tok := range s.Tokens {
+						if tok != want.Sentences[i].Tokens[j] {
+							t.Errorf("concurrent analysis differs at %q", tok.Text)
+							return
+						}
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestLemma(t *testing.T) {
+	l := sharedLemmatizer()
+	tests := []struct{ word, upos, xpos, want string }{
+		{"killed", "VERB", "VBD", "kill"}, {"hoped", "VERB", "VBD", "hope"}, {"stopped", "VERB", "VBD", "stop"},
+		{"was", "AUX", "VBD", "be"}, {"'s", "AUX", "VBZ", "be"}, {"'s", "PART", "POS", "'s"},
+		{"went", "VERB", "VBD", "go"}, {"making", "VERB", "VBG", "make"}, {"tries", "VERB", "VBZ", "try"},
+		{"children", "NOUN", "NNS", "child"}, {"cities", "NOUN", "NNS", "city"}, {"women", "NOUN", "NNS", "woman"},
+		{"n't", "PART", "RB", "not"}, {"better", "ADJ", "JJR", "good"}, {"Kyiv", "PROPN", "NNP", "Kyiv"},
+		{"them", "PRON", "PRP", "they"}, {"ca", "AUX", "MD", "can"}, {"The", "DET", "DT", "the"},
+	}
+	for _, tt := range tests {
+		if got := l.Lemma(tt.word, tt.upos, tt.xpos); got != tt.want {
+			t.Errorf("Lemma(%q, %s) = %q, want %q", tt.word, tt.xpos, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkPipeline measures tokenize+split+tag+lemmatize+parse; the
+// tokens/s metric is the figure to compare (one core: -cpu 1).
+func BenchmarkPipeline(b *testing.B) {
+	p, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(sampleText+"\n\n", 20)
+	n := 0
+	for _, s := range p.Analyze(text).Sentences {
+		n += len(s.Tokens)
+	}
+	b.ResetTimer()
+	cpu0 := processCPU()
+	for i := 0; i < b.N; i++ {
+		p.Analyze(text)
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := processCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
+// BenchmarkTokenizeSplit measures tokenization and sentence splitting alone.
+func BenchmarkTokenizeSplit(b *testing.B) {
+	text := strings.Repeat(sampleText+"\n\n", 20)
+	n := len(Tokenize(text))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		SplitSentences(text, Tokenize(text))
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkTagger and BenchmarkProseTagger compare our tagger with
+// github.com/jdkato/prose/v3's on the same pre-tokenized words.
+func BenchmarkTagger(b *testing.B) {
+	p, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := benchSentences(p)
+	n := 0
+	for _, s := range sents {
+		n += len(s)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			p.TagWords(s)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkProseTagger(b *testing.B) {
+	p, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	pt, err := tag.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := benchSentences(p)
+	n := 0
+	for _, s := range sents {
+		n += len(s)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			pt.Tag(s)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func benchSentences(p *Pipeline) [][]string {
+	var out [][]string
+	for _, s := range p.Analyze(strings.Repeat(sampleText+"\n\n", 20)).Sentences {
+		var w []string
+		for _, t := range s.Tokens {
+			w = append(w, t.Text)
+		}
+		out = append(out, w)
+	}
+	return out
+}

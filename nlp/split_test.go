@@ -1,0 +1,32 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Mr. Smith met Gen. Jones. They talked.", []string{"Mr. Smith met Gen. Jones.", "They talked."}},
+		{"He said, \"We will win.\" Then he left.", []string{"He said, \"We will win.\"", "Then he left."}},
+		{"The U.N. met on Jan. 5 in New York.", []string{"The U.N. met on Jan. 5 in New York."}},
+		{"It grew in the U.S. The rest fell.", []string{"It grew in the U.S.", "The rest fell."}},
+		{"J. R. R. Tolkien wrote it.", []string{"J. R. R. Tolkien wrote it."}},
+		{"Missiles hit Kyiv\n\nAt least 12 people died.", []string{"Missiles hit Kyiv", "At least 12 people died."}},
+		{"Headline without period\nBody starts here.", []string{"Headline without period", "Body starts here."}},
+		{"Why? Nobody knows! Really…", []string{"Why?", "Nobody knows!", "Really…"}},
+		{"a line that\ncontinues here.", []string{"a line that\ncontinues here."}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range SplitSentences(tt.in, Tokenize(tt.in)) {
+			got = append(got, tt.in[s.BStart:s.BEnd])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("SplitSentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
