@@ -159,6 +159,9 @@ type Count struct {
 	End       int    `json:"end"`
 	Text      string `json:"text,omitempty"`
 	Sentence  *Span  `json:"sentence,omitempty"`
+	// Event is the index in Article.Events of the event the figure
+	// belongs to (an ASSAULT for casualties, a COERCE for arrests), if any.
+	Event *int `json:"event,omitempty"`
 }
 
 // Place is a geocoded location named in the article.

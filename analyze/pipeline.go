@@ -70,6 +70,10 @@ func (p *Pipeline) analyze(ctx context.Context, doc *tidings.Document) (*tidings
 	if a.ID == "" {
 		a.ID = TextID(a.Text)
 	}
+	if a.Published == nil {
+		// A crawled page that names no date is dated by its crawl.
+		a.Published = doc.Crawled
+	}
 	if a.Source == "" {
 		a.Source = hostOf(a.URL)
 	}

@@ -112,6 +112,16 @@ func TestParagraphsListBlock(t *testing.T) {
 	}
 }
 
+// TestParagraphsLeadIn checks that a lead-in to a list of the article's
+// own points is not taken for a list of links.
+func TestParagraphsLeadIn(t *testing.T) {
+	in := []string{"Read the demands below:", "Free elections", "A new harbor board", "The council will reply next week."}
+	kept, removed := Paragraphs(in)
+	if len(kept) != len(in) || len(removed) != 0 {
+		t.Errorf("kept %q, removed %+v", kept, removed)
+	}
+}
+
 func TestParagraphsDuplicates(t *testing.T) {
 	long := "The council voted on Tuesday to rebuild the sea wall that collapsed during the January storms."
 	kept, removed := Paragraphs([]string{long, "Short line.", long, "Short line."})

@@ -77,8 +77,7 @@ func endsSentence(s string) bool {
 // news", "More Great Stories", "Explore further").
 var (
 	listLabelFirst = setOf("more", "most", "related", "also", "recommended", "popular",
-		"trending", "top", "latest", "further", "explore", "other", "editor's", "editors",
-		"read", "see", "watch")
+		"trending", "top", "latest", "further", "explore", "other", "editor's", "editors")
 	listLabelLast = setOf("stories", "story", "news", "articles", "reads", "coverage",
 		"videos", "links", "posts", "read", "further", "popular", "like", "reading")
 )

@@ -13,12 +13,15 @@
 // "a minimum of"), more-than, about and up-to. Each (kind, number) is
 // reported once per article. The location is the place named in the
 // sentence (an entity of a.Entities, else the location of an event of that
-// sentence).
+// sentence); Count.Event ties the figure to the factual event of its
+// sentence it belongs to (ASSAULT for casualties, COERCE for arrests), so
+// counts run after events.
 package counts
 
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/tidings/tidings"
@@ -111,12 +114,51 @@ func Extract(t *facttext.Text, ents []tidings.Entity, events []tidings.Event) []
 			}
 			seen[key] = true
 			c.Location = locate(t, si, c, ents, events)
+			c.Event = eventOf(c, events)
 			span := t.SentenceSpan(si)
 			c.Sentence = &span
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// eventTypes are the event types a count kind belongs to.
+var eventTypes = map[string][]string{
+	"KILL": {"ASSAULT"}, "WOUND": {"ASSAULT"}, "KIDNAP": {"ASSAULT", "COERCE"},
+	"ARREST": {"COERCE"}, "MISSING": {"ASSAULT"}, "DISPLACE": {"ASSAULT", "COERCE"},
+}
+
+// eventOf ties a count to the event of its sentence it belongs to: the
+// factual event of a matching type, the one whose trigger is nearest.
+func eventOf(c tidings.Count, events []tidings.Event) *int {
+	best, bestD := -1, 1<<30
+	for i, e := range events {
+		if e.Negated || e.Hypothetical || e.Sentence.Start > c.Start || c.End > e.Sentence.End {
+			continue
+		}
+		if !slices.Contains(eventTypes[c.Kind], e.Type) {
+			continue
+		}
+		d := 0
+		if e.TriggerSpan != nil {
+			d = abs(e.TriggerSpan.Start - c.Start)
+		}
+		if d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func itoa(n int) string {

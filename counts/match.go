@@ -17,6 +17,9 @@ func sentenceCounts(t *facttext.Text, si int) []tidings.Count {
 	for i := 0; i < len(toks); i++ {
 		n, ok := parseNumber(toks, i)
 		if !ok {
+			n, ok = singular(toks, i)
+		}
+		if !ok {
 			continue
 		}
 		i = n.to - 1
@@ -32,6 +35,31 @@ func sentenceCounts(t *facttext.Text, si int) []tidings.Count {
 		out = append(out, c)
 	}
 	return out
+}
+
+// singulars are people a casualty verb can take one of: "killed a
+// policeman", "killed the deputy chief".
+var singulars = setOf(`soldier civilian man woman child boy girl policeman officer journalist
+chief leader commander official guard student worker farmer priest teacher doctor nurse
+militant rebel protester demonstrator resident villager constable jawan person passenger
+activist lawyer judge mayor governor minister diplomat businessman driver pilot`)
+
+// singular reads "a/an/the (adjectives) <singular person>" right after a
+// casualty verb as the figure 1.
+func singular(toks []facttext.Token, i int) (number, bool) {
+	w := toks[i].Lower
+	if (w != "a" && w != "an" && w != "the") || i == 0 || !verbsBefore[toks[i-1].Lower] {
+		return number{}, false
+	}
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if singulars[toks[k].Lower] {
+			return number{value: 1, qualifier: "exact", from: i, numFrom: i, to: k + 1}, true
+		}
+		if !facttext.IsWord(toks[k].Text) || outcomes[toks[k].Lower] != "" {
+			break
+		}
+	}
+	return number{}, false
 }
 
 // classify ties figure n to an outcome; Start/End of the result are token
@@ -82,6 +110,9 @@ func classify(toks []facttext.Token, n number) (tidings.Count, bool) {
 	// An outcome verb before: "killed at least 12 people", "killing three".
 	if p := n.from - 1; p >= 0 {
 		w := toks[p].Lower
+		if p > 0 && toks[p-1].Lower == "or" {
+			return c, false // "killing or wounding 50": which is not said
+		}
 		if verbsBefore[w] || (w == "the" && p > 0 && toks[p-1].Lower == "killed") {
 			c.Kind, c.Start, c.End = outcomes[w], p, objEnd
 			if c.Kind == "" {

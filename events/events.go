@@ -16,8 +16,12 @@
 // is resolved from the publication date ("on Wednesday", "last week", "in
 // 2014"; otherwise the publication day). Events under negation ("did not
 // attack") or in a hypothetical or future frame ("threatened to", "would",
-// "if", "to" + verb) are kept with their flags set. One event per type per
-// sentence is kept.
+// "if", "to" + verb) are kept with their flags set. Events of finite verbs
+// outrank nominal events, participles and subordinate clauses ("after a
+// court cleared him"), which are kept only when the sentence has nothing
+// else; an intention stated by the actor ("will release") also gives an
+// AGREE or THREATEN event, and "X said Y must …" a REQUEST by X. One event
+// per type per sentence is kept.
 package events
 
 import (
@@ -89,7 +93,8 @@ see look find know think believe feel hope`)
 // triggerAt codes the token at i, if it is a trigger.
 func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 	k := toks[i]
-	nounish := k.UPOS == "NOUN" || (k.UPOS == "" && i > 0 && (nounContext(toks[i-1]) || c.tab.forms[toks[i-1].Lower] != ""))
+	nounish := k.UPOS == "NOUN" || (k.UPOS == "" && i > 0 && (nounContext(toks[i-1]) || c.tab.forms[toks[i-1].Lower] != "")) ||
+		(i > 0 && determiners[toks[i-1].Lower])
 	hyphen := (i > 0 && toks[i-1].Text == "-" && toks[i-1].E == k.B) || (i+1 < len(toks) && toks[i+1].Text == "-" && toks[i+1].B == k.E)
 	if hyphen || (i > 0 && facttext.IsCap(k.Text)) {
 		nounish = true
@@ -193,7 +198,7 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 	type cand struct {
 		ev      tidings.Event
 		primary bool
-		intent  bool
+		intent  string
 	}
 	var cands []cand
 	hasPrimary := false
@@ -212,17 +217,31 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 		r := c.roles(t, toks, f)
 		ev.Actor = actorOf(t, ents, r.actor, f.typ, true)
 		ev.Recipient = actorOf(t, ents, r.recipient, f.typ, false)
+		recode(&ev, toks, f)
 		ev.Location = location(t, si, ents, ev.Recipient)
 		ev.Date = resolveDate(toks, published)
 		_, intro := introNoun(toks, f)
-		primary := (!f.noun && !participle(toks, f.i)) || (f.noun && intro && ev.Actor != nil)
+		primary := (!f.noun && !participle(toks, f.i) && !subordinate(toks, f.i)) || (f.noun && intro && ev.Actor != nil)
 		if truces[strings.ToLower(ev.Trigger)] {
 			primary = true // "a ceasefire" is news in itself
 		} else if !primary && ev.Actor == nil && ev.Recipient == nil {
 			continue // a bare "agreement" or "bombings" says too little
 		}
 		hasPrimary = hasPrimary || primary
-		cands = append(cands, cand{ev, primary, ev.Hypothetical && !ev.Negated && intention(toks, f.i)})
+		kind := ""
+		if ev.Hypothetical && !ev.Negated {
+			kind = intention(toks, f.i)
+		}
+		cands = append(cands, cand{ev, primary, kind})
+		if kind == "demand" {
+			// "X said Y must do Z": X asks it of Y.
+			if subj := sentenceSubject(toks, f.i); subj.e != 0 && (ev.Actor == nil || t.S[subj.b:subj.e] != ev.Actor.Name) {
+				req := ev
+				req.Type, req.Mode, req.Hypothetical = "REQUEST", "", false
+				req.Actor, req.Recipient = actorOf(t, ents, subj, "REQUEST", true), ev.Actor
+				cands = append(cands, cand{req, primary, ""})
+			}
+		}
 	}
 	var out []tidings.Event
 	seen := map[string]int{}
@@ -241,7 +260,7 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 			continue
 		}
 		keep(cd.ev)
-		if cd.intent {
+		if cd.intent == "intent" {
 			ev := cd.ev
 			ev.Hypothetical, ev.Mode = false, ""
 			switch ev.Type {
@@ -259,6 +278,52 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 }
 
 var truces = setOf(`ceasefire cease-fire truce armistice`)
+
+var civilSectors = setOf(`CVL LAB REB OPP EDU REF`)
+
+var siegeWords = setOf(`blockade siege curfew roadblock roadblocks closure`)
+
+// recode refines a coding by its context: a road blocked by civilians is a
+// protest, a protest lodged with a government an accusation, a blockade
+// lifted a retreat.
+func recode(ev *tidings.Event, toks []facttext.Token, f found) {
+	w := toks[f.i].Lower
+	next := func(set map[string]bool) bool {
+		for j := f.j; j < len(toks) && j < f.j+7; j++ {
+			if set[toks[j].Lower] {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case strings.HasPrefix(w, "block") && ev.Actor != nil && civilSectors[ev.Actor.Sector]:
+		ev.Type, ev.Mode = "PROTEST", "obstruct"
+	case (strings.HasPrefix(w, "lodg") || strings.HasPrefix(w, "filed") || strings.HasPrefix(w, "fil")) && next(setOf("protest complaint")):
+		ev.Type, ev.Mode = "ACCUSE", ""
+	case (strings.HasPrefix(w, "lift") || strings.HasPrefix(w, "eas") || strings.HasPrefix(w, "end")) && next(siegeWords):
+		ev.Type, ev.Mode = "RETREAT", ""
+	}
+}
+
+var subordinators = setOf(`after before until since because while when as although though whereas
+once who whom whose`)
+
+// subordinate reports a verb in a subordinate or relative clause that
+// follows the main clause ("… after a court cleared him", "… who was
+// implicated"): background, not the sentence's event.
+func subordinate(toks []facttext.Token, i int) bool {
+	for j := i - 1; j > 0; j-- {
+		w := toks[j].Lower
+		if toks[j].Text == "," || toks[j].Text == ";" {
+			return false
+		}
+		if subordinators[w] {
+			return true
+		}
+	}
+	return false
+}
 
 var beForms = setOf(`is are was were be been am 's 're being`)
 
@@ -279,28 +344,46 @@ func participle(toks []facttext.Token, i int) bool {
 	if strings.HasSuffix(w, "ed") && i+1 < len(toks) && toks[i+1].Lower == "by" {
 		return !beForms[prev] && prev != "been" && prev != "get" && prev != "got"
 	}
-	return false
+	// "a meeting aimed at", "a bill signed in by", "left 90 wounded": a
+	// past participle right after a noun or a number.
+	return toks[i].XPOS == "VBN" && i > 0 && (toks[i-1].UPOS == "NOUN" || toks[i-1].UPOS == "PROPN" || toks[i-1].UPOS == "NUM")
 }
 
 var intentWords = setOf(`will 'll ’ll would shall prepared ready willing plans plan intends intend offered offers`)
 
-// intention reports a future frame stated by the actor ("will release",
-// "is prepared to lift"), not a condition ("if …").
-func intention(toks []facttext.Token, i int) bool {
+var demandWords = setOf(`must should`)
+
+var reportVerbs = setOf(`said says say told concluded insisted stressed argued added warned declared
+announced stated urged demanded`)
+
+// intention tells a future frame stated by the actor ("will release", "is
+// prepared to lift": "intent") from one stated by someone else of the actor
+// ("said US forces must ensure": "demand"); conditions ("if …") are
+// neither.
+func intention(toks []facttext.Token, i int) string {
 	for j := 0; j < i; j++ {
 		if w := toks[j].Lower; w == "if" || w == "unless" || w == "whether" {
-			return false
+			return ""
 		}
 	}
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if intentWords[toks[j].Lower] {
-			return true
+		w := toks[j].Lower
+		if intentWords[w] {
+			return "intent"
+		}
+		if demandWords[w] {
+			for k := j - 1; k >= 0; k-- {
+				if reportVerbs[toks[k].Lower] {
+					return "demand"
+				}
+			}
+			return ""
 		}
 		if toks[j].Text == "," {
 			break
 		}
 	}
-	return false
+	return ""
 }
 
 func score(e tidings.Event) int {
@@ -316,6 +399,10 @@ func score(e tidings.Event) int {
 	}
 	return s
 }
+
+// attempts make the verb after "to" an event that happened (PLOVER codes
+// attempted attacks).
+var attempts = setOf(`attempted attempts attempting tried tries trying began begun begins started starts continued continues`)
 
 var negators = setOf(`not n't n’t never no without`)
 var modals = setOf(`would could might may will should shall 'll ’ll can must`)
@@ -336,7 +423,8 @@ func flags(toks []facttext.Token, i int, noun bool) (neg, hypo bool) {
 		if modals[w] {
 			hypo = true
 		}
-		if w == "to" && !noun && j == i-1 || w == "to" && j >= i-2 && toks[i-1].UPOS == "ADV" {
+		attempt := w == "to" && j > 0 && attempts[toks[j-1].Lower]
+		if !attempt && (w == "to" && !noun && j == i-1 || w == "to" && j >= i-2 && toks[i-1].UPOS == "ADV") {
 			hypo = true
 		}
 		if noun && w == "to" {
@@ -348,6 +436,13 @@ func flags(toks []facttext.Token, i int, noun bool) (neg, hypo bool) {
 	}
 	for j := i - 1; j >= 0 && j >= i-10; j-- {
 		if w := toks[j].Lower; w == "if" || w == "unless" || w == "whether" {
+			hypo = true
+		}
+	}
+	// "a ceasefire should be the first step": a nominal event as the
+	// subject of a modal is not one that happened.
+	for j := i + 1; noun && j < len(toks) && j <= i+2; j++ {
+		if modals[toks[j].Lower] {
 			hypo = true
 		}
 	}

@@ -178,6 +178,9 @@ func TestKyiv(t *testing.T) {
 		if !ok || c.Location != "Kyiv" {
 			t.Errorf("count %+v", c)
 		}
+		if c.Event == nil || a.Events[*c.Event].Type != "ASSAULT" {
+			t.Errorf("count %s %d is not tied to the ASSAULT", c.Kind, c.Number)
+		}
 	}
 	has := func(typ string, f func(e tidings.Event) bool) bool {
 		for _, e := range a.Events {

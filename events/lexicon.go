@@ -100,7 +100,7 @@ func parseOwn(s string) (map[string]trigger, map[string]map[string]trigger) {
 // ownVerbs is our own verb coding; it wins over the CAMEO table. A lemma
 // with a particle (call_for) codes only with that particle after it.
 const ownVerbs = `
-ASSAULT attack bomb bombard shell strike kill shoot raid ambush massacre behead torture stab pound storm invade wound injure slay lynch murder gun
+ASSAULT attack bomb bombard shell strike kill shoot raid ambush massacre behead torture stab pound storm invade wound injure slay lynch murder gun capture
 ASSAULT:aerial airstrike
 ASSAULT:assassinate assassinate
 ASSAULT:abduct kidnap abduct
@@ -119,8 +119,8 @@ PROTEST protest demonstrate rally riot march picket
 AGREE agree sign ratify pledge promise offer
 CONSULT meet visit discuss host negotiate consult confer talk_to talk_with hold_talks
 SUPPORT support praise endorse welcome commend hail thank defend back
-COOPERATE cooperate collaborate coordinate
-AID aid assist donate provide supply
+COOPERATE cooperate collaborate coordinate share
+AID aid assist donate provide supply deliver hand_over
 CONCEDE concede release free lift ease apologize apologise compromise
 RETREAT withdraw retreat surrender resign pull_out pull_back disarm demobilize
 SANCTION sanction embargo sever suspend expel boycott freeze impose

@@ -13,7 +13,7 @@ type span struct{ b, e int }
 type roleSpans struct{ actor, recipient span }
 
 var skipBack = setOf(`has have had was were is are be been being would will could should may might
-must can also further later then reportedly allegedly previously once again repeatedly recently
+must can also prepared ready willing able going set due trying further later then reportedly allegedly previously once again repeatedly recently
 just not n't n’t never to did does do 'd ’d 'll ’ll already still even formally officially jointly
 publicly openly`)
 
@@ -28,6 +28,9 @@ although whether what how why to in on at by with from into about over under aga
 without through between among is was are were be been being has have had do does did will would
 can could should may might must not said says told there here it's whose which who that near
 outside inside across along within beyond behind per amid despite toward towards following`)
+
+var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday today yesterday
+tonight week month year morning evening night weekend earlier later`)
 
 var introWords = setOf(`meanwhile however moreover still later earlier separately also in on at after
 before during since while when although though despite under with without for last this yesterday today`)
@@ -57,6 +60,7 @@ func (c *Coder) roles(t *facttext.Text, toks []facttext.Token, f found) roleSpan
 	}
 	if t.Parsed {
 		if pr, ok := parseRoles(toks, f); ok {
+			pr.actor = reportedPronoun(t, toks, pr.actor)
 			return pr
 		}
 	}
@@ -74,7 +78,7 @@ func (c *Coder) roles(t *facttext.Text, toks []facttext.Token, f found) roleSpan
 		}
 		return r
 	}
-	r.actor = subj
+	r.actor = reportedPronoun(t, toks, subj)
 	if o := npAfter(toks, f.j); o.e != 0 {
 		r.recipient = o
 	} else {
@@ -121,6 +125,29 @@ func introNoun(toks []facttext.Token, f found) (int, bool) {
 	return 0, false
 }
 
+var reportingVerbs = setOf(`said says say told announced declared stated insisted added warned
+claimed argued reported affirmed vowed`)
+
+// reportedPronoun resolves a pronoun subject of reported speech to the
+// subject of the reporting verb: "Hungary has said it will support" →
+// Hungary. Other spans are returned unchanged.
+func reportedPronoun(t *facttext.Text, toks []facttext.Token, sp span) span {
+	if sp.e == 0 || !pronouns[strings.ToLower(t.S[sp.b:sp.e])] {
+		return sp
+	}
+	for i, k := range toks {
+		if k.B >= sp.b {
+			break
+		}
+		if reportingVerbs[k.Lower] {
+			if subj := subjectOf(toks, i); subj.e != 0 && !pronouns[strings.ToLower(t.S[subj.b:subj.e])] {
+				return subj
+			}
+		}
+	}
+	return sp
+}
+
 func isPassive(toks []facttext.Token, i int) bool {
 	w := toks[i].Lower
 	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && w != "struck" && w != "shot" && w != "hit" && w != "held" && w != "slain" {
@@ -141,9 +168,21 @@ func isPassive(toks []facttext.Token, i int) bool {
 // subjectOf finds the noun phrase before the verb at i.
 func subjectOf(toks []facttext.Token, i int) span {
 	j := i - 1
-	for j >= 0 && (skipBack[toks[j].Lower] || (toks[j].UPOS == "ADV") || (toks[j].UPOS == "" && strings.HasSuffix(toks[j].Lower, "ly") && len(toks[j].Lower) > 4)) {
-		j--
+	for j >= 0 {
+		w := toks[j].Lower
+		switch {
+		case skipBack[w] || toks[j].UPOS == "ADV" || (toks[j].UPOS == "" && strings.HasSuffix(w, "ly") && len(w) > 4):
+			j--
+		case timeWords[w]: // "rebels on Friday again rejected"
+			j--
+			if j >= 0 && (toks[j].Lower == "on" || toks[j].Lower == "last" || toks[j].Lower == "this") {
+				j--
+			}
+		default:
+			goto done
+		}
 	}
+done:
 	if j < 0 {
 		return span{}
 	}
@@ -312,7 +351,7 @@ func parseRoles(toks []facttext.Token, f found) (roleSpans, bool) {
 		}
 		switch k.Rel {
 		case "nsubj":
-			if relatives[k.Lower] {
+			if relatives[k.Lower] || timeWords[k.Lower] {
 				return r, false
 			}
 			r.actor, any = headSpan(toks, c), true
@@ -343,9 +382,29 @@ func caseOf(toks []facttext.Token, c int) string {
 	return ""
 }
 
-// headSpan is a nominal with its compounds, names and modifiers.
+var quantityHeads = setOf(`group groups number some thousands hundreds dozens members part team
+delegation coalition contingent unit units band`)
+
+// headSpan is a nominal with its compounds, names and modifiers ("a group
+// of Moroccan diplomats" whole).
 func headSpan(toks []facttext.Token, h int) span {
 	lo, hi := h, h
+	if quantityHeads[toks[h].Lower] {
+		for c, k := range toks {
+			if k.Head == h && k.Rel == "nmod" && c > h {
+				hi = max(hi, headSpan(toks, c).e)
+			}
+		}
+		if hi != h {
+			lo2 := h
+			for c, k := range toks {
+				if k.Head == h && k.Rel == "det" {
+					lo2 = min(lo2, c)
+				}
+			}
+			return span{toks[lo2].B, hi}
+		}
+	}
 	for c, k := range toks {
 		if k.Head != h {
 			continue

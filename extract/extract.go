@@ -124,6 +124,14 @@ func (e *extractor) Extract(ctx context.Context, page []byte, pageURL string) (r
 			res = alt
 		}
 	}
+	host := ""
+	if u != nil {
+		host = u.Hostname()
+	} else if cu := parseURL(res.URL); cu != nil {
+		host = cu.Hostname()
+	}
+	res.Title = cleanTitle(res.Title, res.SiteName, host)
+	res.Authors = cleanAuthors(res.Authors, res.SiteName)
 	res.Paragraphs = dropTitle(res.Paragraphs, res.Title)
 	res.Published = refineDate(res.Published, metaTimestamp(doc))
 	if len(res.Paragraphs) == 0 {

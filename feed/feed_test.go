@@ -283,6 +283,16 @@ func TestParseHostileFeeds(t *testing.T) {
 			t.Errorf("%s: items %+v", name, f.Items)
 		}
 	}
+	// Cut short after two items: both are kept.
+	full := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title><link>http://x.example/a</link></item><item><title>B</title><link>http://x.example/b</link></item><item><title>C</title><li`
+	f, err := Parse([]byte(full), "")
+	if err != nil || len(f.Items) != 2 {
+		t.Errorf("truncated RSS: %v %+v", err, f)
+	}
+	atom := `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>A</title><link href="http://x.example/a"/></entry><entry><title>B</ti`
+	if f, err := Parse([]byte(atom), ""); err != nil || len(f.Items) != 1 {
+		t.Errorf("truncated Atom: %v %+v", err, f)
+	}
 	if _, err := Parse([]byte("<html>not a feed</html>"), ""); err == nil {
 		t.Error("HTML parsed as a feed")
 	}

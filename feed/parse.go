@@ -36,10 +36,17 @@ type Feed struct {
 // Parse reads an RSS, Atom or JSON feed after Sanitize; base resolves
 // relative item links.
 func Parse(data []byte, base string) (*Feed, error) {
-	p := gofeed.NewParser()
-	f, err := p.Parse(bytes.NewReader(Sanitize(data)))
+	clean := Sanitize(data)
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(clean))
 	if err != nil {
-		return nil, fmt.Errorf("parse feed: %w", err)
+		// A feed cut short or broken after some items: keep the items
+		// before the damage.
+		if fixed := salvage(clean); fixed != nil {
+			f, err = gofeed.NewParser().Parse(bytes.NewReader(fixed))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("parse feed: %w", err)
+		}
 	}
 	baseURL, _ := url.Parse(base)
 	out := &Feed{Title: strings.TrimSpace(f.Title)}
@@ -78,6 +85,18 @@ func Parse(data []byte, base string) (*Feed, error) {
 		out.Items = append(out.Items, item)
 	}
 	return out, nil
+}
+
+// salvage cuts a damaged feed after its last complete item or entry and
+// closes the document, or returns nil when there is none.
+func salvage(b []byte) []byte {
+	if i := bytes.LastIndex(b, []byte("</item>")); i >= 0 && bytes.Contains(b[:i], []byte("<rss")) {
+		return append(append([]byte{}, b[:i+len("</item>")]...), "</channel></rss>"...)
+	}
+	if i := bytes.LastIndex(b, []byte("</entry>")); i >= 0 && bytes.Contains(b[:i], []byte("<feed")) {
+		return append(append([]byte{}, b[:i+len("</entry>")]...), "</feed>"...)
+	}
+	return nil
 }
 
 // resolve makes link absolute against base and keeps only http(s) URLs,

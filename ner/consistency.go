@@ -8,7 +8,18 @@ import (
 
 // consistencyMinScore is how confident a first-pass span must be to label
 // other mentions of the same name in the document.
-const consistencyMinScore = 0.5
+const consistencyMinScore = 0.3
+
+// consistencyDiscount scales the mean score of a name's mentions to score a
+// mention added by the consistency pass (indirect evidence).
+const consistencyDiscount = 0.9
+
+// nameVotes sums the scores of the first-pass mentions of one name per
+// class, and counts them.
+type nameVotes struct {
+	sum [numClasses]float64
+	n   [numClasses]int
+}
 
 // maxNameLen bounds the names the consistency pass looks for, in tokens.
 const maxNameLen = 6
@@ -19,14 +30,15 @@ const maxNameLen = 6
 // own ("Lavrov" after "Sergei Lavrov"). Matching is case-sensitive except in
 // ALL-CAPS lines, which match case-insensitively.
 func consistency(sents [][]string, spans [][]scoredSpan) [][]scoredSpan {
-	votes := make(map[string]*[numClasses]float64)
+	votes := make(map[string]*nameVotes)
 	vote := func(key string, class int, w float64) {
 		v := votes[key]
 		if v == nil {
-			v = new([numClasses]float64)
+			v = new(nameVotes)
 			votes[key] = v
 		}
-		v[class] += w
+		v.sum[class] += w
+		v.n[class]++
 	}
 	for si, ss := range spans {
 		for _, s := range ss {
@@ -45,7 +57,7 @@ func consistency(sents [][]string, spans [][]scoredSpan) [][]scoredSpan {
 	if len(votes) == 0 {
 		return spans
 	}
-	upper := make(map[string]*[numClasses]float64, len(votes))
+	upper := make(map[string]*nameVotes, len(votes))
 	for k, v := range votes {
 		upper[strings.ToUpper(k)] = v
 	}
@@ -56,7 +68,7 @@ func consistency(sents [][]string, spans [][]scoredSpan) [][]scoredSpan {
 }
 
 // fillSentence adds spans for untagged recurrences of voted names.
-func fillSentence(ws []string, ss []scoredSpan, votes, upper map[string]*[numClasses]float64) []scoredSpan {
+func fillSentence(ws []string, ss []scoredSpan, votes, upper map[string]*nameVotes) []scoredSpan {
 	covered := make([]bool, len(ws))
 	for _, s := range ss {
 		for i := s.Start; i < s.End; i++ {
@@ -82,12 +94,13 @@ func fillSentence(ws []string, ss []scoredSpan, votes, upper map[string]*[numCla
 				continue
 			}
 			best := 0
-			for c := range v {
-				if v[c] > v[best] {
+			for c := range v.sum {
+				if v.sum[c] > v.sum[best] {
 					best = c
 				}
 			}
-			ss = append(ss, scoredSpan{Start: i, End: i + n, Class: best, Score: consistencyMinScore})
+			score := consistencyDiscount * v.sum[best] / float64(v.n[best])
+			ss = append(ss, scoredSpan{Start: i, End: i + n, Class: best, Score: score})
 			for k := i; k < i+n; k++ {
 				covered[k] = true
 			}

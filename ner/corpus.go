@@ -63,7 +63,8 @@ func ReadGold(r io.Reader, format, name string) ([]Document, error) {
 	line := 0
 	for sc.Scan() {
 		line++
-		text := strings.TrimRight(sc.Text(), "\r\n")
+		// Byte-order marks may start the file or stray lines (WNUT-17 dev).
+		text := strings.TrimRight(strings.ReplaceAll(sc.Text(), "\ufeff", ""), "\r\n")
 		if strings.TrimSpace(text) == "" {
 			flushSent()
 			continue

@@ -49,6 +49,14 @@ func TestReadGoldIOB2(t *testing.T) {
 	}
 }
 
+func TestReadGoldBOM(t *testing.T) {
+	in := "\ufeffParis\tB-location\n\ufeff\nRome\tB-location\n"
+	docs, err := ReadGold(strings.NewReader(in), FormatIOB2, "bom")
+	if err != nil || len(docs) != 1 || len(docs[0].Sentences) != 2 || docs[0].Sentences[0].Words[0] != "Paris" {
+		t.Errorf("got %+v, %v", docs, err)
+	}
+}
+
 func TestReadGoldErrors(t *testing.T) {
 	if _, err := ReadGold(strings.NewReader("x"), "xml", "f"); err == nil {
 		t.Error("unknown format: no error")

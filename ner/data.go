@@ -18,18 +18,21 @@ type Corpus struct {
 
 // Training and development corpora under the data directory.
 var (
-	CorpusCoNLL     = Corpus{"conll", "conll2003/eng.train", FormatCoNLL}
-	CorpusUNER      = Corpus{"uner", "uner-ewt/en_ewt-ud-train.iob2", FormatIOB2}
-	CorpusWNUT      = Corpus{"wnut", "wnut17/wnut17train.conll", FormatIOB2}
+	CorpusCoNLL = Corpus{"conll", "conll2003/eng.train", FormatCoNLL}
+	CorpusUNER  = Corpus{"uner", "uner-ewt/en_ewt-ud-train.iob2", FormatIOB2}
+	CorpusWNUT  = Corpus{"wnut", "wnut17/wnut17train.conll", FormatIOB2}
+	// CorpusGUM is the GUM treebank's training documents, read from the
+	// shared data root (../treebank/gum from the NER directory).
+	CorpusGUM       = Corpus{"gum", "../treebank/gum", "gum"}
 	CorpusCoNLLDev  = Corpus{"conll-dev", "conll2003/eng.testa", FormatCoNLL}
 	CorpusUNERDev   = Corpus{"uner-dev", "uner-ewt/en_ewt-ud-dev.iob2", FormatIOB2}
-	DefaultTraining = []Corpus{CorpusCoNLL, CorpusUNER}
+	DefaultTraining = []Corpus{CorpusCoNLL, CorpusUNER, CorpusWNUT}
 	DevSets         = []Corpus{CorpusCoNLLDev, CorpusUNERDev}
 )
 
 // CorpusByName returns a known training corpus by name.
 func CorpusByName(name string) (Corpus, bool) {
-	for _, c := range []Corpus{CorpusCoNLL, CorpusUNER, CorpusWNUT} {
+	for _, c := range []Corpus{CorpusCoNLL, CorpusUNER, CorpusWNUT, CorpusGUM} {
 		if c.Name == name {
 			return c, true
 		}
@@ -43,6 +46,17 @@ func ReadCorpus(ctx context.Context, dir string, c Corpus) ([]Document, error) {
 		return nil, err
 	}
 	p := filepath.Join(dir, c.Path)
+	if c.Format == "gum" {
+		g, err := loadGazetteer()
+		if err != nil {
+			return nil, err
+		}
+		docs, err := g.readGUMNames(p)
+		if err != nil {
+			return nil, fmt.Errorf("ner corpus %s: %w", c.Name, err)
+		}
+		return docs, nil
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("ner corpus %s: %w", c.Name, err)
@@ -71,7 +85,7 @@ func ParseMix(s string) ([]Corpus, error) {
 	for _, name := range strings.Split(s, ",") {
 		c, ok := CorpusByName(strings.TrimSpace(name))
 		if !ok {
-			return nil, fmt.Errorf("unknown NER corpus %q (want conll, uner, wnut)", name)
+			return nil, fmt.Errorf("unknown NER corpus %q (want conll, uner, wnut, gum)", name)
 		}
 		out = append(out, c)
 	}

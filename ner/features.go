@@ -217,6 +217,9 @@ func (x *extractor) extract(words []string, dc *docContext, out *sentFeatures) {
 		}
 	}
 	c.gz = x.gaz.match(c.lower)
+	if want := n * 56; cap(out.hashes) < want {
+		out.hashes = make([]uint64, 0, want)
+	}
 	out.hashes = out.hashes[:0]
 	out.offs = append(out.offs[:0], 0)
 	for i := 0; i < n; i++ {
@@ -282,10 +285,25 @@ func (x *extractor) wordFeatures(h []uint64, c *sentCtx, i int) []uint64 {
 		hashStr(hashStr(hashTpl(tNextLowerShape), shape[i]), c.at(lower, i+1)),
 		hashByte(hashTpl(tLen), byte(min(utf8.RuneCountInString(w), 12))),
 	)
-	rs := []rune(w)
-	for k := 1; k <= 4 && k < len(rs); k++ {
-		h = append(h, hashStr(hashByte(hashTpl(tPrefix), byte(k)), string(rs[:k])),
-			hashStr(hashByte(hashTpl(tSuffix), byte(k)), string(rs[len(rs)-k:])))
+	// Prefixes and suffixes of 1-4 runes, shorter than the word, sliced at
+	// rune boundaries without allocating.
+	var starts [5]int // byte offsets of the first runes
+	var ends [5]int   // byte offsets where the last k runes begin
+	nr := 0
+	for off := range w {
+		if nr < len(starts) {
+			starts[nr] = off
+		}
+		nr++
+	}
+	for k, off := 1, len(w); k <= 4 && k <= nr; k++ {
+		_, size := utf8.DecodeLastRuneInString(w[:off])
+		off -= size
+		ends[k] = off
+	}
+	for k := 1; k <= 4 && k < nr; k++ {
+		h = append(h, hashStr(hashByte(hashTpl(tPrefix), byte(k)), w[:starts[k]]),
+			hashStr(hashByte(hashTpl(tSuffix), byte(k)), w[ends[k]:]))
 	}
 	if i == 0 {
 		h = append(h, hashStr(hashTpl(tFirst), shape[i]))

@@ -187,7 +187,7 @@ func marginals(n int, em []float32, m *model) []float64 {
 	}
 	for j := 0; j < numLabels; j++ {
 		if validStart(label(j)) {
-			alpha[j] = emit[j] * math.Exp(float64(m.start[j]) / scoreTemperature)
+			alpha[j] = emit[j] * math.Exp(float64(m.start[j])/scoreTemperature)
 		}
 	}
 	normalize(alpha[:numLabels])

@@ -1,13 +1,25 @@
 // Package ner finds the names of persons, organisations, places and
-// nationality groups in text: a BILOU sequence model (averaged structured
-// perceptron, Viterbi decoding under BILOU constraints) over word, shape,
-// affix, context, document-casing and gazetteer features, trained in Go on
-// CoNLL-2003 and UNER English-EWT (see Train and "tidings train ner"),
-// followed by a document-level consistency pass and a gazetteer-driven
-// split of locations into GPE and LOC and of miscellaneous names into NORP.
+// nationality or religious groups in text.
 //
-// The model does not use part-of-speech tags, so it behaves the same
-// whatever tagger produced the tokens.
+// The recognizer is a pair of BILOU sequence models (averaged structured
+// perceptrons, Viterbi decoding restricted to valid BILOU transitions) over
+// hashed features: word form, lower case, shape, prefixes and suffixes,
+// a ±2 window of words and shapes, word clusters and a capitalization prior
+// learnt from raw text (lexicon.go), the casing of the same word elsewhere in
+// the article (for headlines, ALL-CAPS lines and sentence-initial words),
+// and gazetteer matches (countries, demonyms, first names, cities, regions,
+// PETRARCH2 actors; gazetteer.go). The second model is stacked: it adds
+// document-level features from the first pass's labels of the other
+// mentions of each word (stack.go). A post-pass labels untagged recurrences
+// of confidently tagged names and surnames of tagged persons
+// (consistency.go). Locations are split into GPE and LOC, and nationality,
+// religious and ethnic group names are typed NORP, by rule (classify.go).
+//
+// Training (Train, "tidings train ner") uses CoNLL-2003 eng.train, UNER
+// English-EWT train and WNUT-17 train, with CoNLL MISC, UNER OTH and
+// WNUT product/creative-work as an internal MISC class. The model uses no
+// part-of-speech tags, so it behaves the same whatever tagger produced the
+// tokens (Tag's pos argument is ignored).
 package ner
 
 import (
@@ -21,8 +33,9 @@ import (
 	"github.com/tidings/tidings/nlp"
 )
 
-// modelGz is the trained model. Rebuild it (deterministic, about ten
-// minutes on one core) from the repository root with
+// modelGz is the trained model (both passes and the lexicon). Rebuild it,
+// byte for byte (training is deterministic; a few minutes on one core),
+// from the repository root with
 //
 //	go run ./cmd/tidings train ner --data ../shared/data/ner
 //
@@ -143,8 +156,12 @@ func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
 		if last != r.m1 {
 			ls = viterbi(n, em, &last.trans, &last.start, &last.end)
 		}
+		spans := spansFromLabels(ls)
+		if len(spans) == 0 {
+			continue
+		}
 		marg := marginals(n, em, last)
-		for _, s := range spansFromLabels(ls) {
+		for _, s := range spans {
 			sp := scoredSpan{Start: s.Start, End: s.End, Class: normClass(s.Type), Score: 1}
 			for t := s.Start; t < s.End; t++ {
 				sp.Score = min(sp.Score, marg[t*numLabels+int(ls[t])])

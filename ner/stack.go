@@ -8,6 +8,7 @@ const (
 	tStackSeen
 	tStackLastPER
 	tStackOwnShape
+	tStackLabel
 )
 
 // wordVotes counts the first-pass labels of one normalized word in a
@@ -16,6 +17,7 @@ type wordVotes struct {
 	total   int                 // occurrences
 	classes [numClasses + 1]int // per class; numClasses counts O
 	lastPER int                 // times it ends a multi-word PER span
+	labels  [numLabels]int      // per BILOU label
 }
 
 // stackFeatures adds to each token's base features the document-level
@@ -46,6 +48,9 @@ func stackFeatures(words [][]string, pass1 [][]label, base, out []sentFeatures) 
 	}
 	for si, ws := range words {
 		o := &out[si]
+		if want := len(base[si].hashes) + 8*len(ws); cap(o.hashes) < want {
+			o.hashes = make([]uint64, 0, want)
+		}
 		o.hashes = o.hashes[:0]
 		o.offs = append(o.offs[:0], 0)
 		for i := range ws {
@@ -67,6 +72,7 @@ func stackFeatures(words [][]string, pass1 [][]label, base, out []sentFeatures) 
 func addVote(v *wordVotes, ls []label, i, d int) {
 	v.total += d
 	l := ls[i]
+	v.labels[l] += d
 	if l == labelO {
 		v.classes[numClasses] += d
 		return
@@ -97,6 +103,11 @@ func appendVoteFeatures(h []uint64, v *wordVotes, ls []label, i int, shape strin
 		}
 	}
 	h = append(h, hashByte(hashTpl(tStackMajor), byte(major)))
+	for l, n := range v.labels {
+		if n > 0 && label(l) != labelO {
+			h = append(h, hashByte(hashTpl(tStackLabel), byte(l)))
+		}
+	}
 	if v.lastPER > 0 {
 		h = append(h, hashTpl(tStackLastPER))
 	}

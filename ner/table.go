@@ -1,45 +1,47 @@
 package ner
 
 // featTable maps feature hashes to weight rows with open addressing and
-// linear probing: one flat array, faster than a Go map on the hot path of
-// emissions. Hash 0 marks an empty slot (a feature hashing to 0 is dropped).
+// linear probing over one flat array of 8-byte slots: much less memory
+// traffic than a Go map on the hot path of emissions. A slot keeps a 32-bit
+// fingerprint of the hash (its high half, never 0) and the home slot comes
+// from the low half, so a false match needs two independent 32-bit
+// collisions.
 type featTable struct {
 	slots []tableSlot
 	mask  uint64
-	shift uint
 	n     int
 }
 
 type tableSlot struct {
-	key uint64
+	fp  uint32 // 0: empty
 	row int32
 }
 
 func newFeatTable(n int) *featTable {
-	size, bits := 16, uint(4)
-	for size < 2*n {
+	size := 16
+	for size*7 < n*10 { // load factor at most 0.7
 		size <<= 1
-		bits++
 	}
-	return &featTable{slots: make([]tableSlot, size), mask: uint64(size - 1), shift: 64 - bits}
+	return &featTable{slots: make([]tableSlot, size), mask: uint64(size - 1)}
 }
 
-// home is the first slot probed for h (Fibonacci hashing spreads the FNV
-// hashes' high bits over the table).
-func (t *featTable) home(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> t.shift }
+func fingerprint(h uint64) uint32 { return uint32(h>>32) | 1 }
+
+// home is the first slot probed for h (Fibonacci hashing of the low half).
+func (t *featTable) home(h uint64) uint64 {
+	return (uint64(uint32(h)) * 0x9E3779B97F4A7C15 >> 20) & t.mask
+}
 
 func (t *featTable) put(h uint64, row int32) {
-	if h == 0 {
-		return
-	}
+	fp := fingerprint(h)
 	for i := t.home(h); ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
-		if s.key == 0 {
-			s.key, s.row = h, row
+		if s.fp == 0 {
+			s.fp, s.row = fp, row
 			t.n++
 			return
 		}
-		if s.key == h {
+		if s.fp == fp {
 			s.row = row
 			return
 		}
@@ -47,12 +49,13 @@ func (t *featTable) put(h uint64, row int32) {
 }
 
 func (t *featTable) get(h uint64) (int32, bool) {
+	fp := fingerprint(h)
 	for i := t.home(h); ; i = (i + 1) & t.mask {
 		s := t.slots[i]
-		if s.key == h && h != 0 {
+		if s.fp == fp {
 			return s.row, true
 		}
-		if s.key == 0 {
+		if s.fp == 0 {
 			return 0, false
 		}
 	}

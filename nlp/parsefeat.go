@@ -104,6 +104,19 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		return s.u[i]
 	}
 	s0u, n0u := u(s0), u(n0)
+	suf := func(i int) uint64 {
+		if i < 0 {
+			return noWord
+		}
+		return s.suf[i]
+	}
+	// between counts (capped at 3) what lies strictly between S0 and N0.
+	between := func(cum []int) uint64 {
+		if s0 <= 0 || n0 <= s0 {
+			return 9
+		}
+		return uint64(min(cum[n0-1]-cum[s0], 3))
+	}
 	h1, h2, h3 := perceptron.Hash1, perceptron.Hash2, perceptron.Hash3
 	f := append(s.feats[:0],
 		h1(0, 0),
@@ -138,6 +151,9 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		h2(82, s0w, n0u), h2(83, s0u, n0w), h3(84, s0u, n0u, d),
 		h3(85, u(s0h), s0u, n0u), h3(86, s0u, u(s0l), n0u), h3(87, s0u, u(s0r), n0u),
 		h3(88, s0u, n0u, u(n0l)), h3(89, n0u, u(n1), u(n2)),
+		h3(90, s0u, n0u, between(s.commas)), h3(91, s0u, n0u, between(s.verbs)),
+		h2(92, suf(s0), n0u), h2(93, s0u, suf(n0)), h3(94, w(s0h), s0u, n0u),
+		h3(95, s0w, lab(s0l), n0u), h2(96, w(s1), s0w),
 	)
 	s.feats = f
 	return f

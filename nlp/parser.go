@@ -54,6 +54,9 @@ type parseScratch struct {
 	cfg    config
 	w, p   []uint64 // word and tag hashes, index 0 = root
 	u      []uint64 // UPOS hashes
+	suf    []uint64 // last three bytes of the lower-cased word
+	commas []int    // commas[i]: commas among words 1..i
+	verbs  []int    // verbs[i]: VERB/AUX words among 1..i
 	feats  []uint64
 	scores []float32
 }
@@ -216,6 +219,13 @@ func (ps *Parser) finish(c *config, toks []Token) {
 			}
 		}
 	}
+	// Sentence-final punctuation hangs from the root in 97% of GUM train
+	// sentences; the greedy parser often loses that arc (the root word can
+	// be reduced before the full stop arrives), so restore it. The arc is
+	// always projective: the root dominates every word.
+	if last := c.n; last > 1 && last != c.rootChild && toks[last-1].UPOS == "PUNCT" && ps.punct >= 0 {
+		c.head[last], c.label[last] = c.rootChild, ps.punct
+	}
 	for i := 1; i <= c.n; i++ {
 		toks[i-1].Head = c.head[i] - 1
 		toks[i-1].Rel = ps.labels[c.label[i]]
@@ -291,8 +301,22 @@ func (ps *Parser) prepare(toks []Token, s *parseScratch) {
 	s.w = append(s.w[:0], hRoot)
 	s.p = append(s.p[:0], hRoot)
 	s.u = append(s.u[:0], hRoot)
+	s.suf = append(s.suf[:0], hRoot)
+	s.commas = append(s.commas[:0], 0)
+	s.verbs = append(s.verbs[:0], 0)
 	for i := range toks {
-		s.w = append(s.w, perceptron.String(strings.ToLower(toks[i].Text)))
+		low := strings.ToLower(toks[i].Text)
+		s.suf = append(s.suf, perceptron.String(low[max(0, len(low)-3):]))
+		c, v := s.commas[i], s.verbs[i]
+		if toks[i].Text == "," {
+			c++
+		}
+		if toks[i].UPOS == "VERB" || toks[i].UPOS == "AUX" {
+			v++
+		}
+		s.commas = append(s.commas, c)
+		s.verbs = append(s.verbs, v)
+		s.w = append(s.w, perceptron.String(low))
 		s.p = append(s.p, tagKey(toks[i].XPOS, toks[i].UPOS))
 		s.u = append(s.u, perceptron.String(toks[i].UPOS))
 	}

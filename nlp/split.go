@@ -127,10 +127,14 @@ func boundaryAfter(text string, toks []Token, i int) bool {
 		return false
 	}
 	j := i
-	for j > 0 && isCloser(toks[j].Text) {
+	for j > 0 && j > i-maxClosers && isCloser(toks[j].Text) {
 		j--
 	}
 	last := toks[j].Text
+	if (last == "!" || last == "?") && j < i && titleCaseLine(text, toks[i].BEnd) {
+		// 'STOP!' inside a title-case headline: Trump Urges Putin to 'STOP!' After ...
+		return false
+	}
 	if isTerminal(last) {
 		// "e.g. ." style doubling is rare; a lone period after an initial
 		// token like "J" is an abbreviation the tokenizer did not know.
@@ -147,10 +151,14 @@ func boundaryAfter(text string, toks []Token, i int) bool {
 	return sentenceStarters[next]
 }
 
+// maxClosers bounds how many closing quotes/brackets after a full stop are
+// looked through (keeps splitting linear on pathological input).
+const maxClosers = 4
+
 // endsTerminal reports whether token i, skipping back over closers glued to
 // it, is sentence-final punctuation or an abbreviation ending in a period.
 func endsTerminal(toks []Token, i int) bool {
-	for i > 0 && isCloser(toks[i].Text) && toks[i].BStart == toks[i-1].BEnd {
+	for k := 0; i > 0 && k < maxClosers && isCloser(toks[i].Text) && toks[i].BStart == toks[i-1].BEnd; k++ {
 		i--
 	}
 	s := toks[i].Text
@@ -173,4 +181,44 @@ func isCitation(toks []Token, i int) bool {
 		}
 	}
 	return true
+}
+
+// headlineSmallWords may stay lower case in a title-case headline.
+var headlineSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true,
+	"to": true, "in": true, "on": true, "at": true, "by": true, "for": true, "with": true,
+	"from": true, "as": true, "vs": true, "vs.": true, "over": true, "into": true,
+}
+
+// titleCaseLine reports whether the line around byte offset at (up to 300
+// bytes either side) reads as a title-case headline: at least three
+// capitalised words and no lower-case word other than short function words.
+func titleCaseLine(text string, at int) bool {
+	lo := max(0, at-300)
+	if k := strings.LastIndexByte(text[lo:at], '\n'); k >= 0 {
+		lo += k + 1
+	} else if lo > 0 {
+		return false
+	}
+	hi := min(len(text), at+300)
+	if k := strings.IndexByte(text[at:hi], '\n'); k >= 0 {
+		hi = at + k
+	} else if hi < len(text) {
+		return false
+	}
+	upper := 0
+	for _, w := range strings.Fields(text[lo:hi]) {
+		w = strings.Trim(w, "\"'‘’“”()[]!?.,:;")
+		if w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r) && !headlineSmallWords[strings.ToLower(w)]:
+			return false
+		}
+	}
+	return upper >= 3
 }

@@ -19,6 +19,7 @@ func TestSplitSentences(t *testing.T) {
 		{"Headline without period\nBody starts here.", []string{"Headline without period", "Body starts here."}},
 		{"Why? Nobody knows! Really…", []string{"Why?", "Nobody knows!", "Really…"}},
 		{"a line that\ncontinues here.", []string{"a line that\ncontinues here."}},
+		{"Trump Urges Putin to 'STOP!' After Deadly Attack\n\n\"Stop!\" The man ran.", []string{"Trump Urges Putin to 'STOP!' After Deadly Attack", "\"Stop!\"", "The man ran."}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -113,6 +113,14 @@ func (st *state) attribute(sp Span) *attribution {
 			}
 		}
 	}
+	// 3b. A phrase quoted inside a sentence with no reporting verb is the
+	// words of the sentence's subject: "He pledged to relocate the embassy
+	// to the “eternal capital”".
+	if len(before) > 0 && sA == sZ {
+		if at := st.rootSubject(sA); at != nil {
+			return at
+		}
+	}
 	// 4. "NAME: …" inside a transcript quote.
 	if at := st.transcript(sp); at != nil {
 		return at
@@ -316,7 +324,7 @@ func (st *state) parseSubject(toks []facttext.Token, c int) (int, int, bool) {
 	sent := st.t.Sentences[si].Tokens
 	ci := st.t.TokenAt(si, toks[c].B)
 	for i, k := range sent {
-		if k.Head != ci || (k.Rel != "nsubj" && k.Rel != "nsubj:pass") {
+		if k.Head != ci || (k.Rel != "nsubj" && k.Rel != "nsubj:pass") || st.quoted(k.B) || timeWords[k.Lower] {
 			continue
 		}
 		lo, hi := i, i
@@ -487,6 +495,58 @@ func (st *state) transcript(sp Span) *attribution {
 	return st.resolve("", sp.B, sp.B+i)
 }
 
+// colonName reads a name right before a closing colon of toks.
+func (st *state) colonName(toks []facttext.Token) *attribution {
+	n := len(toks)
+	i, ok := leftNP(toks, n-1)
+	if !ok || !facttext.IsCap(toks[n-2].Text) || determiners[toks[i].Lower] || pronouns[toks[i].Lower] {
+		return nil
+	}
+	return st.resolve("", toks[i].B, toks[n-2].E)
+}
+
+// rootSubject is the subject of the root verb of sentence si in the parse,
+// when it is a name or a personal pronoun and outside quotes.
+func (st *state) rootSubject(si int) *attribution {
+	sent := st.t.Sentences[si]
+	for i, k := range sent.Tokens {
+		if k.Rel != "nsubj" || k.Head < 0 || sent.Tokens[k.Head].Rel != "root" || st.quoted(k.B) {
+			continue
+		}
+		if pronouns[k.Lower] && k.Lower != "it" && k.Lower != "you" {
+			return st.resolve("", k.B, k.E)
+		}
+		if !facttext.IsCap(k.Text) {
+			return nil
+		}
+		lo := i
+		for lo > 0 && facttext.IsCap(sent.Tokens[lo-1].Text) && (sent.Tokens[lo-1].Rel == "compound" || sent.Tokens[lo-1].Rel == "flat" || sent.Tokens[lo-1].Rel == "amod") {
+			lo--
+		}
+		return st.resolve("", sent.Tokens[lo].B, k.E)
+	}
+	return nil
+}
+
+// namedSubject is the subject of sentence si when it is a name (the nsubj
+// of its root in the parse, else its first noun phrase).
+func (st *state) namedSubject(si int) *attribution {
+	sent := st.t.Sentences[si]
+	for i, k := range sent.Tokens {
+		if k.Rel == "nsubj" && k.Head >= 0 && sent.Tokens[k.Head].Rel == "root" {
+			if !facttext.IsCap(k.Text) || pronouns[k.Lower] || st.quoted(k.B) {
+				return nil
+			}
+			lo := i
+			for lo > 0 && (sent.Tokens[lo-1].Rel == "compound" || sent.Tokens[lo-1].Rel == "flat") && facttext.IsCap(sent.Tokens[lo-1].Text) {
+				lo--
+			}
+			return st.resolve("", sent.Tokens[lo].B, k.E)
+		}
+	}
+	return nil
+}
+
 // inherit gives a quote standing alone the speaker of the quote before it
 // (same or previous paragraph), or of a colon introduction just before it.
 func (st *state) inherit(sp Span) *attribution {
@@ -504,6 +564,14 @@ func (st *state) inherit(sp Span) *attribution {
 			if at := st.nearestBefore(pt[:n-1], false); at != nil {
 				return at
 			}
+			if at := st.colonName(pt); at != nil {
+				return at // "… former adviser Alfred Kahn:"
+			}
+		}
+	}
+	if n := len(before); n > 0 && before[n-1].Text == ":" {
+		if at := st.colonName(before); at != nil {
+			return at // "Rep. Trey Gowdy:" "…"
 		}
 	}
 	if alone && sA > 0 && st.paraOf(t.Sentences[sA-1].B) == st.paraOf(sp.Open) &&
@@ -513,10 +581,16 @@ func (st *state) inherit(sp Span) *attribution {
 			return at
 		}
 	}
-	if st.last == nil || !alone {
+	if !alone {
 		return nil
 	}
-	if p := st.paraOf(sp.Open); p-st.last.para > 1 {
+	p := st.paraOf(sp.Open)
+	if st.last == nil || p-st.last.para > 1 {
+		// A quote opening a paragraph after one about a named person is
+		// that person's: "Valastro praised … ¶ “We need …”".
+		if sA > 0 && t.Sentences[sA].B >= sp.Open-3 && st.paraOf(t.Sentences[sA-1].B) == p-1 {
+			return st.namedSubject(sA - 1)
+		}
 		return nil
 	}
 	at := *st.last

@@ -81,6 +81,10 @@ into about over under against during without through between among is was are we
 being has have had do does did will would can could should may might must not n't n’t said says
 told it's there here this these those it`)
 
+// timeWords are never speakers ("Moore said Friday").
+var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday today yesterday
+tonight week month year morning evening night weekend`)
+
 var determiners = setOf(`the a an another this that these those his her their its our my your
 some several many two three four five six one other both each every`)
 

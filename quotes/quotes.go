@@ -2,19 +2,23 @@
 //
 // A quote is a stretch of text between double quotation marks (straight or
 // curly; see FindSpans for paragraphs that run on). Quoted titles of works
-// ("Fox News Sunday"), nicknames (Joaquin "El Chapo" Guzman), quoted terms
-// after "so-called"/"dubbed"/"known as", and short quoted terms (three words
-// or fewer) with no speaker anywhere in their sentence are taken as scare
-// quotes, not quotations.
+// ("Fox News Sunday"), nicknames (Joaquin "El Chapo" Guzman) and quoted
+// terms after "so-called"/"dubbed"/"known as" are not quotations; nor is a
+// short quoted term (three words or fewer) when its sentence gives nobody
+// who could have said it (no reporting verb, no named or pronoun subject):
+// that is a scare quote. Longer quotes are kept even without a speaker.
 //
 // The speaker is found from the sentence around the quote, in this order:
 // a reporting verb right after the quote ("…," Trump said / "…," said
-// Lavrov / "…," according to X); the nearest reporting verb before it in
-// the sentence (Trump implored, "…"; He stated he was putting "…");
-// a reporting verb later in the sentence; the short sentence that follows
-// (`"…." Trump said.`); a colon introduction in the previous sentence; and
-// for a quote standing alone, the speaker of the previous quote in the same
-// or the previous paragraph. The subject of the verb comes from the
+// Lavrov / "…," according to X / "…" ― Name); the nearest reporting verb
+// before it in the sentence (Trump implored, "…"; He stated he was putting
+// "…"); for short phrases any cue of the sentence or the subject of "as
+// (a) “…”"; a reporting verb later in the sentence; for a phrase quoted
+// inside a sentence, the subject of the sentence's main verb; the short
+// sentence that follows (`"…." Trump said.`); a colon introduction ("X
+// said:", "adviser Alfred Kahn:"); and for a quote standing alone, the
+// speaker of the previous quote in the same or the previous paragraph, or
+// the named subject of the paragraph just before. The subject of the verb comes from the
 // dependency parse when there is one (nsubj), else from the noun phrase next
 // to the verb. Pronouns and descriptions ("he", "the US president") are
 // resolved to a canonical entity of Article.Entities: pronouns to the last

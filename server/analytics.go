@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/tidings/tidings"
 )
@@ -82,20 +83,25 @@ func (s *Server) handleFacets(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	var f tidings.Facets
-	if f.Entities, err = s.store.TopEntities(ctx, q); err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	for _, x := range []struct {
+	// The four rankings are independent queries: run them side by side.
+	errs := make([]error, 4)
+	var wg sync.WaitGroup
+	wg.Add(4)
+	go func() { defer wg.Done(); f.Entities, errs[0] = s.store.TopEntities(ctx, q) }()
+	for i, x := range []struct {
 		field string
 		dst   *[]tidings.Facet
 	}{{"theme", &f.Themes}, {"source", &f.Sources}, {"event_type", &f.EventTypes}} {
-		if *x.dst, err = s.store.TopValues(ctx, x.field, q); err != nil {
+		go func() { defer wg.Done(); *x.dst, errs[i+1] = s.store.TopValues(ctx, x.field, q) }()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			s.storeError(w, r, err)
 			return
 		}
-		*x.dst = nonNil(*x.dst)
 	}
+	f.Themes, f.Sources, f.EventTypes = nonNil(f.Themes), nonNil(f.Sources), nonNil(f.EventTypes)
 	f.Entities = nonNil(f.Entities)
 	writeJSON(w, http.StatusOK, f)
 }

@@ -19,6 +19,10 @@ import (
 // lines when the first non-space byte is '{' (names "name:LINE"), else one
 // plain-text document.
 func ReadFrom(ctx context.Context, name string, r io.Reader) iter.Seq2[*tidings.Document, error] {
+	return readFrom(ctx, name, r, Options{})
+}
+
+func readFrom(ctx context.Context, name string, r io.Reader, opt Options) iter.Seq2[*tidings.Document, error] {
 	return func(yield func(*tidings.Document, error) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
 		first, err := firstNonSpace(br)
@@ -30,7 +34,7 @@ func ReadFrom(ctx context.Context, name string, r io.Reader) iter.Seq2[*tidings.
 			readJSONL(ctx, name, br, yield)
 			return
 		}
-		doc, err := readText(name, br)
+		doc, err := readText(name, br, opt)
 		yield(doc, wrapErr(name, err))
 	}
 }
@@ -68,7 +72,7 @@ func readLimited(r io.Reader) ([]byte, error) {
 
 // readText reads one plain-text document: a short first line followed by a
 // blank line is its title (see SplitTitle).
-func readText(name string, r io.Reader) (*tidings.Document, error) {
+func readText(name string, r io.Reader, opt Options) (*tidings.Document, error) {
 	b, err := readLimited(r)
 	if err != nil {
 		return nil, err
@@ -76,6 +80,9 @@ func readText(name string, r io.Reader) (*tidings.Document, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if err := checkText(b); err != nil {
 		return nil, err
+	}
+	if opt.Raw {
+		return &tidings.Document{Name: name, Format: tidings.FormatText, Body: b}, nil
 	}
 	title, body := SplitTitle(string(b))
 	return &tidings.Document{Name: name, Title: title, Format: tidings.FormatText, Body: []byte(body)}, nil

@@ -78,8 +78,20 @@ func Supported(name string) bool {
 // unknown format), or "-" for standard input (see ReadFrom). A named file
 // of unknown format yields ErrUnsupported.
 func Read(ctx context.Context, path string) iter.Seq2[*tidings.Document, error] {
+	return ReadWith(ctx, path, Options{})
+}
+
+// Options change how inputs are read.
+type Options struct {
+	// Raw keeps a plain text whole: no title line is split off, so the
+	// body is the input byte for byte (for analysis without cleaning).
+	Raw bool
+}
+
+// ReadWith is Read with options.
+func ReadWith(ctx context.Context, path string, opt Options) iter.Seq2[*tidings.Document, error] {
 	if path == "-" {
-		return ReadFrom(ctx, "-", os.Stdin)
+		return readFrom(ctx, "-", os.Stdin, opt)
 	}
 	return func(yield func(*tidings.Document, error) bool) {
 		info, err := os.Stat(path)
@@ -88,15 +100,15 @@ func Read(ctx context.Context, path string) iter.Seq2[*tidings.Document, error] 
 			return
 		}
 		if !info.IsDir() {
-			readFile(ctx, path, yield)
+			readFile(ctx, path, opt, yield)
 			return
 		}
-		walkDir(ctx, path, yield)
+		walkDir(ctx, path, opt, yield)
 	}
 }
 
 // walkDir yields the documents of every supported file under root.
-func walkDir(ctx context.Context, root string, yield func(*tidings.Document, error) bool) {
+func walkDir(ctx context.Context, root string, opt Options, yield func(*tidings.Document, error) bool) {
 	stop := errors.New("stop")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if cerr := ctx.Err(); cerr != nil {
@@ -120,7 +132,7 @@ func walkDir(ctx context.Context, root string, yield func(*tidings.Document, err
 		if d.IsDir() || !d.Type().IsRegular() || !Supported(p) {
 			return nil
 		}
-		if !readFile(ctx, p, yield) {
+		if !readFile(ctx, p, opt, yield) {
 			return stop
 		}
 		return nil
@@ -132,7 +144,7 @@ func walkDir(ctx context.Context, root string, yield func(*tidings.Document, err
 
 // readFile yields the documents of one file; false when the consumer
 // stopped.
-func readFile(ctx context.Context, path string, yield func(*tidings.Document, error) bool) bool {
+func readFile(ctx context.Context, path string, opt Options, yield func(*tidings.Document, error) bool) bool {
 	if err := ctx.Err(); err != nil {
 		return yield(nil, err)
 	}
@@ -161,7 +173,7 @@ func readFile(ctx context.Context, path string, yield func(*tidings.Document, er
 		doc, err := readHTML(path, r)
 		return yield(doc, wrapErr(path, err))
 	default:
-		doc, err := readText(path, r)
+		doc, err := readText(path, r, opt)
 		return yield(doc, wrapErr(path, err))
 	}
 }

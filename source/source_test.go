@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -325,5 +326,44 @@ func TestContextCancel(t *testing.T) {
 	_, errs := collect(t, ReadFrom(ctx, "-", strings.NewReader("{\"text\":\"a\"}\n{\"text\":\"b\"}\n")))
 	if len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 		t.Fatalf("errs = %v", errs)
+	}
+}
+
+// TestKyivSeedTitle reads the seed article of ../shared/examples (never
+// copied here) and checks that its first line becomes the title.
+func TestKyivSeedTitle(t *testing.T) {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			t.Skip("module root not found")
+		}
+		dir = filepath.Dir(dir)
+	}
+	ex := filepath.Join(dir, "..", "shared", "examples", "kyiv-strike")
+	if _, err := os.Stat(ex); err != nil {
+		t.Skipf("%s absent: shared data not available", ex)
+	}
+	var want struct {
+		Title string `json:"title"`
+	}
+	b, err := os.ReadFile(filepath.Join(ex, "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := collect(t, Read(context.Background(), filepath.Join(ex, "article.txt")))
+	if len(errs) != 0 || len(docs) != 1 {
+		t.Fatalf("docs=%d errs=%v", len(docs), errs)
+	}
+	if docs[0].Title != want.Title || strings.HasPrefix(string(docs[0].Body), want.Title) {
+		t.Errorf("title %q (want %q), body starts %.60q", docs[0].Title, want.Title, docs[0].Body)
 	}
 }

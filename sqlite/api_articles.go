@@ -36,15 +36,25 @@ func (db *DB) Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.Se
 	if q.Sort == "rank" && q.Text != "" {
 		relevance = true
 	}
+	mode, matches := ftsIn, 0
+	if q.Text != "" {
+		var err error
+		if matches, err = db.matchCount(ctx, q.Text); err != nil {
+			return nil, err
+		}
+		if matches > ftsSetLimit {
+			mode = ftsExists
+		}
+	}
 	var (
 		hits []tidings.Hit
 		next string
 		err  error
 	)
 	if relevance {
-		hits, next, err = db.articlesByRank(ctx, q)
+		hits, next, err = db.articlesByRank(ctx, q, matches)
 	} else {
-		hits, next, err = db.articlesByDate(ctx, q)
+		hits, next, err = db.articlesByDate(ctx, q, mode)
 	}
 	if err != nil {
 		return nil, ftsError(err, q.Text)
@@ -52,14 +62,44 @@ func (db *DB) Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.Se
 	if err := db.snippets(ctx, q.Text, hits); err != nil {
 		return nil, ftsError(err, q.Text)
 	}
-	var w sqlWhere
-	articleFilter(&w, q.ArticleFilter, false)
 	res := &tidings.SearchResult{Hits: hits, Next: next}
-	err = db.read.QueryRowContext(ctx, "SELECT count(*) FROM articles a WHERE "+w.String(), w.args...).Scan(&res.Total)
-	if err != nil {
-		return nil, ftsError(fmt.Errorf("count articles: %w", err), q.Text)
+	if res.Total, err = db.countArticles(ctx, q.ArticleFilter, matches); err != nil {
+		return nil, ftsError(err, q.Text)
 	}
 	return res, nil
+}
+
+// onlyText reports whether f filters by nothing but its text (and copies).
+func onlyText(f tidings.ArticleFilter) bool {
+	g := f
+	g.Text, g.IncludeDuplicates = "", false
+	return g == (tidings.ArticleFilter{})
+}
+
+// countArticles counts the articles matching f; matches is the number of
+// FTS matches of f.Text. A text-only filter is counted from the index's
+// document list, minus the copies it matches.
+func (db *DB) countArticles(ctx context.Context, f tidings.ArticleFilter, matches int) (int, error) {
+	if f.Text != "" && onlyText(f) {
+		if f.IncludeDuplicates {
+			return matches, nil
+		}
+		var copies int
+		err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE a.duplicate_of IS NOT NULL
+			AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.seq)`, prepareMatch(f.Text)).Scan(&copies)
+		if err != nil {
+			return 0, fmt.Errorf("count copies: %w", err)
+		}
+		return matches - copies, nil
+	}
+	var w sqlWhere
+	articleFilter(&w, f, ftsIn)
+	var n int
+	err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM "+articlesFrom(f, "articles_api_published")+" WHERE "+w.String(), w.args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
 }
 
 const hitColumns = `a.seq, a.id, a.url, a.title, a.source, a.published, a.language, a.duplicate_of, a.story`
@@ -83,9 +123,9 @@ func scanHits(rows *sql.Rows) (hits []tidings.Hit, seqs, keys []int64, err error
 	return hits, seqs, keys, rows.Err()
 }
 
-func (db *DB) articlesByDate(ctx context.Context, q tidings.ArticleQuery) ([]tidings.Hit, string, error) {
+func (db *DB) articlesByDate(ctx context.Context, q tidings.ArticleQuery, mode ftsMode) ([]tidings.Hit, string, error) {
 	var w sqlWhere
-	articleFilter(&w, q.ArticleFilter, false)
+	articleFilter(&w, q.ArticleFilter, mode)
 	if q.Cursor != "" {
 		c, err := parseAPICursor(q.Cursor, 'd')
 		if err != nil {
@@ -94,8 +134,11 @@ func (db *DB) articlesByDate(ctx context.Context, q tidings.ArticleQuery) ([]tid
 		w.add(fmt.Sprintf("(ifnull(a.published, %d) < ? OR (ifnull(a.published, %d) = ? AND a.seq < ?))", noDate, noDate),
 			c.key, c.key, c.seq)
 	}
-	sqlText := fmt.Sprintf(`SELECT %s, ifnull(a.published, %d) FROM articles a WHERE %s
-		ORDER BY ifnull(a.published, %d) DESC, a.seq DESC LIMIT ?`, hitColumns, noDate, w.String(), noDate)
+	// The newest-first index gives rows in order, so the scan stops after
+	// one page.
+	sqlText := fmt.Sprintf(`SELECT %s, ifnull(a.published, %d) FROM %s WHERE %s
+		ORDER BY ifnull(a.published, %d) DESC, a.seq DESC LIMIT ?`,
+		hitColumns, noDate, articlesFrom(q.ArticleFilter, "articles_api_newest"), w.String(), noDate)
 	rows, err := db.read.QueryContext(ctx, sqlText, append(w.args, q.Limit+1)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("search articles: %w", err)
@@ -112,7 +155,7 @@ func (db *DB) articlesByDate(ctx context.Context, q tidings.ArticleQuery) ([]tid
 	return hits, next, nil
 }
 
-func (db *DB) articlesByRank(ctx context.Context, q tidings.ArticleQuery) ([]tidings.Hit, string, error) {
+func (db *DB) articlesByRank(ctx context.Context, q tidings.ArticleQuery, matches int) ([]tidings.Hit, string, error) {
 	offset := 0
 	if q.Cursor != "" {
 		c, err := parseAPICursor(q.Cursor, 'r')
@@ -121,18 +164,23 @@ func (db *DB) articlesByRank(ctx context.Context, q tidings.ArticleQuery) ([]tid
 		}
 		offset = c.offset
 	}
-	var w sqlWhere
-	w.add("articles_fts MATCH ?", prepareMatch(q.Text))
-	articleFilter(&w, q.ArticleFilter, true)
-	sqlText := fmt.Sprintf(`SELECT %s, 0 FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-		WHERE %s ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq DESC LIMIT ? OFFSET ?`, hitColumns, w.String())
-	rows, err := db.read.QueryContext(ctx, sqlText, append(w.args, q.Limit+1, offset)...)
+	hits, err := db.rankFast(ctx, q, offset, matches)
 	if err != nil {
-		return nil, "", fmt.Errorf("search articles: %w", err)
+		return nil, "", err
 	}
-	hits, _, _, err := scanHits(rows)
-	if err != nil {
-		return nil, "", fmt.Errorf("search articles: %w", err)
+	if hits == nil {
+		var w sqlWhere
+		w.add("articles_fts MATCH ?", prepareMatch(q.Text))
+		articleFilter(&w, q.ArticleFilter, ftsJoined)
+		sqlText := fmt.Sprintf(`SELECT %s, 0 FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+			WHERE %s ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq DESC LIMIT ? OFFSET ?`, hitColumns, w.String())
+		rows, err := db.read.QueryContext(ctx, sqlText, append(w.args, q.Limit+1, offset)...)
+		if err != nil {
+			return nil, "", fmt.Errorf("search articles: %w", err)
+		}
+		if hits, _, _, err = scanHits(rows); err != nil {
+			return nil, "", fmt.Errorf("search articles: %w", err)
+		}
 	}
 	var next string
 	if len(hits) > q.Limit {
@@ -140,6 +188,39 @@ func (db *DB) articlesByRank(ctx context.Context, q tidings.ArticleQuery) ([]tid
 		next = apiCursor{kind: 'r', offset: offset + q.Limit}.String()
 	}
 	return hits, next, nil
+}
+
+// rankFast answers a text-only relevance page from the best-ranked matches
+// alone, then drops copies: exact when enough remain, which is the common
+// case. It returns nil when the full query is needed.
+func (db *DB) rankFast(ctx context.Context, q tidings.ArticleQuery, offset, matches int) ([]tidings.Hit, error) {
+	if !onlyText(q.ArticleFilter) {
+		return nil, nil
+	}
+	need := offset + q.Limit + 1
+	k := 2*need + 50
+	var dup string
+	if !q.IncludeDuplicates {
+		dup = "WHERE a.duplicate_of IS NULL"
+	}
+	sqlText := fmt.Sprintf(`SELECT %s, 0 FROM (SELECT rowid AS s, bm25(articles_fts, 5.0, 1.0) AS r
+			FROM articles_fts WHERE articles_fts MATCH ? ORDER BY r LIMIT ?) f
+		JOIN articles a ON a.seq = f.s %s ORDER BY f.r, a.seq DESC LIMIT ? OFFSET ?`, hitColumns, dup)
+	rows, err := db.read.QueryContext(ctx, sqlText, prepareMatch(q.Text), k, q.Limit+1, offset)
+	if err != nil {
+		return nil, fmt.Errorf("search articles: %w", err)
+	}
+	hits, _, _, err := scanHits(rows)
+	if err != nil {
+		return nil, fmt.Errorf("search articles: %w", err)
+	}
+	if offset+len(hits) < need && matches > k {
+		return nil, nil // copies took too many places: rank them all
+	}
+	if hits == nil {
+		hits = []tidings.Hit{}
+	}
+	return hits, nil
 }
 
 // snippets fills the Snippet of each hit: the best passage for the query
@@ -162,9 +243,10 @@ func (db *DB) snippets(ctx context.Context, text string, hits []tidings.Hit) err
 	in := strings.Join(marks, ",")
 	var sqlText string
 	if text != "" {
+		// rowid IN (…) lets FTS5 seek each hit instead of walking every match.
 		sqlText = fmt.Sprintf(`SELECT a.id, snippet(articles_fts, 1, '%s', '%s', '…', 32) FROM articles_fts
 			JOIN articles a ON a.seq = articles_fts.rowid
-			WHERE articles_fts MATCH ? AND a.id IN (%s)`, SnippetOpen, SnippetClose, in)
+			WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT seq FROM articles WHERE id IN (%s))`, SnippetOpen, SnippetClose, in)
 	} else {
 		sqlText = fmt.Sprintf(`SELECT a.id, substr(json_extract(a.record, '$.text'), 1, %d) FROM articles a WHERE a.id IN (%s)`,
 			snippetLen, in)

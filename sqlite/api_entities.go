@@ -20,15 +20,15 @@ const FacetSample = 5000
 // articles matching f, with its arguments.
 func sampleSQL(f tidings.ArticleFilter) (string, []any) {
 	var w sqlWhere
-	articleFilter(&w, f, false)
-	return fmt.Sprintf(`SELECT a.id FROM articles a WHERE %s
-		ORDER BY ifnull(a.published, %d) DESC, a.seq DESC LIMIT %d`, w.String(), noDate, FacetSample), w.args
+	articleFilter(&w, f, ftsIn)
+	return fmt.Sprintf(`SELECT a.id FROM %s WHERE %s ORDER BY ifnull(a.published, %d) DESC, a.seq DESC LIMIT %d`,
+		articlesFrom(f, "articles_api_newest"), w.String(), noDate, FacetSample), w.args
 }
 
 // TopEntities ranks the entities of the articles matching q (the newest
 // FacetSample of them) by the number of articles naming them, then by
-// mentions. Names are compared case-insensitively; the id of an entity is
-// its canonical name.
+// mentions. Entities are those of the registry (one per canonical name,
+// compared case-insensitively, and type); the id of an entity is its name.
 func (db *DB) TopEntities(ctx context.Context, q tidings.FacetQuery) ([]tidings.EntityCount, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
@@ -39,9 +39,13 @@ func (db *DB) TopEntities(ctx context.Context, q tidings.FacetQuery) ([]tidings.
 		typ = "AND e.type = ?"
 		args = append(args, q.EntityType)
 	}
-	sqlText := fmt.Sprintf(`SELECT min(e.name), e.type, max(e.country), count(DISTINCT e.article_id) AS n, sum(e.mentions)
-		FROM entities e WHERE e.article_id IN (%s) %s
-		GROUP BY e.name COLLATE NOCASE, e.type ORDER BY n DESC, 5 DESC, 1 LIMIT ?`, sub, typ)
+	// Grouping by the integer registry id over the covering index
+	// entities_api_article reads no entity rows.
+	sqlText := fmt.Sprintf(`SELECT r.name, r.type, r.country, t.n, t.m FROM (
+			SELECT e.registry_id AS rid, count(*) AS n, sum(e.mentions) AS m
+			FROM entities e INDEXED BY entities_api_article WHERE e.article_id IN (%s) %s
+			GROUP BY e.registry_id ORDER BY n DESC, m DESC LIMIT ?) t
+		JOIN registry r ON r.id = t.rid ORDER BY t.n DESC, t.m DESC, r.name`, sub, typ)
 	ents, err := db.entityCounts(ctx, sqlText, append(args, q.Limit)...)
 	if err != nil {
 		return nil, ftsError(fmt.Errorf("top entities: %w", err), q.Text)
@@ -80,10 +84,10 @@ func (db *DB) TopValues(ctx context.Context, field string, q tidings.FacetQuery)
 	switch field {
 	case "source", "language":
 		var w sqlWhere
-		articleFilter(&w, q.ArticleFilter, false)
+		articleFilter(&w, q.ArticleFilter, ftsIn)
 		col := map[string]string{"source": "a.source", "language": "a.language"}[field]
-		sqlText = fmt.Sprintf(`SELECT %s, count(*) AS n FROM articles a WHERE %s AND %s != ''
-			GROUP BY %s ORDER BY n DESC, 1 LIMIT ?`, col, w.String(), col, col)
+		sqlText = fmt.Sprintf(`SELECT %s, count(*) AS n FROM %s WHERE %s AND %s != ''
+			GROUP BY %s ORDER BY n DESC, 1 LIMIT ?`, col, articlesFrom(q.ArticleFilter, "articles_api_published"), w.String(), col, col)
 		args = w.args
 	case "theme":
 		sub, a := sampleSQL(q.ArticleFilter)
@@ -125,7 +129,7 @@ const entityPageLimit = 50
 func (db *DB) Entity(ctx context.Context, id string, f tidings.ArticleFilter) (*tidings.EntitySummary, error) {
 	var w sqlWhere
 	w.add("e.name = ? COLLATE NOCASE", id)
-	articleFilter(&w, f, false)
+	articleFilter(&w, f, ftsIn)
 	from := "FROM entities e JOIN articles a ON a.id = e.article_id WHERE " + w.String()
 	ents, err := db.entityCounts(ctx, `SELECT min(e.name), e.type, max(e.country), count(DISTINCT e.article_id) AS n, sum(e.mentions) `+
 		from+` GROUP BY e.type ORDER BY n DESC`, w.args...)

@@ -156,7 +156,7 @@ const maxPlaces = 500
 // one article; summed over days).
 func (db *DB) Places(ctx context.Context, f tidings.ArticleFilter) ([]tidings.PlaceAggregate, error) {
 	var w sqlWhere
-	articleFilter(&w, f, false)
+	articleFilter(&w, f, ftsIn)
 	w.add("p.lat IS NOT NULL AND p.lon IS NOT NULL AND NOT (p.lat = 0 AND p.lon = 0)")
 	sqlText := fmt.Sprintf(`SELECT min(p.name), max(p.country), avg(p.lat), avg(p.lon), count(DISTINCT p.article_id) AS n
 		FROM places p JOIN articles a ON a.id = p.article_id WHERE %s
@@ -192,7 +192,7 @@ func (db *DB) Places(ctx context.Context, f tidings.ArticleFilter) ([]tidings.Pl
 // placeFacts adds event and casualty totals to the places of out.
 func (db *DB) placeFacts(ctx context.Context, f tidings.ArticleFilter, out []tidings.PlaceAggregate, byName map[string]int) error {
 	var w sqlWhere
-	articleFilter(&w, f, false)
+	articleFilter(&w, f, ftsIn)
 	rows, err := db.read.QueryContext(ctx, `SELECT lower(ev.location), count(*) FROM events ev JOIN articles a ON a.id = ev.article_id
 		WHERE ev.location != '' AND ev.negated = 0 AND `+w.String()+` GROUP BY lower(ev.location)`, w.args...)
 	if err != nil {
@@ -214,7 +214,7 @@ func (db *DB) placeFacts(ctx context.Context, f tidings.ArticleFilter, out []tid
 		return fmt.Errorf("place events: %w", err)
 	}
 	var cw sqlWhere
-	articleFilter(&cw, f, false)
+	articleFilter(&cw, f, ftsIn)
 	cw.add("a.published IS NOT NULL")
 	cw.add("c.location != ''")
 	aggs, err := db.countAggregates(ctx, cw)

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -72,12 +73,54 @@ func (w *sqlWhere) String() string {
 	return strings.Join(w.conds, " AND ")
 }
 
-// articleFilter adds the conditions of f on the articles table aliased a.
-// With ftsJoined the caller already restricts by the FTS5 match (a join on
-// articles_fts), so the text condition is left out.
-func articleFilter(w *sqlWhere, f tidings.ArticleFilter, ftsJoined bool) {
-	if f.Text != "" && !ftsJoined {
-		w.add("a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", prepareMatch(f.Text))
+// ftsMode says how an article query applies its full-text condition.
+type ftsMode int
+
+const (
+	// ftsIn builds the set of matching rows once: best when few match.
+	ftsIn ftsMode = iota
+	// ftsExists checks each candidate row against the index: best when
+	// most rows match and the query stops early (a page in date order).
+	ftsExists
+	// ftsJoined: the query joins articles_fts itself.
+	ftsJoined
+)
+
+// ftsSetLimit is the number of matches above which a page query checks rows
+// one by one (ftsExists) instead of building the set of matches.
+const ftsSetLimit = 20000
+
+// matchCount returns how many articles the FTS5 query text matches,
+// copies included; it is cheap (the index's document list).
+func (db *DB) matchCount(ctx context.Context, text string) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, prepareMatch(text)).Scan(&n)
+	if err != nil {
+		return 0, ftsError(fmt.Errorf("count matches: %w", err), text)
+	}
+	return n, nil
+}
+
+// articlesFrom names the articles table for a query with filter f, forcing
+// the partial index idx (020_api_indexes.sql) when copies are left out:
+// without statistics SQLite would rather scan the wide table.
+func articlesFrom(f tidings.ArticleFilter, idx string) string {
+	if f.IncludeDuplicates {
+		return "articles a"
+	}
+	return "articles a INDEXED BY " + idx
+}
+
+// articleFilter adds the conditions of f on the articles table aliased a;
+// mode says how to apply the text condition.
+func articleFilter(w *sqlWhere, f tidings.ArticleFilter, mode ftsMode) {
+	if f.Text != "" {
+		switch mode {
+		case ftsIn:
+			w.add("a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", prepareMatch(f.Text))
+		case ftsExists:
+			w.add("EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.seq)", prepareMatch(f.Text))
+		}
 	}
 	if f.Entity != "" {
 		w.add("a.id IN (SELECT article_id FROM entities WHERE name = ? COLLATE NOCASE)", f.Entity)

@@ -38,15 +38,7 @@ func (db *DB) Timeline(ctx context.Context, q tidings.TimelineQuery) (*tidings.T
 	if err != nil {
 		return nil, err
 	}
-	totals, err := db.bucketTotals(ctx, bucket, q.ArticleFilter)
-	if err != nil {
-		return nil, err
-	}
-	var w sqlWhere
-	articleFilter(&w, q.ArticleFilter, false)
-	w.add("a.published IS NOT NULL")
-	counts, err := db.bucketCounts(ctx, fmt.Sprintf(
-		"SELECT %s AS b, count(*) FROM articles a WHERE %s GROUP BY b", bucket, w.String()), w.args)
+	totals, counts, err := db.bucketCountsAndTotals(ctx, bucket, q.ArticleFilter)
 	if err != nil {
 		return nil, ftsError(fmt.Errorf("timeline: %w", err), q.Text)
 	}
@@ -61,18 +53,44 @@ func (db *DB) Timeline(ctx context.Context, q tidings.TimelineQuery) (*tidings.T
 
 // bucketTotals counts all stored articles per interval within f's dates.
 func (db *DB) bucketTotals(ctx context.Context, bucket string, f tidings.ArticleFilter) (map[int64]int, error) {
-	var w sqlWhere
-	w.add("a.published IS NOT NULL")
-	timeRange(&w, "a.published", f.From, f.To)
+	totals, _, err := db.bucketCountsAndTotals(ctx, bucket, tidings.ArticleFilter{From: f.From, To: f.To, IncludeDuplicates: f.IncludeDuplicates})
+	return totals, err
+}
+
+// bucketCountsAndTotals counts per interval, in one pass over the dated
+// articles within f's dates, all of them (totals) and those matching the
+// rest of f (counts).
+func (db *DB) bucketCountsAndTotals(ctx context.Context, bucket string, f tidings.ArticleFilter) (totals, counts map[int64]int, err error) {
+	var base sqlWhere
+	base.add("a.published IS NOT NULL")
+	timeRange(&base, "a.published", f.From, f.To)
 	if !f.IncludeDuplicates {
-		w.add("a.duplicate_of IS NULL")
+		base.add("a.duplicate_of IS NULL")
 	}
-	totals, err := db.bucketCounts(ctx, fmt.Sprintf(
-		"SELECT %s AS b, count(*) FROM articles a WHERE %s GROUP BY b", bucket, w.String()), w.args)
+	rest := f
+	rest.From, rest.To, rest.IncludeDuplicates = nil, nil, true
+	var cond sqlWhere
+	articleFilter(&cond, rest, ftsIn)
+	match := "count(*)"
+	if len(cond.conds) > 0 {
+		match = "sum(CASE WHEN " + cond.String() + " THEN 1 ELSE 0 END)"
+	}
+	rows, err := db.read.QueryContext(ctx, fmt.Sprintf("SELECT %s AS b, count(*), %s FROM %s WHERE %s GROUP BY b",
+		bucket, match, articlesFrom(f, "articles_api_published"), base.String()), append(cond.args, base.args...)...)
 	if err != nil {
-		return nil, fmt.Errorf("timeline totals: %w", err)
+		return nil, nil, err
 	}
-	return totals, nil
+	defer rows.Close()
+	totals, counts = map[int64]int{}, map[int64]int{}
+	for rows.Next() {
+		var b int64
+		var t, n int
+		if err := rows.Scan(&b, &t, &n); err != nil {
+			return nil, nil, err
+		}
+		totals[b], counts[b] = t, n
+	}
+	return totals, counts, rows.Err()
 }
 
 func (db *DB) bucketCounts(ctx context.Context, sqlText string, args []any) (map[int64]int, error) {
@@ -118,12 +136,13 @@ func (db *DB) timelineSeries(ctx context.Context, q tidings.TimelineQuery, bucke
 		q.MaxSeries = 8
 	}
 	var w sqlWhere
-	articleFilter(&w, q.ArticleFilter, false)
+	articleFilter(&w, q.ArticleFilter, ftsIn)
 	w.add("a.published IS NOT NULL")
 	var sqlText string
 	switch q.Split {
 	case "source":
-		sqlText = fmt.Sprintf("SELECT a.source, %s AS b, count(*) FROM articles a WHERE %s GROUP BY a.source, b", bucket, w.String())
+		sqlText = fmt.Sprintf("SELECT a.source, %s AS b, count(*) FROM %s WHERE %s GROUP BY a.source, b",
+			bucket, articlesFrom(q.ArticleFilter, "articles_api_published"), w.String())
 	case "event_type":
 		sqlText = fmt.Sprintf(`SELECT ev.type, %s AS b, count(DISTINCT a.seq) FROM articles a
 			JOIN events ev ON ev.article_id = a.id WHERE %s GROUP BY ev.type, b`, bucket, w.String())

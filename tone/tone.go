@@ -3,8 +3,9 @@
 // their difference as the score (so -100..+100, news mostly -10..+5).
 //
 // Word polarity comes from the VADER lexicon (vader.tsv.gz, derived from npm
-// vader-sentiment by internal/cmd/genlexicon; see there for the rebuild
-// command), completed by newsWords, the words of violence and disaster that
+// vader-sentiment 1.1.3, Apache-2.0, Copyright 2018 Comcast Cable
+// Communications Management, LLC, lexicon by C.J. Hutto; rebuilt by
+// internal/cmd/genlexicon, see there for the command), completed by newsWords, the words of violence and disaster that
 // VADER, built for social media, lacks. Words with |valence| < 1 are too
 // weak to count; names (capitalized words inside a sentence, proper nouns)
 // and negation words themselves do not count. A negation

@@ -178,6 +178,5 @@ func readPath(ctx context.Context, path string, raw bool) iter.Seq2[*tidings.Doc
 	if warc.IsArchive(path) {
 		return warc.Read(ctx, path)
 	}
-	_ = raw
-	return source.Read(ctx, path)
+	return source.ReadWith(ctx, path, source.Options{Raw: raw})
 }

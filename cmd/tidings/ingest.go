@@ -51,6 +51,9 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer store.Close()
+	// Near-duplicates get duplicate_of and every article a story, inside
+	// the same transaction as the article.
+	store.EnableCoverage()
 
 	bar := newProgress(stderr, *quiet)
 	var st ingestStats

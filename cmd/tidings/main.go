@@ -47,14 +47,14 @@ type evalTask func(ctx context.Context, gold string, opts evalOptions) (any, err
 func evalTasks() map[string]evalTask {
 	return map[string]evalTask{
 		// Add eval tasks here, one line each: "name": evalName,
-		"dedup": evalDedup,
-		"pos": evalPOS,
-		"deps": evalDeps,
-		"sentences": evalSentences,
-		"quotes": evalQuotes,
-		"counts": evalCounts,
-		"events": evalEvents,
-		"ner": evalNER,
+		"dedup":      evalDedup,
+		"pos":        evalPOS,
+		"deps":       evalDeps,
+		"sentences":  evalSentences,
+		"quotes":     evalQuotes,
+		"counts":     evalCounts,
+		"events":     evalEvents,
+		"ner":        evalNER,
 		"extraction": evalExtraction,
 	}
 }
@@ -68,7 +68,7 @@ func trainTasks() map[string]trainTask {
 		// Add models here, one line each: "name": trainName,
 		"tagger": trainTagger,
 		"parser": trainParser,
-		"ner": trainNER,
+		"ner":    trainNER,
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 // directory holding conll2003/, uner-ewt/ and wnut17/), then scores the
 // new model on the dev sets found there. Training is deterministic. The
 // environment variables TIDINGS_NER_MIX (corpus names, default
-// "conll,uner") and TIDINGS_NER_EPOCHS exist for experiments only.
+// "conll,uner,wnut") and TIDINGS_NER_EPOCHS exist for experiments only.
 func trainNER(ctx context.Context, data, out string, stderr io.Writer) error {
 	mix := ner.DefaultTraining
 	if s := os.Getenv("TIDINGS_NER_MIX"); s != "" {

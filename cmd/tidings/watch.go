@@ -60,10 +60,14 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer store.Close()
 	store.EnableCoverage()
+	hostDelay := *delay
+	if hostDelay == 0 {
+		hostDelay = -1 // feed.Options reads 0 as "the default"
+	}
 	sink := &storeSink{analyze: p.Analyze, store: store}
 	w := feed.NewWatcher(store, sink, feed.Options{
 		AllowPrivate: *allowPrivate,
-		HostDelay:    *delay,
+		HostDelay:    hostDelay,
 		Concurrency:  *concurrency,
 		Timeout:      *timeout,
 		Log:          stderr,

@@ -25,6 +25,7 @@ type Token struct {
 	Start, End int
 	Lemma      string // lower-case lemma; a crude one when the NLP gave none
 	UPOS       string // empty when untagged
+	XPOS       string // Penn Treebank tag; empty when untagged
 	Head       int    // -1 for root or unparsed
 	Rel        string // empty when unparsed
 }
@@ -75,7 +76,7 @@ func (t *Text) fromDoc(doc *nlp.Doc) {
 		st := Sentence{B: s.BStart, E: s.BEnd, Tokens: make([]Token, 0, len(s.Tokens))}
 		for _, k := range s.Tokens {
 			tk := Token{Text: k.Text, Lower: strings.ToLower(k.Text), B: k.BStart, E: k.BEnd,
-				Start: k.Start, End: k.End, UPOS: k.UPOS, Head: k.Head, Rel: k.Rel}
+				Start: k.Start, End: k.End, UPOS: k.UPOS, XPOS: k.XPOS, Head: k.Head, Rel: k.Rel}
 			tk.Lemma = strings.ToLower(k.Lemma)
 			if tk.Lemma == "" {
 				tk.Lemma = tk.Lower

@@ -126,13 +126,13 @@ func tokenize(s string) []Token {
 		}
 		// Split the possessive 's and the negation n't.
 		lw := strings.ToLower(word)
+		ks := strings.LastIndexAny(word, "'’")
+		kn := strings.LastIndex(lw, "n")
 		switch {
-		case len(word) > 2 && (strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s")):
-			k := strings.LastIndexAny(word, "'’")
-			out = append(out, mkTok(s, i, i+k), mkTok(s, i+k, j))
-		case len(word) > 3 && (strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t")):
-			k := strings.LastIndex(lw, "n")
-			out = append(out, mkTok(s, i, i+k), mkTok(s, i+k, j))
+		case ks > 0 && (strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s")):
+			out = append(out, mkTok(s, i, i+ks), mkTok(s, i+ks, j))
+		case kn > 0 && (strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t")):
+			out = append(out, mkTok(s, i, i+kn), mkTok(s, i+kn, j))
 		default:
 			out = append(out, mkTok(s, i, j))
 		}

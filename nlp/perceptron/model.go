@@ -171,32 +171,41 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // Read reads a model written by WriteTo.
 func Read(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
-	mg := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("perceptron: %w", err)
+	}
+	if len(data) < len(magic)+32 || string(data[:len(magic)]) != magic {
 		return nil, errors.New("perceptron: not a model file")
 	}
+	data = data[len(magic):]
 	var hdr [4]uint64
-	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
-		return nil, fmt.Errorf("perceptron: header: %w", err)
+	for i := range hdr {
+		hdr[i] = binary.LittleEndian.Uint64(data[8*i:])
 	}
+	data = data[32:]
 	nc, nrows, nw := int(hdr[0]), int(hdr[1]), int(hdr[2])
 	scale := math.Float32frombits(uint32(hdr[3]))
 	if nc <= 0 || nc > 1<<16 || nrows < 0 || nrows > 1<<28 || nw < 0 || nw > 1<<30 {
 		return nil, errors.New("perceptron: bad header")
+	}
+	uvarint := func() (uint64, bool) {
+		v, n := binary.Uvarint(data)
+		if n <= 0 {
+			return 0, false
+		}
+		data = data[n:]
+		return v, true
 	}
 	b := newBuilder(nc)
 	b.rows = make([]uint64, nrows)
 	b.m.off = make([]uint32, nrows+1)
 	prev := uint64(0)
 	for i := 0; i < nrows; i++ {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("perceptron: row %d: %w", i, err)
-		}
-		n, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("perceptron: row %d: %w", i, err)
+		d, ok1 := uvarint()
+		n, ok2 := uvarint()
+		if !ok1 || !ok2 || n > uint64(nc) {
+			return nil, fmt.Errorf("perceptron: row %d: truncated or bad", i)
 		}
 		prev += d
 		b.rows[i] = prev
@@ -207,19 +216,18 @@ func Read(r io.Reader) (*Model, error) {
 	}
 	b.m.cls = make([]uint16, nw)
 	for i := range b.m.cls {
-		c, err := binary.ReadUvarint(br)
-		if err != nil || c >= uint64(nc) {
+		c, ok := uvarint()
+		if !ok || c >= uint64(nc) {
 			return nil, fmt.Errorf("perceptron: class %d: bad value", i)
 		}
 		b.m.cls[i] = uint16(c)
 	}
-	q := make([]int16, nw)
-	if err := binary.Read(br, binary.LittleEndian, q); err != nil {
-		return nil, fmt.Errorf("perceptron: weights: %w", err)
+	if len(data) < 2*nw {
+		return nil, errors.New("perceptron: weights truncated")
 	}
 	b.m.wts = make([]float32, nw)
-	for i, x := range q {
-		b.m.wts[i] = float32(x) * scale
+	for i := range b.m.wts {
+		b.m.wts[i] = float32(int16(binary.LittleEndian.Uint16(data[2*i:]))) * scale
 	}
 	return b.build(), nil
 }

@@ -1,0 +1,521 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/counts"
+	"github.com/tidings/tidings/events"
+)
+
+// This file holds the event and count evaluations of eval_facts.go.
+
+// fxPloverRecord is one PLOVER gold-standard record.
+type fxPloverRecord struct {
+	ID      string          `json:"id"`
+	Event   string          `json:"event"`
+	Mode    string          `json:"mode"`
+	Text    string          `json:"text"`
+	Date    string          `json:"date"`
+	Source  json.RawMessage `json:"source"`
+	Target  json.RawMessage `json:"target"`
+	Dead    string          `json:"dead"`
+	Injured string          `json:"injured"`
+}
+
+// fxPloverActor is an actor of a PLOVER record.
+type fxPloverActor struct {
+	Text   string `json:"actorText"`
+	Code   string `json:"code"`
+	Sector string `json:"sector"`
+}
+
+func (r fxPloverRecord) actors(raw json.RawMessage) []fxPloverActor {
+	var as []fxPloverActor
+	if json.Unmarshal(raw, &as) != nil {
+		return nil
+	}
+	return as
+}
+
+// fxPloverType maps the gold set's older type names to PLOVER's current ones.
+func fxPloverType(t string) string {
+	switch t {
+	case "DEMAND":
+		return "REQUEST"
+	case "DISAPPROVE", "INVESTIGATE":
+		return "ACCUSE"
+	case "FIGHT":
+		return "ASSAULT"
+	}
+	return t
+}
+
+// fxHeldBack splits the PLOVER records by a stable hash of the id: the
+// held-back half was not looked at while tuning.
+func fxHeldBack(id string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return h.Sum32()%2 == 1
+}
+
+func fxReadPlover(path string) ([]fxPloverRecord, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var recs []fxPloverRecord
+	if err := json.Unmarshal(b, &recs); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	out := recs[:0]
+	for _, r := range recs {
+		if r.Text != "" && r.Event != "DOCUMENT" {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// fxIndiaSentence is one IndiaPoliceEvents sentence.
+type fxIndiaSentence struct {
+	Doc    int      `json:"doc_id"`
+	Sent   int      `json:"sent_id"`
+	Labels []string `json:"sent_labels"`
+	Text   string   `json:"sent_text"`
+}
+
+func fxReadIndia(path string) ([]fxIndiaSentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []fxIndiaSentence
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for line := 1; sc.Scan(); line++ {
+		var s fxIndiaSentence
+		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		out = append(out, s)
+	}
+	return out, sc.Err()
+}
+
+// fxEventsGold locates the PLOVER file and the IndiaPoliceEvents sentences
+// under gold (the events data directory, or either file itself).
+func fxEventsGold(gold string) (plover, india string, err error) {
+	st, err := os.Stat(gold)
+	if err != nil {
+		return "", "", err
+	}
+	if !st.IsDir() {
+		if strings.HasSuffix(gold, ".jsonl") {
+			return "", gold, nil
+		}
+		return gold, "", nil
+	}
+	if p := filepath.Join(gold, "plover", "plover-gsr-dev.json"); fxExists(p) {
+		plover = p
+	}
+	if p := filepath.Join(gold, "india-police-events", "sents-dev.jsonl"); fxExists(p) {
+		india = p
+	}
+	if plover == "" && india == "" {
+		return "", "", fmt.Errorf("%s: no plover/plover-gsr-dev.json or india-police-events/sents-dev.jsonl", gold)
+	}
+	return plover, india, nil
+}
+
+func fxExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// fxPRF is a precision/recall/F1 triple.
+type fxPRF3 struct {
+	TP        int     `json:"tp"`
+	Pred      int     `json:"predicted"`
+	Gold      int     `json:"gold"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+func (s *fxPRF3) done() { s.Precision, s.Recall, s.F1 = fxPRF(s.TP, s.Pred, s.Gold) }
+
+// countsReport is the result of "tidings eval counts".
+type countsReport struct {
+	Task string `json:"task"`
+	// ExactMatch is the share of PLOVER gold figures (dead -> KILL,
+	// injured -> WOUND) found with the right kind and number.
+	ExactMatch  float64 `json:"exact_match"`
+	GoldFigures int     `json:"gold_figures"`
+	// Detection scores (kind, number) pairs over every PLOVER sentence.
+	Detection fxPRF3 `json:"detection"`
+	// IndiaKill and IndiaArrest score, per IndiaPoliceEvents sentence, "a
+	// KILL (ARREST) count was found" against the KILL (ARREST) label, which
+	// asks whether police killed (arrested): other killings are false
+	// positives by that label.
+	IndiaKill   *fxPRF3 `json:"india_kill,omitempty"`
+	IndiaArrest *fxPRF3 `json:"india_arrest,omitempty"`
+}
+
+// evalCounts scores the count extractor on the PLOVER records (dead and
+// injured figures) and on IndiaPoliceEvents sentences (KILL, ARREST).
+func evalCounts(ctx context.Context, gold string, opts evalOptions) (any, error) {
+	plover, india, err := fxEventsGold(gold)
+	if err != nil {
+		return nil, err
+	}
+	rep := countsReport{Task: "counts"}
+	x := counts.New()
+	run := func(text string) ([]tidings.Count, error) {
+		doc, err := factsDoc(ctx, text)
+		if err != nil {
+			return nil, err
+		}
+		a := &tidings.Article{Text: text}
+		err = x.Annotate(ctx, doc, a)
+		return a.Counts, err
+	}
+	if plover != "" {
+		recs, err := fxReadPlover(plover)
+		if err != nil {
+			return nil, err
+		}
+		exact := 0
+		for _, r := range recs {
+			cs, err := run(r.Text)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", r.ID, err)
+			}
+			want := map[string]bool{}
+			for kind, v := range map[string]string{"KILL": r.Dead, "WOUND": r.Injured} {
+				if n, err := strconv.Atoi(v); err == nil {
+					want[kind+" "+v] = true
+					_ = n
+				}
+			}
+			rep.GoldFigures += len(want)
+			rep.Detection.Gold += len(want)
+			for _, c := range cs {
+				if c.Kind != "KILL" && c.Kind != "WOUND" {
+					continue
+				}
+				rep.Detection.Pred++
+				if want[c.Kind+" "+strconv.Itoa(c.Number)] {
+					rep.Detection.TP++
+					exact++
+				} else if os.Getenv("TIDINGS_EVAL_DEBUG") != "" {
+					fmt.Fprintf(opts.Stderr, "COUNT FP %s %d %q in %q\n", c.Kind, c.Number, c.Text, r.Text)
+				}
+			}
+		}
+		rep.ExactMatch = fxRatio(exact, rep.GoldFigures)
+		rep.Detection.done()
+	}
+	if india != "" {
+		sents, err := fxReadIndia(india)
+		if err != nil {
+			return nil, err
+		}
+		k, a := &fxPRF3{}, &fxPRF3{}
+		for i, s := range sents {
+			if opts.Limit > 0 && i >= opts.Limit {
+				break
+			}
+			cs, err := run(s.Text)
+			if err != nil {
+				return nil, fmt.Errorf("india %d/%d: %w", s.Doc, s.Sent, err)
+			}
+			for _, sc := range []struct {
+				kind string
+				s    *fxPRF3
+			}{{"KILL", k}, {"ARREST", a}} {
+				g := slices.Contains(s.Labels, sc.kind)
+				p := slices.ContainsFunc(cs, func(c tidings.Count) bool { return c.Kind == sc.kind })
+				if g {
+					sc.s.Gold++
+				}
+				if p {
+					sc.s.Pred++
+				}
+				if g && p {
+					sc.s.TP++
+				}
+			}
+		}
+		k.done()
+		a.done()
+		rep.IndiaKill, rep.IndiaArrest = k, a
+	}
+	return rep, nil
+}
+
+// eventsPart scores one set of PLOVER records.
+type eventsPart struct {
+	Sentences     int                `json:"sentences"`
+	MicroF1       float64            `json:"micro_f1"`
+	MacroF1       float64            `json:"macro_f1"`
+	MicroP        float64            `json:"micro_precision"`
+	MicroR        float64            `json:"micro_recall"`
+	ActorAccuracy float64            `json:"actor_accuracy"`
+	ActorScored   int                `json:"actor_scored"`
+	PerType       map[string]float64 `json:"per_type_f1"`
+	tp, fp, fn    map[string]int
+	actorRight    int
+}
+
+// eventsReport is the result of "tidings eval events".
+type eventsReport struct {
+	Task string `json:"task"`
+	// Tune is the half of the PLOVER records the coder was tuned on, Held
+	// the other half (split by a hash of the record id), All both.
+	Tune, Held, All *eventsPart `json:"-"`
+	TuneOut         *eventsPart `json:"plover_tune,omitempty"`
+	HeldOut         *eventsPart `json:"plover_held_back,omitempty"`
+	AllOut          *eventsPart `json:"plover_all,omitempty"`
+	// India scores IndiaPoliceEvents sentence labels: ARREST (a COERCE
+	// detain event), KILL (an ASSAULT killing or shooting in a sentence
+	// naming the police), FORCE (an ASSAULT or COERCE other than detention
+	// in such a sentence).
+	India map[string]*fxPRF3 `json:"india,omitempty"`
+}
+
+func newEventsPart() *eventsPart {
+	return &eventsPart{tp: map[string]int{}, fp: map[string]int{}, fn: map[string]int{}, PerType: map[string]float64{}}
+}
+
+// evalEvents scores the event coder: PLOVER type per sentence (micro and
+// macro F1 over the factual events, i.e. not negated, not hypothetical;
+// macro over the types of the gold set) and actor accuracy (of sentences
+// whose gold type was found and that have a gold source actor: the
+// predicted actor shares a word with a gold actor text or has its country
+// code); and IndiaPoliceEvents sentence labels.
+func evalEvents(ctx context.Context, gold string, opts evalOptions) (any, error) {
+	plover, india, err := fxEventsGold(gold)
+	if err != nil {
+		return nil, err
+	}
+	coder, err := events.New()
+	if err != nil {
+		return nil, err
+	}
+	run := func(text string) ([]tidings.Event, error) {
+		doc, err := factsDoc(ctx, text)
+		if err != nil {
+			return nil, err
+		}
+		a := &tidings.Article{Text: text}
+		err = coder.Annotate(ctx, doc, a)
+		return a.Events, err
+	}
+	rep := eventsReport{Task: "events"}
+	debug := os.Getenv("TIDINGS_EVAL_DEBUG") != ""
+	if plover != "" {
+		recs, err := fxReadPlover(plover)
+		if err != nil {
+			return nil, err
+		}
+		rep.Tune, rep.Held, rep.All = newEventsPart(), newEventsPart(), newEventsPart()
+		for _, r := range recs {
+			evs, err := run(r.Text)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", r.ID, err)
+			}
+			part := rep.Tune
+			if fxHeldBack(r.ID) {
+				part = rep.Held
+			}
+			for _, p := range []*eventsPart{part, rep.All} {
+				p.add(r, evs)
+			}
+			if debug && !fxHeldBack(r.ID) {
+				fxDebugEvents(opts.Stderr, r, evs)
+			}
+		}
+		for _, p := range []*eventsPart{rep.Tune, rep.Held, rep.All} {
+			p.done()
+		}
+		rep.TuneOut, rep.HeldOut, rep.AllOut = rep.Tune, rep.Held, rep.All
+	}
+	if india != "" {
+		sents, err := fxReadIndia(india)
+		if err != nil {
+			return nil, err
+		}
+		rep.India = map[string]*fxPRF3{"KILL": {}, "ARREST": {}, "FORCE": {}}
+		for i, s := range sents {
+			if opts.Limit > 0 && i >= opts.Limit {
+				break
+			}
+			evs, err := run(s.Text)
+			if err != nil {
+				return nil, fmt.Errorf("india %d/%d: %w", s.Doc, s.Sent, err)
+			}
+			pred := fxIndiaLabels(evs)
+			for label, sc := range rep.India {
+				g := slices.Contains(s.Labels, label)
+				if g {
+					sc.Gold++
+				}
+				if pred[label] {
+					sc.Pred++
+					if g {
+						sc.TP++
+					}
+				}
+			}
+		}
+		for _, sc := range rep.India {
+			sc.done()
+		}
+	}
+	return rep, nil
+}
+
+func (p *eventsPart) add(r fxPloverRecord, evs []tidings.Event) {
+	p.Sentences++
+	g := fxPloverType(r.Event)
+	pred := map[string]tidings.Event{}
+	for _, e := range evs {
+		if !e.Negated && !e.Hypothetical {
+			if _, ok := pred[e.Type]; !ok {
+				pred[e.Type] = e
+			}
+		}
+	}
+	for t := range pred {
+		if t == g {
+			p.tp[t]++
+		} else {
+			p.fp[t]++
+		}
+	}
+	e, found := pred[g]
+	if !found {
+		p.fn[g]++
+		return
+	}
+	src := r.actors(r.Source)
+	if len(src) == 0 {
+		return
+	}
+	p.ActorScored++
+	if e.Actor != nil && fxActorMatch(*e.Actor, src) {
+		p.actorRight++
+	}
+}
+
+func (p *eventsPart) done() {
+	var tp, fp, fn int
+	types := map[string]bool{}
+	for t, n := range p.tp {
+		tp += n
+		types[t] = true
+	}
+	for _, n := range p.fp {
+		fp += n
+	}
+	for t, n := range p.fn {
+		fn += n
+		types[t] = true
+	}
+	p.MicroP, p.MicroR, p.MicroF1 = fxPRF(tp, tp+fp, tp+fn)
+	sum := 0.0
+	for t := range types {
+		_, _, f := fxPRF(p.tp[t], p.tp[t]+p.fp[t], p.tp[t]+p.fn[t])
+		p.PerType[t] = f
+		sum += f
+	}
+	if len(types) > 0 {
+		p.MacroF1 = sum / float64(len(types))
+	}
+	p.ActorAccuracy = fxRatio(p.actorRight, p.ActorScored)
+}
+
+var fxActorStop = map[string]bool{"the": true, "a": true, "an": true, "of": true, "in": true, "and": true, "...": true}
+
+// fxActorMatch reports whether a predicted actor shares a word with a gold
+// actor text or has its country code.
+func fxActorMatch(a tidings.Actor, gold []fxPloverActor) bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(a.Name)) {
+		w = strings.Trim(w, ".,'’()")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if w != "" && !fxActorStop[w] {
+			words[w] = true
+		}
+	}
+	for _, g := range gold {
+		if a.Country != "" && a.Country == g.Code {
+			return true
+		}
+		for _, w := range strings.Fields(strings.ToLower(g.Text)) {
+			if words[strings.Trim(w, ".,'’()")] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fxIndiaLabels maps events of a sentence to IndiaPoliceEvents labels.
+func fxIndiaLabels(evs []tidings.Event) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range evs {
+		if e.Negated || e.Hypothetical {
+			continue
+		}
+		// The police act when they are the actor or, in these lower-case
+		// reports ("two killed in police firing"), named in the sentence.
+		police := (e.Actor != nil && e.Actor.Sector == "COP") || strings.Contains(strings.ToLower(e.Sentence.Text), "police")
+		trig := strings.ToLower(e.Trigger)
+		switch {
+		case e.Type == "COERCE" && e.Mode == "detain":
+			out["ARREST"] = true
+		case e.Type == "ASSAULT" && police:
+			out["FORCE"] = true
+			if strings.HasPrefix(trig, "kill") || strings.HasPrefix(trig, "shot") || strings.HasPrefix(trig, "shoot") {
+				out["KILL"] = true
+			}
+		case e.Type == "COERCE" && police:
+			out["FORCE"] = true
+		}
+	}
+	return out
+}
+
+// fxDebugEvents prints a tuning record's coding (TIDINGS_EVAL_DEBUG=1).
+func fxDebugEvents(w io.Writer, r fxPloverRecord, evs []tidings.Event) {
+	var got []string
+	for _, e := range evs {
+		s := e.Type + "(" + e.Trigger
+		if e.Actor != nil {
+			s += ", a=" + e.Actor.Name
+		}
+		if e.Negated {
+			s += ", NEG"
+		}
+		if e.Hypothetical {
+			s += ", HYP"
+		}
+		got = append(got, s+")")
+	}
+	src := r.actors(r.Source)
+	var gs []string
+	for _, a := range src {
+		gs = append(gs, a.Text)
+	}
+	fmt.Fprintf(w, "EV gold=%s src=%q got=%v\n   %s\n", fxPloverType(r.Event), gs, got, r.Text)
+}
