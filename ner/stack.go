@@ -8,7 +8,6 @@ const (
 	tStackSeen
 	tStackLastPER
 	tStackOwnShape
-	tStackLabel
 )
 
 // wordVotes counts the first-pass labels of one normalized word in a
@@ -17,7 +16,6 @@ type wordVotes struct {
 	total   int                 // occurrences
 	classes [numClasses + 1]int // per class; numClasses counts O
 	lastPER int                 // times it ends a multi-word PER span
-	labels  [numLabels]int      // per BILOU label
 }
 
 // stackFeatures adds to each token's base features the document-level
@@ -72,7 +70,6 @@ func stackFeatures(words [][]string, pass1 [][]label, base, out []sentFeatures) 
 func addVote(v *wordVotes, ls []label, i, d int) {
 	v.total += d
 	l := ls[i]
-	v.labels[l] += d
 	if l == labelO {
 		v.classes[numClasses] += d
 		return
@@ -103,11 +100,6 @@ func appendVoteFeatures(h []uint64, v *wordVotes, ls []label, i int, shape strin
 		}
 	}
 	h = append(h, hashByte(hashTpl(tStackMajor), byte(major)))
-	for l, n := range v.labels {
-		if n > 0 && label(l) != labelO {
-			h = append(h, hashByte(hashTpl(tStackLabel), byte(l)))
-		}
-	}
 	if v.lastPER > 0 {
 		h = append(h, hashTpl(tStackLastPER))
 	}

@@ -219,13 +219,6 @@ func (ps *Parser) finish(c *config, toks []Token) {
 			}
 		}
 	}
-	// Sentence-final punctuation hangs from the root in 97% of GUM train
-	// sentences; the greedy parser often loses that arc (the root word can
-	// be reduced before the full stop arrives), so restore it. The arc is
-	// always projective: the root dominates every word.
-	if last := c.n; last > 1 && last != c.rootChild && toks[last-1].UPOS == "PUNCT" && ps.punct >= 0 {
-		c.head[last], c.label[last] = c.rootChild, ps.punct
-	}
 	for i := 1; i <= c.n; i++ {
 		toks[i-1].Head = c.head[i] - 1
 		toks[i-1].Rel = ps.labels[c.label[i]]

@@ -212,7 +212,7 @@ func (db *DB) entityTimeline(ctx context.Context, from string, args []any, f tid
 	if len(counts) == 0 {
 		return nil, nil
 	}
-	totals, err := db.bucketTotals(ctx, bucket, f)
+	totals, err := db.bucketTotals(ctx, tidings.IntervalDay, f)
 	if err != nil {
 		return nil, err
 	}

@@ -47,3 +47,23 @@ func FuzzParseAPICursor(f *testing.F) {
 		}
 	})
 }
+
+func TestBucketStart(t *testing.T) {
+	tests := []struct {
+		t        int64
+		interval string
+		want     int64
+	}{
+		{1745485200 + 59, "hour", 1745485200},
+		{1745485200 + 3700, "day", 1745452800},
+		{1745485200, "week", 1745193600}, // Thursday 2025-04-24 → Monday 2025-04-21
+		{345600, "week", 345600},
+		{-1, "day", -86400},
+		{-1, "week", 345600 - 604800},
+	}
+	for _, tt := range tests {
+		if got := bucketStart(tt.t, tt.interval); got != tt.want {
+			t.Errorf("bucketStart(%d, %s) = %d, want %d", tt.t, tt.interval, got, tt.want)
+		}
+	}
+}

@@ -55,7 +55,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"all", tidings.SearchQuery{}},
 		{"word", tidings.SearchQuery{Text: "ceasefire"}},
 		{"rare-word", tidings.SearchQuery{Text: "tanker"}},
-		{"phrase", tidings.SearchQuery{Text: `"missile strike"`}},
+		{"phrase", tidings.SearchQuery{Text: `"officials said"`}},
 		{"and", tidings.SearchQuery{Text: "kyiv AND hospital"}},
 		{"or-not", tidings.SearchQuery{Text: "(drone OR missile) NOT kyiv"}},
 		{"prefix", tidings.SearchQuery{Text: "evacu*"}},
