@@ -39,9 +39,12 @@ type ArticleQuery struct {
 	ArticleFilter
 	// Sort is "date" (newest first, the default) or "relevance".
 	Sort string
-	// Limit is the page size; 0 or less means all (used by exports).
+	// Limit is the page size; 0 or less means the store's largest page.
 	Limit  int
 	Cursor string
+	// NoTotal skips counting the matches (exports page through a whole
+	// result and need no total).
+	NoTotal bool
 }
 
 // Timeline intervals.

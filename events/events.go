@@ -82,6 +82,32 @@ type found struct {
 	trigger
 	i, j int
 	noun bool
+	// victim marks a verb whose subject suffers the event ("died",
+	// "succumbed"): it codes an event only with a cause ("in police
+	// firing") that names the actor.
+	victim bool
+}
+
+// victimVerbs are coded with their subject as the recipient.
+var victimVerbs = setOf(`die succumb perish`)
+
+// lightVerbs carry a nominal event ("staged a hunger strike", "launched a
+// mediation effort", "held talks"): the noun codes the event and the
+// verb's subject is its actor.
+var lightVerbs = setOf(`stage launch hold conduct mount begin start carry resume lob burst use`)
+
+// eventObject is the index of an event noun heading the object of the
+// light verb at i ("launched a mediation effort"), or -1.
+func (c *Coder) eventObject(toks []facttext.Token, i int) int {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if _, ok := c.tab.nouns[toks[j].Lower]; ok {
+			return j
+		}
+		if !npTok(toks[j]) && toks[j].Lower != "out" {
+			break
+		}
+	}
+	return -1
 }
 
 // reporting and auxiliary verbs never trigger.
@@ -102,21 +128,25 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 	if !nounish && (k.UPOS == "" || k.UPOS == "VERB") {
 		lemma, ok := c.tab.forms[k.Lower]
 		if !ok && k.Lemma != k.Lower {
-			lemma, ok = k.Lemma, c.tab.codes[k.Lemma] != "" || c.tab.own[k.Lemma].typ != ""
+			_, ph := c.tab.phrasal[k.Lemma]
+			lemma, ok = k.Lemma, c.tab.codes[k.Lemma] != "" || c.tab.own[k.Lemma].typ != "" || ph
+		}
+		if ok && lightVerbs[lemma] && c.eventObject(toks, i) >= 0 {
+			ok = false // "staged a hunger strike": the noun codes it
 		}
 		if ok && !inert[lemma] {
 			if ph, ok := c.tab.phrasal[lemma]; ok {
 				for j := i + 1; j < len(toks) && j <= i+3; j++ {
 					if tr, ok := ph[toks[j].Lower]; ok {
-						return found{tr, i, j + 1, false}, true
+						return found{trigger: tr, i: i, j: j + 1}, true
 					}
 				}
 			}
 			if tr, ok := c.tab.own[lemma]; ok {
-				return found{tr, i, i + 1, false}, true
+				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
 			}
 			if tr, ok := c.cameo(lemma, toks, i); ok {
-				return found{tr, i, i + 1, false}, true
+				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
 			}
 		}
 	}
@@ -130,7 +160,7 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 					tr = trigger{"PROTEST", "strike-gen"}
 				}
 			}
-			return found{tr, i, i + 1, true}, true
+			return found{trigger: tr, i: i, j: i + 1, noun: true}, true
 		}
 	}
 	return found{}, false
@@ -214,17 +244,35 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 		span := t.Span(b, e)
 		ev.TriggerSpan = &span
 		ev.Negated, ev.Hypothetical = flags(toks, f.i, f.noun)
+		if !ev.Hypothetical && t.Parsed && toks[f.i].Rel == "conj" && toks[f.i].Head >= 0 && toks[f.i].Head < f.i {
+			// "aims to tighten sanctions and impose a blockade"
+			_, ev.Hypothetical = flags(toks, toks[f.i].Head, false)
+		}
 		r := c.roles(t, toks, f)
+		light := -1
+		if f.noun {
+			if light = c.lightVerb(toks, f.i); light >= 0 {
+				vr := c.roles(t, toks, found{i: light, j: light + 1})
+				r.actor = vr.actor
+				ev.Negated, ev.Hypothetical = flags(toks, light, false)
+			}
+		}
+		if f.victim {
+			if r.actor.e == 0 {
+				continue // "125 persons died": a death, not an attack
+			}
+		}
 		ev.Actor = actorOf(t, ents, r.actor, f.typ, true)
 		ev.Recipient = actorOf(t, ents, r.recipient, f.typ, false)
 		recode(&ev, toks, f)
 		ev.Location = location(t, si, ents, ev.Recipient)
 		ev.Date = resolveDate(toks, published)
 		_, intro := introNoun(toks, f)
-		primary := (!f.noun && !participle(toks, f.i) && !subordinate(toks, f.i)) || (f.noun && intro && ev.Actor != nil)
+		primary := (!f.noun && !participle(toks, f.i) && !subordinate(toks, f.i)) || (f.noun && intro && ev.Actor != nil) ||
+			(light >= 0 && !participle(toks, light) && !subordinate(toks, light))
 		if truces[strings.ToLower(ev.Trigger)] {
 			primary = true // "a ceasefire" is news in itself
-		} else if !primary && ev.Actor == nil && ev.Recipient == nil {
+		} else if !primary && ev.Actor == nil && ev.Recipient == nil && ev.Mode != "detain" {
 			continue // a bare "agreement" or "bombings" says too little
 		}
 		hasPrimary = hasPrimary || primary
@@ -275,6 +323,24 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 		}
 	}
 	return out
+}
+
+// lightVerb is the index of a light verb whose object is the event noun
+// at i ("staged a hunger strike"), or -1.
+func (c *Coder) lightVerb(toks []facttext.Token, i int) int {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		k := toks[j]
+		if lightVerbs[k.Lemma] || lightVerbs[c.tab.forms[k.Lower]] {
+			if k.UPOS == "VERB" || k.UPOS == "" {
+				return j
+			}
+			return -1
+		}
+		if !npTok(k) && k.Lower != "out" {
+			return -1
+		}
+	}
+	return -1
 }
 
 var truces = setOf(`ceasefire cease-fire truce armistice`)
@@ -346,7 +412,21 @@ func participle(toks []facttext.Token, i int) bool {
 	}
 	// "a meeting aimed at", "a bill signed in by", "left 90 wounded": a
 	// past participle right after a noun or a number.
-	return toks[i].XPOS == "VBN" && i > 0 && (toks[i-1].UPOS == "NOUN" || toks[i-1].UPOS == "PROPN" || toks[i-1].UPOS == "NUM")
+	return toks[i].XPOS == "VBN" && i > 0 && (toks[i-1].UPOS == "NUM" ||
+		(toks[i-1].UPOS == "NOUN" || toks[i-1].UPOS == "PROPN") && finiteAfter(toks, i))
+}
+
+// finiteAfter reports a finite verb after i: without one, a past
+// participle after a noun ("A newspaper called on Arabs …") is the main
+// verb the tagger mistook.
+func finiteAfter(toks []facttext.Token, i int) bool {
+	for _, k := range toks[i+1:] {
+		switch k.XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
 
 var intentWords = setOf(`will 'll ’ll would shall prepared ready willing plans plan intends intend offered offers`)
@@ -402,7 +482,8 @@ func score(e tidings.Event) int {
 
 // attempts make the verb after "to" an event that happened (PLOVER codes
 // attempted attacks).
-var attempts = setOf(`attempted attempts attempting tried tries trying began begun begins started starts continued continues`)
+var attempts = setOf(`attempted attempts attempting tried tries trying began begun begins started starts continued continues
+had forced compelled`)
 
 var negators = setOf(`not n't n’t never no without`)
 var modals = setOf(`would could might may will should shall 'll ’ll can must`)

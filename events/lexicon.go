@@ -59,7 +59,14 @@ func decodeTable(gz []byte) (*table, error) {
 	}
 	t.own, t.phrasal = parseOwn(ownVerbs)
 	t.nouns, _ = parseOwn(ownNouns)
+	lemmas := make([]string, 0, len(t.own)+len(t.phrasal))
 	for l := range t.own {
+		lemmas = append(lemmas, l)
+	}
+	for l := range t.phrasal {
+		lemmas = append(lemmas, l)
+	}
+	for _, l := range lemmas {
 		if _, ok := t.forms[l]; !ok {
 			t.forms[l] = l
 			for _, f := range inflect(l) {
@@ -105,7 +112,8 @@ ASSAULT:aerial airstrike
 ASSAULT:assassinate assassinate
 ASSAULT:abduct kidnap abduct
 ASSAULT open_fire fire_on
-COERCE:detain arrest detain jail imprison
+ASSAULT:firearms fire_at fire_upon fire_into gun_down shoot_dead
+COERCE:detain arrest detain jail imprison nab apprehend remand round_up pick_up book_under book_for
 COERCE:deport deport
 COERCE:confiscate confiscate seize
 COERCE:restrict ban restrict
@@ -113,11 +121,11 @@ COERCE:censor censor
 COERCE annex crack_down
 ACCUSE condemn criticize criticise denounce blame rebuke slam decry deplore censure accuse allege investigate probe indict sue
 REQUEST urge implore plead demand request ask petition appeal call_for call_on press_for seek
-REJECT reject refuse veto rebuff defy dismiss deny oppose
+REJECT reject refuse veto rebuff defy dismiss deny oppose renege
 THREATEN threaten
 PROTEST protest demonstrate rally riot march picket
 AGREE agree sign ratify pledge promise offer
-CONSULT meet visit discuss host negotiate consult confer talk_to talk_with hold_talks
+CONSULT meet visit discuss host negotiate consult confer mediate talk_to talk_with hold_talks
 SUPPORT support praise endorse welcome commend hail thank defend back
 COOPERATE cooperate collaborate coordinate share
 AID aid assist donate provide supply deliver hand_over
@@ -132,13 +140,16 @@ const ownNouns = `
 ASSAULT attack attacks strike strikes bombing bombings shelling raid raids offensive invasion assault ambush massacre killing killings bombardment clashes fighting shootout gunbattle
 ASSAULT:aerial airstrike airstrikes air-strike
 ASSAULT:assassinate assassination
-COERCE:detain arrest arrests detention crackdown
+COERCE:detain arrest arrests detention crackdown custody remand
+ASSAULT:firearms firing gunfire
+ASSAULT:beat lathicharge lathi-charge
+COERCE teargas tear-gas
 ACCUSE rebuke condemnation criticism accusation accusations investigation probe
 REQUEST appeal appeals demand demands
 THREATEN threat threats ultimatum
 PROTEST protest protests demonstration demonstrations rally rallies riot riots
 AGREE agreement deal accord treaty ceasefire truce cease-fire
-CONSULT talks meeting meetings visit summit negotiations
+CONSULT talks talk meeting meetings visit summit negotiations mediation
 AID aid assistance
 RETREAT withdrawal retreat resignation
 SANCTION sanctions embargo boycott

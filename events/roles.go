@@ -37,8 +37,46 @@ before during since while when although though despite under with without for la
 
 var recipPreps = setOf(`against on at with to into for over targeting upon toward towards`)
 
-// roles finds the actor and recipient spans of a trigger.
+// roles finds the actor and recipient spans of a trigger. A verb with no
+// agent takes the actor of a cause phrase ("killed in police firing",
+// "died in a Russian strike"); a victim verb's subject is its recipient.
 func (c *Coder) roles(t *facttext.Text, toks []facttext.Token, f found) roleSpans {
+	r := c.baseRoles(t, toks, f)
+	if f.victim {
+		r.recipient, r.actor = r.actor, span{}
+	}
+	if !f.noun && r.actor.e == 0 {
+		r.actor = c.causeActor(toks, f.j)
+	}
+	return r
+}
+
+var causePreps = setOf(`in by to due during from of`)
+
+// causeActor is the actor of a nominal event in a cause phrase after j
+// ("in police firing", "due to the army's shelling").
+func (c *Coder) causeActor(toks []facttext.Token, j int) span {
+	for k := j; k < len(toks) && k < j+6; k++ {
+		if toks[k].Text == "," || toks[k].Text == ";" {
+			break
+		}
+		if !causePreps[toks[k].Lower] {
+			continue
+		}
+		for n := k + 1; n < len(toks) && n <= k+4; n++ {
+			if tr, ok := c.tab.nouns[toks[n].Lower]; ok && tr.typ == "ASSAULT" {
+				return nounActor(toks, found{i: n, j: n + 1, noun: true})
+			}
+			if !npTok(toks[n]) {
+				break
+			}
+		}
+	}
+	return span{}
+}
+
+// baseRoles finds the actor and recipient spans of a trigger.
+func (c *Coder) baseRoles(t *facttext.Text, toks []facttext.Token, f found) roleSpans {
 	var r roleSpans
 	if f.noun {
 		if comma, ok := introNoun(toks, f); ok {
@@ -62,6 +100,15 @@ func (c *Coder) roles(t *facttext.Text, toks []facttext.Token, f found) roleSpan
 		if pr, ok := parseRoles(toks, f); ok {
 			pr.actor = reportedPronoun(t, toks, pr.actor)
 			return pr
+		}
+		if h := toks[f.i].Head; toks[f.i].Rel == "conj" && h >= 0 && h < f.i {
+			// "police arrested 4,000 and fired 2,000 rounds": the
+			// second verb shares the first one's subject.
+			if hr, ok := parseRoles(toks, found{i: h, j: h + 1}); ok && hr.actor.e != 0 && !isPassive(toks, h) {
+				pr, _ := parseRoles(toks, f)
+				pr.actor = reportedPronoun(t, toks, hr.actor)
+				return pr
+			}
 		}
 	}
 	subj := subjectOf(toks, f.i)
@@ -301,7 +348,7 @@ func nounActor(toks []facttext.Token, f found) span {
 		}
 	}
 	for j := f.i - 1; j >= 0 && j >= f.i-3; j-- {
-		if facttext.IsCap(toks[j].Text) && j > 0 {
+		if (facttext.IsCap(toks[j].Text) && j > 0) || actorHeads[toks[j].Lower] {
 			return npBefore(toks, j)
 		}
 		if !npTok(toks[j]) {
@@ -419,6 +466,10 @@ func headSpan(toks []facttext.Token, h int) span {
 	}
 	return span{toks[lo].B, toks[hi].E}
 }
+
+// actorHeads are sector words that name the actor of a noun they modify
+// ("police firing", "army shelling").
+var actorHeads = setOf(`police army military troops navy rebel militant government`)
 
 // sectorWords give an actor's sector from its head words.
 var sectorWords = map[string]string{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -14,18 +15,20 @@ type Corpus struct {
 	Name   string
 	Path   string // relative to the data directory
 	Format string
+	Genre  byte // genre of its documents (GenreNews, GenreWeb, GenreSocial)
+	Weight int  // training visits per document and epoch (0 counts as 1)
 }
 
 // Training and development corpora under the data directory.
 var (
-	CorpusCoNLL = Corpus{"conll", "conll2003/eng.train", FormatCoNLL}
-	CorpusUNER  = Corpus{"uner", "uner-ewt/en_ewt-ud-train.iob2", FormatIOB2}
-	CorpusWNUT  = Corpus{"wnut", "wnut17/wnut17train.conll", FormatIOB2}
+	CorpusCoNLL = Corpus{"conll", "conll2003/eng.train", FormatCoNLL, GenreNews, 1}
+	CorpusUNER  = Corpus{"uner", "uner-ewt/en_ewt-ud-train.iob2", FormatIOB2, GenreWeb, 1}
+	CorpusWNUT  = Corpus{"wnut", "wnut17/wnut17train.conll", FormatIOB2, GenreSocial, 1}
 	// CorpusGUM is the GUM treebank's training documents, read from the
 	// shared data root (../treebank/gum from the NER directory).
-	CorpusGUM       = Corpus{"gum", "../treebank/gum", "gum"}
-	CorpusCoNLLDev  = Corpus{"conll-dev", "conll2003/eng.testa", FormatCoNLL}
-	CorpusUNERDev   = Corpus{"uner-dev", "uner-ewt/en_ewt-ud-dev.iob2", FormatIOB2}
+	CorpusGUM       = Corpus{"gum", "../treebank/gum", "gum", GenreWeb, 1}
+	CorpusCoNLLDev  = Corpus{"conll-dev", "conll2003/eng.testa", FormatCoNLL, GenreNews, 1}
+	CorpusUNERDev   = Corpus{"uner-dev", "uner-ewt/en_ewt-ud-dev.iob2", FormatIOB2, GenreWeb, 1}
 	DefaultTraining = []Corpus{CorpusCoNLL, CorpusUNER, CorpusWNUT}
 	DevSets         = []Corpus{CorpusCoNLLDev, CorpusUNERDev}
 )
@@ -40,8 +43,17 @@ func CorpusByName(name string) (Corpus, bool) {
 	return Corpus{}, false
 }
 
-// ReadCorpus reads one corpus from the data directory.
+// ReadCorpus reads one corpus from the data directory; its documents get
+// the corpus's genre and weight.
 func ReadCorpus(ctx context.Context, dir string, c Corpus) ([]Document, error) {
+	docs, err := readCorpus(ctx, dir, c)
+	for i := range docs {
+		docs[i].Genre, docs[i].Weight = c.Genre, c.Weight
+	}
+	return docs, err
+}
+
+func readCorpus(ctx context.Context, dir string, c Corpus) ([]Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -79,13 +91,22 @@ func ReadCorpus(ctx context.Context, dir string, c Corpus) ([]Document, error) {
 	return docs, nil
 }
 
-// ParseMix reads a comma-separated list of corpus names ("conll,uner").
+// ParseMix reads a comma-separated list of corpus names, each optionally
+// with a training weight ("conll,uner*2").
 func ParseMix(s string) ([]Corpus, error) {
 	var out []Corpus
-	for _, name := range strings.Split(s, ",") {
-		c, ok := CorpusByName(strings.TrimSpace(name))
+	for _, item := range strings.Split(s, ",") {
+		name, weight, hasWeight := strings.Cut(strings.TrimSpace(item), "*")
+		c, ok := CorpusByName(name)
 		if !ok {
 			return nil, fmt.Errorf("unknown NER corpus %q (want conll, uner, wnut, gum)", name)
+		}
+		if hasWeight {
+			w, err := strconv.Atoi(weight)
+			if err != nil || w < 1 || w > 10 {
+				return nil, fmt.Errorf("NER corpus %q: weight must be 1-10", item)
+			}
+			c.Weight = w
 		}
 		out = append(out, c)
 	}

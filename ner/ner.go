@@ -128,6 +128,7 @@ type scoredSpan struct {
 // document-level consistency pass.
 func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
 	dc := newDocContext(sents)
+	dc.genre = r.m1.guessGenre(sents)
 	feats := make([]sentFeatures, len(sents))
 	labels := make([][]label, len(sents))
 	var em []float32

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strings"
 )
 
 // TrainOptions controls Train.
@@ -16,7 +17,14 @@ type TrainOptions struct {
 	MinCount int     // keep features seen at least this often (default 2)
 	Prune    float32 // drop features whose averaged weights are all below this in magnitude
 	Seed     uint64  // shuffling seed, for determinism
-	Log      io.Writer
+	// Genres adds genre copies of the features (domain.go) and a genre
+	// classifier to the model.
+	Genres bool
+	// LowerEvery > 0 adds a lower-cased copy of every LowerEvery-th
+	// document (case augmentation), so the model learns to find names
+	// that web text leaves in lower case.
+	LowerEvery int
+	Log        io.Writer
 }
 
 // trainSent is one training sentence as feature rows and gold labels.
@@ -68,10 +76,21 @@ func Train(ctx context.Context, docs []Document, raw [][]string, opts TrainOptio
 	lex := buildLexicon(text)
 	fmt.Fprintf(opts.Log, "ner: lexicon of %d words from %d sentences\n", len(lex.words), len(text))
 	x := &extractor{gaz: gaz, lex: lex}
-	data := extractDocs(x, docs)
+	groups := make([]int, len(docs))
+	for i := range groups {
+		groups[i] = i
+	}
+	if opts.LowerEvery > 0 {
+		// After the lexicon, whose capitalization priors must come from
+		// real text.
+		docs, groups = addLowerCopies(docs, groups, opts.LowerEvery)
+	}
+	data := extractDocs(x, docs, opts.Genres)
 	var folds [2][]*trainDoc
 	for i, d := range data {
-		folds[i%2] = append(folds[i%2], d)
+		// A copy shares its original's fold, so the held-out labels of
+		// the stacked pass never come from a model that saw the text.
+		folds[groups[i]%2] = append(folds[groups[i]%2], d)
 	}
 	for k := 0; k < 2; k++ {
 		fmt.Fprintf(opts.Log, "ner: first pass, fold %d\n", k+1)
@@ -90,6 +109,9 @@ func Train(ctx context.Context, docs []Document, raw [][]string, opts TrainOptio
 		return nil, err
 	}
 	m1.lex = lex
+	if opts.Genres {
+		m1.addGenreWords(trainGenreWords(docs))
+	}
 	for _, d := range data {
 		d.feats, d.base = d.stacked, nil
 	}
@@ -120,17 +142,21 @@ type trainDoc struct {
 	feats   []sentFeatures
 	base    []sentFeatures
 	stacked []sentFeatures
+	repeat  int // visits per epoch
 }
 
-func extractDocs(x *extractor, docs []Document) []*trainDoc {
+func extractDocs(x *extractor, docs []Document, genres bool) []*trainDoc {
 	out := make([]*trainDoc, len(docs))
 	for k, d := range docs {
-		td := &trainDoc{}
+		td := &trainDoc{repeat: max(1, d.Weight)}
 		for _, s := range d.Sentences {
 			td.words = append(td.words, s.Words)
 			td.labels = append(td.labels, bilouLabels(len(s.Words), s.spans()))
 		}
 		dc := newDocContext(td.words)
+		if genres {
+			dc.genre = d.Genre
+		}
 		td.feats = make([]sentFeatures, len(td.words))
 		for i, ws := range td.words {
 			x.extract(ws, dc, &td.feats[i])
@@ -222,7 +248,9 @@ func featurize(docs []*trainDoc, minCount int) ([]trainSent, []uint64) {
 				}
 				ts.offs = append(ts.offs, int32(len(ts.rows)))
 			}
-			sents = append(sents, ts)
+			for range d.repeat {
+				sents = append(sents, ts)
+			}
 		}
 	}
 	return sents, hashes
@@ -321,4 +349,25 @@ func (p *perceptron) average(hashes []uint64, prune float32) *model {
 		m.w = append(m.w, row[:]...)
 	}
 	return m
+}
+
+// addLowerCopies appends a lower-cased copy of every k-th document, with
+// the same tags; groups (the original index of each document) is extended
+// accordingly.
+func addLowerCopies(docs []Document, groups []int, k int) ([]Document, []int) {
+	n := len(docs)
+	for i := 0; i < n; i += k {
+		d := docs[i]
+		c := Document{Genre: d.Genre, Weight: d.Weight, Sentences: make([]Sentence, len(d.Sentences))}
+		for j, s := range d.Sentences {
+			ws := make([]string, len(s.Words))
+			for t, w := range s.Words {
+				ws[t] = strings.ToLower(w)
+			}
+			c.Sentences[j] = Sentence{Words: ws, Tags: s.Tags}
+		}
+		docs = append(docs, c)
+		groups = append(groups, groups[i])
+	}
+	return docs, groups
 }

@@ -20,7 +20,7 @@ type articlesResponse struct {
 	Next     *string       `json:"next"`
 }
 
-// exportPage is the page size used to stream exports.
+// exportPage is how many rows an export writes between flushes.
 const exportPage = 500
 
 func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
@@ -95,14 +95,12 @@ type badQuery interface {
 }
 
 // export streams the whole result of q as CSV (one row per hit) or JSON
-// lines (one full article record per line), page by page, so that memory
-// stays bounded.
+// lines (one full article record per line). A malformed query is found by
+// a first page before the answer starts; later failures can only cut the
+// stream short.
 func (s *Server) export(w http.ResponseWriter, r *http.Request, q tidings.ArticleQuery, format string) {
 	ctx := r.Context()
-	q.Limit = exportPage
-	q.Cursor = ""
-	first, err := s.store.Articles(ctx, q)
-	if err != nil {
+	if _, err := s.store.Articles(ctx, tidings.ArticleQuery{ArticleFilter: q.ArticleFilter, Limit: 1, NoTotal: true}); err != nil {
 		s.storeError(w, r, err)
 		return
 	}
@@ -133,33 +131,32 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, q tidings.Articl
 			if err != nil {
 				return err
 			}
+			a.Normalize()
 			return enc.Encode(a)
 		}
 		flush = func() error { return nil }
 	}
 	w.WriteHeader(http.StatusOK)
-	res := first
-	for {
-		for _, h := range res.Hits {
-			if err := emit(h); err != nil {
-				s.opts.Logger.Error("export aborted", "err", err)
-				return
+	n := 0
+	err := s.store.EachArticle(ctx, q.ArticleFilter, func(h tidings.Hit) error {
+		if err := emit(h); err != nil {
+			return err
+		}
+		if n++; n%exportPage == 0 {
+			if err := flush(); err != nil {
+				return err
+			}
+			if f, ok := w.(http.Flusher); ok {
+				f.Flush()
 			}
 		}
-		if err := flush(); err != nil {
-			return
-		}
-		if f, ok := w.(http.Flusher); ok {
-			f.Flush()
-		}
-		if res.Next == "" {
-			return
-		}
-		q.Cursor = res.Next
-		if res, err = s.store.Articles(ctx, q); err != nil {
-			s.opts.Logger.Error("export aborted", "err", err)
-			return
-		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil && !errors.Is(err, context.Canceled) {
+		s.opts.Logger.Error("export cut short", "query", r.URL.RawQuery, "rows", n, "err", err)
 	}
 }
 

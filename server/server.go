@@ -27,6 +27,8 @@ type Store interface {
 	tidings.Store
 	// Articles is a search with all the API's filters.
 	Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.SearchResult, error)
+	// EachArticle streams every article matching f, newest first (exports).
+	EachArticle(ctx context.Context, f tidings.ArticleFilter, fn func(tidings.Hit) error) error
 	// Timeline counts matching articles per interval.
 	Timeline(ctx context.Context, q tidings.TimelineQuery) (*tidings.Timeline, error)
 	// TopEntities ranks entities by the number of matching articles naming them.
@@ -174,7 +176,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // ListenAndServe serves on addr until ctx is cancelled, then shuts down
-// gracefully, letting running requests finish for up to 10 s. ready, if
+// gracefully, letting running requests finish for up to 10 s before
+// closing their connections. ready, if
 // not nil, gets the bound address once listening.
 func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
 	var lc net.ListenConfig
@@ -209,7 +212,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		// Requests still running after the grace period (long exports) are
+		// cut off.
+		s.opts.Logger.Warn("forced shutdown", "err", err)
+		hs.Close()
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)

@@ -24,7 +24,7 @@ const snippetLen = 280
 // syntax), entity, entity type, actor country, event type, theme, place,
 // source, language and dates. Sort "date" (default) is newest first with
 // keyset pagination; "relevance" is BM25 order (title weighted 5×) with an
-// offset cursor. Limit <= 0 means 500.
+// offset cursor. Limit <= 0 means 500. Total is left 0 with NoTotal.
 func (db *DB) Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.SearchResult, error) {
 	if q.Limit <= 0 {
 		q.Limit = 500
@@ -42,7 +42,9 @@ func (db *DB) Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.Se
 		if matches, err = db.matchCount(ctx, q.Text); err != nil {
 			return nil, err
 		}
-		if matches > ftsSetLimit {
+		// Checking rows one by one pays only for a short page of a
+		// frequent term; exports take big pages.
+		if matches > ftsSetLimit && q.Limit <= 200 {
 			mode = ftsExists
 		}
 	}
@@ -63,6 +65,9 @@ func (db *DB) Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.Se
 		return nil, ftsError(err, q.Text)
 	}
 	res := &tidings.SearchResult{Hits: hits, Next: next}
+	if q.NoTotal {
+		return res, nil
+	}
 	if res.Total, err = db.countArticles(ctx, q.ArticleFilter, matches); err != nil {
 		return nil, ftsError(err, q.Text)
 	}
@@ -271,4 +276,35 @@ func (db *DB) snippets(ctx context.Context, text string, hits []tidings.Hit) err
 		}
 	}
 	return rows.Err()
+}
+
+// EachArticle calls fn with every article matching f, newest first, reading
+// them as one stream (exports). fn's error stops the walk and is returned.
+// The hits carry no snippet.
+func (db *DB) EachArticle(ctx context.Context, f tidings.ArticleFilter, fn func(tidings.Hit) error) error {
+	var w sqlWhere
+	articleFilter(&w, f, ftsIn)
+	sqlText := fmt.Sprintf(`SELECT %s, 0 FROM %s WHERE %s ORDER BY ifnull(a.published, %d) DESC, a.seq DESC`,
+		hitColumns, articlesFrom(f, "articles_api_newest"), w.String(), noDate)
+	rows, err := db.read.QueryContext(ctx, sqlText, w.args...)
+	if err != nil {
+		return ftsError(fmt.Errorf("export articles: %w", err), f.Text)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h tidings.Hit
+		var seq, key int64
+		var pub *int64
+		if err := rows.Scan(&seq, &h.ID, &h.URL, &h.Title, &h.Source, &pub, &h.Language, &h.DuplicateOf, &h.Story, &key); err != nil {
+			return fmt.Errorf("export articles: %w", err)
+		}
+		h.Published = unixTime(pub)
+		if err := fn(h); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return ftsError(fmt.Errorf("export articles: %w", err), f.Text)
+	}
+	return nil
 }

@@ -100,9 +100,15 @@ func (db *DB) bucketCountsAndTotals(ctx context.Context, interval string, f tidi
 	}
 	from := articlesFrom(f, "articles_api_published")
 	var lo, hi sql.NullInt64
-	err = db.read.QueryRowContext(ctx, "SELECT min(a.published), max(a.published) FROM "+from+" WHERE "+base.String(), base.args...).Scan(&lo, &hi)
-	if err != nil {
-		return nil, nil, fmt.Errorf("time range: %w", err)
+	// Two queries: SQLite answers a lone min() or max() from the index edge.
+	for _, x := range []struct {
+		agg string
+		dst *sql.NullInt64
+	}{{"min", &lo}, {"max", &hi}} {
+		err = db.read.QueryRowContext(ctx, "SELECT "+x.agg+"(a.published) FROM "+from+" WHERE "+base.String(), base.args...).Scan(x.dst)
+		if err != nil {
+			return nil, nil, fmt.Errorf("time range: %w", err)
+		}
 	}
 	totals, counts = map[int64]int{}, map[int64]int{}
 	if !lo.Valid {
@@ -117,16 +123,33 @@ func (db *DB) bucketCountsAndTotals(ctx context.Context, interval string, f tidi
 	rest.From, rest.To, rest.IncludeDuplicates = nil, nil, true
 	var cond sqlWhere
 	articleFilter(&cond, rest, ftsIn)
-	inBucket := " AND a.published >= b.t AND a.published < b.t + ?"
+	// One range per interval, clamped to the dates asked for, so that each
+	// count reads only its own stretch of the index.
+	var bw sqlWhere
+	bw.add("a.published IS NOT NULL")
+	if !f.IncludeDuplicates {
+		bw.add("a.duplicate_of IS NULL")
+	}
+	lower, upper := "b.t", "b.t + ?"
+	boundArgs := []any{step}
+	if f.From != nil {
+		lower = "max(b.t, ?)"
+		boundArgs = append([]any{f.From.Unix()}, boundArgs...)
+	}
+	if f.To != nil {
+		upper = "min(b.t + ?, ?)"
+		boundArgs = append(boundArgs, f.To.Unix())
+	}
+	bw.add("a.published >= "+lower+" AND a.published < "+upper, boundArgs...)
 	matchSQL, matchArgs := "NULL", []any{}
 	if len(cond.conds) > 0 {
-		matchSQL = "(SELECT count(*) FROM " + from + " WHERE " + base.String() + " AND " + cond.String() + inBucket + ")"
-		matchArgs = append(append(append(matchArgs, base.args...), cond.args...), step)
+		matchSQL = "(SELECT count(*) FROM " + from + " WHERE " + bw.String() + " AND " + cond.String() + ")"
+		matchArgs = append(append(matchArgs, bw.args...), cond.args...)
 	}
 	sqlText := `WITH RECURSIVE b(t) AS (SELECT ? UNION ALL SELECT t + ? FROM b WHERE t + ? <= ?)
-		SELECT b.t, (SELECT count(*) FROM ` + from + ` WHERE ` + base.String() + inBucket + `), ` + matchSQL + ` FROM b`
-	args := append([]any{first, step, step, hi.Int64}, base.args...)
-	args = append(append(args, step), matchArgs...)
+		SELECT b.t, (SELECT count(*) FROM ` + from + ` WHERE ` + bw.String() + `), ` + matchSQL + ` FROM b`
+	args := append([]any{first, step, step, hi.Int64}, bw.args...)
+	args = append(args, matchArgs...)
 	rows, err := db.read.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, nil, err

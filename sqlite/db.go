@@ -10,6 +10,13 @@
 // A DB has one writer connection (writes are serialized; each Put is one
 // IMMEDIATE transaction) and a pool of query-only reader connections; WAL lets
 // readers proceed while a write is in flight. It is safe for concurrent use.
+//
+// Put writes an article, its fact rows (removed, entities, mentions, quotes,
+// events, counts, places, themes) and its share of the cross-article entity
+// registry in one transaction; PutBatch does the same for many articles in
+// one transaction (each its own savepoint), which ingests faster. Search is
+// FTS5 full text with filters and keyset pagination (search.go,
+// searcher.go). Other stages join Put's transaction through addPutHook.
 package sqlite
 
 import (

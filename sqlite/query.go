@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"strings"
-
-	"github.com/tidings/tidings"
 )
 
 // cursor is the position after which the next page starts: the keyset of
@@ -55,7 +53,7 @@ func decodeCursor(s string) (*cursor, error) {
 
 // fingerprint identifies what a query selects and in which order, so that
 // a cursor is not replayed against a different one.
-func fingerprint(q tidings.SearchQuery, p *searchPlan) string {
+func fingerprint(p *searchPlan) string {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%s\x00%s\x00", p.match, p.sort)
 	for _, a := range p.args {

@@ -71,6 +71,9 @@ func updateRegistry(w *writeTx, a *tidings.Article, seen int64) error {
 			regID[i] = id
 		}
 	}
+	// Mentions are the most numerous rows; they go in as one JSON array of
+	// [eid, start, end, text] in a single statement.
+	var mentions [][4]any
 	for i, e := range a.Entities {
 		var rid any
 		if id, ok := regID[i]; ok {
@@ -81,9 +84,16 @@ func updateRegistry(w *writeTx, a *tidings.Article, seen int64) error {
 			return fmt.Errorf("insert entity %d (%s): %w", i, e.ID, err)
 		}
 		for _, m := range e.Mentions {
-			if _, err := w.exec(sqlInsertMention, a.ID, eids[i], m.Start, m.End, m.Text); err != nil {
-				return fmt.Errorf("insert mention of %s: %w", e.ID, err)
-			}
+			mentions = append(mentions, [4]any{eids[i], m.Start, m.End, m.Text})
+		}
+	}
+	if len(mentions) > 0 {
+		b, err := json.Marshal(mentions)
+		if err != nil {
+			return fmt.Errorf("encode mentions: %w", err)
+		}
+		if _, err := w.exec(sqlInsertMentions, a.ID, string(b)); err != nil {
+			return fmt.Errorf("insert mentions: %w", err)
 		}
 	}
 	return nil

@@ -134,7 +134,7 @@ func planSearch(q tidings.SearchQuery) (*searchPlan, error) {
 		p.filters = append(p.filters, "a.language = ?")
 		p.args = append(p.args, strings.ToLower(l))
 	}
-	p.finger = fingerprint(q, p)
+	p.finger = fingerprint(p)
 	if q.Cursor != "" {
 		c, err := decodeCursor(q.Cursor)
 		if err != nil {

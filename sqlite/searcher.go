@@ -34,7 +34,7 @@ type searcher struct {
 func (s *searcher) total() (int, error) {
 	p := s.p
 	if p.match == "" {
-		return s.count("SELECT count(*) FROM articles a"+where(p.filters), p.args...)
+		return s.count("SELECT count(*) FROM articles a"+whereClause(p.filters), p.args...)
 	}
 	n, err := s.count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", p.match)
 	if err != nil || len(p.filters) == 0 {
@@ -46,7 +46,7 @@ func (s *searcher) total() (int, error) {
 		return 0, nil
 	}
 	return s.count("SELECT count(*) FROM articles_fts JOIN articles a INDEXED BY articles_by_seq ON a.seq = articles_fts.rowid"+
-		where(append([]string{"articles_fts MATCH ?"}, p.filters...)), append([]any{p.match}, p.args...)...)
+		whereClause(append([]string{"articles_fts MATCH ?"}, p.filters...)), append([]any{p.match}, p.args...)...)
 }
 
 func (s *searcher) count(query string, args ...any) (int, error) {
@@ -76,7 +76,7 @@ func (s *searcher) pageKeys(total int) ([]cursor, error) {
 		if p.after != nil {
 			off = p.after.Offset
 		}
-		query += where(conds) + " ORDER BY articles_fts.rank, articles_fts.rowid LIMIT ? OFFSET ?"
+		query += whereClause(conds) + " ORDER BY articles_fts.rank, articles_fts.rowid LIMIT ? OFFSET ?"
 		args = append(args, p.limit+1, off)
 		return s.keys(query, args)
 	case p.after != nil:
@@ -100,7 +100,7 @@ func (s *searcher) pageKeys(total int) ([]cursor, error) {
 		conds = append([]string{"articles_fts MATCH ?"}, conds...)
 		args = append([]any{p.match}, args...)
 	}
-	return s.keys(query+where(conds)+order, append(args, p.limit+1))
+	return s.keys(query+whereClause(conds)+order, append(args, p.limit+1))
 }
 
 // walkDates reports whether walking the date index beats sorting the
@@ -227,8 +227,8 @@ func (s *searcher) snippets(marks string, seqs []any) (map[int64]string, error) 
 	return out, rows.Err()
 }
 
-// where joins conditions into a WHERE clause, or "" for none.
-func where(conds []string) string {
+// whereClause joins conditions into a WHERE clause, or "" for none.
+func whereClause(conds []string) string {
 	if len(conds) == 0 {
 		return ""
 	}

@@ -33,8 +33,9 @@ const (
 	sqlInsertTheme  = `INSERT OR IGNORE INTO themes(article_id, theme) VALUES (?, ?)`
 	sqlInsertEntity = `INSERT INTO entities(article_id, eid, registry_id, name, type,
 		country, sector, role, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlInsertMention = `INSERT INTO mentions(article_id, eid, span_start, span_end, text)
-		VALUES (?, ?, ?, ?, ?)`
+	// ?2 is a JSON array of [eid, start, end, text].
+	sqlInsertMentions = `INSERT INTO mentions(article_id, eid, span_start, span_end, text)
+		SELECT ?1, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?2)`
 	sqlRegistryGet = `SELECT id, country, sector, roles, aliases FROM registry
 		WHERE name_key = ? AND type = ?`
 	sqlRegistryInsert = `INSERT INTO registry(name, name_key, type, country, sector,
@@ -48,7 +49,7 @@ const (
 
 var putSQL = []string{
 	sqlFindDuplicate, sqlInsertArticle, sqlInsertRemoved, sqlInsertQuote, sqlInsertEvent,
-	sqlInsertCount, sqlInsertPlace, sqlInsertTheme, sqlInsertEntity, sqlInsertMention,
+	sqlInsertCount, sqlInsertPlace, sqlInsertTheme, sqlInsertEntity, sqlInsertMentions,
 	sqlRegistryGet, sqlRegistryInsert, sqlRegistryUpdate,
 }
 

@@ -199,6 +199,13 @@ func TestFactsAndRegistry(t *testing.T) {
 	if time.Unix(first, 0).UTC().Day() != 3 || time.Unix(last, 0).UTC().Day() != 10 {
 		t.Errorf("first/last seen = %v %v", time.Unix(first, 0), time.Unix(last, 0))
 	}
+	var eid, text string
+	var start, end int
+	err = db.read.QueryRowContext(ctx, `SELECT eid, span_start, span_end, text FROM mentions
+		WHERE article_id = 'y' ORDER BY rowid DESC LIMIT 1`).Scan(&eid, &start, &end, &text)
+	if err != nil || eid != "e1" || start != 0 || end != 16 || text != "the US president" {
+		t.Errorf("last mention of y = %q %d %d %q, %v", eid, start, end, text, err)
+	}
 	for table, want := range map[string]int{"entities": 4, "mentions": 4, "themes": 2} {
 		var n int
 		if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {

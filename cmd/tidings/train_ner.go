@@ -24,7 +24,17 @@ func trainNER(ctx context.Context, data, out string, stderr io.Writer) error {
 			return err
 		}
 	}
-	opts := ner.TrainOptions{Epochs: 10, MinCount: 2, Seed: 1, Log: stderr}
+	opts := ner.TrainOptions{Epochs: 10, MinCount: 2, Seed: 1, Log: stderr, Genres: true}
+	if os.Getenv("TIDINGS_NER_GENRES") == "0" {
+		opts.Genres = false
+	}
+	if s := os.Getenv("TIDINGS_NER_LOWER"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return fmt.Errorf("TIDINGS_NER_LOWER: %w", err)
+		}
+		opts.LowerEvery = n
+	}
 	if s := os.Getenv("TIDINGS_NER_EPOCHS"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {

@@ -44,7 +44,7 @@ export async function render(root, sp, id, alive) {
     h('div', {class: 'entityhead card'},
       h('h1', {id: 'entity-name'}, e.name),
       h('p', {class: 'meta'}, e.type ? h('span', {class: 'chip ent ent-' + e.type}, e.type) : h('span', {class: 'chip'}, 'untagged actor or speaker'), e.country ? ' ' + e.country : '',
-        ' · ', fmtNum(e.articles), ' articles · ', fmtNum(e.mentions), ' mentions',
+        ' · ', fmtNum(e.articles), e.articles === 1 ? ' article · ' : ' articles · ', fmtNum(e.mentions), e.mentions === 1 ? ' mention' : ' mentions',
         ' · ', h('a', {href: '#/search?entity=' + encodeURIComponent(e.name)}, 'search its articles')),
       e.roles.length ? h('p', {class: 'chips'}, 'Roles: ', e.roles.map(r => h('span', {class: 'chip'}, r.key, h('span', {class: 'count'}, String(r.count))))) : null),
     h('div', {class: 'layout'},

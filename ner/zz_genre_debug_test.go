@@ -1,0 +1,72 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestZZGenreDebug(t *testing.T) {
+	p := os.Getenv("ZZ_MODEL")
+	if p == "" {
+		t.Skip()
+	}
+	gz, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewFromModel(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range DevSets {
+		docs, err := ReadCorpus(context.Background(), "../../shared/data/ner", c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cnt [4]int
+		for _, d := range docs {
+			cnt[r.m1.guessGenre(d.words())]++
+		}
+		t.Logf("%s: %v", c.Name, cnt)
+	}
+}
+
+func TestZZErrors(t *testing.T) {
+	if os.Getenv("ZZ_ERR") == "" {
+		t.Skip()
+	}
+	r, err := NewFromModel(modelGz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := ReadCorpus(context.Background(), "../../shared/data/ner", CorpusUNERDev)
+	for _, d := range docs {
+		pred := r.TagDocument(d.words())
+		for si, s := range d.Sentences {
+			g := spansFromIOB(s.Tags)
+			p := spansFromIOB(pred[si])
+			key := func(x tagSpan) string { return fmt.Sprint(x.Start, x.End, EvalType(x.Type)) }
+			gm := map[string]bool{}
+			for _, x := range g {
+				gm[key(x)] = true
+			}
+			pm := map[string]bool{}
+			for _, x := range p {
+				pm[key(x)] = true
+			}
+			for _, x := range g {
+				if !pm[key(x)] && EvalType(x.Type) != "" {
+					fmt.Printf("FN\t%s\t%s\n", EvalType(x.Type), strings.Join(s.Words[x.Start:x.End], " "))
+				}
+			}
+			for _, x := range p {
+				if !gm[key(x)] && EvalType(x.Type) != "" {
+					fmt.Printf("FP\t%s\t%s\n", EvalType(x.Type), strings.Join(s.Words[x.Start:x.End], " "))
+				}
+			}
+		}
+	}
+}
