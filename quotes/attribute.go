@@ -113,6 +113,20 @@ func (st *state) attribute(sp Span) *attribution {
 			}
 		}
 	}
+	// 3a. A reporting verb after a later quote of the same sentence:
+	// `Guns are “a crisis” and “stunt growth,” Dean proclaimed.`
+	if sp.Closed {
+		rest := st.free(sZ, sp.Close, t.Sentences[sZ].E, false)
+		if len(rest) > len(after) {
+			for c := range rest {
+				if lemma, ok := cueOf(rest, c); ok && !weakCues[lemma] {
+					if at := st.subjectOf(rest, c, false); at != nil {
+						return at
+					}
+				}
+			}
+		}
+	}
 	// 3b. A phrase quoted inside a sentence with no reporting verb is the
 	// words of the sentence's subject: "He pledged to relocate the embassy
 	// to the “eternal capital”".
@@ -182,11 +196,30 @@ func (st *state) nearestBefore(toks []facttext.Token, anyCue bool) *attribution 
 		if at := st.subjectOf(toks, c, false); at != nil {
 			return at
 		}
-		if at := st.objectOf(toks, c); at != nil {
+		if at := st.invertedObject(toks, c); at != nil {
 			return at // "Said Lavrov: …"
 		}
 	}
 	return nil
+}
+
+// invertedObject is the speaker after a cue that introduces a quote
+// ("Said Lavrov: …", "… added the minister, “…"): the noun phrase after
+// the cue must run up to the quote or to a colon or comma before it, so
+// that "said the senator can “bring change”" names no one.
+func (st *state) invertedObject(toks []facttext.Token, c int) *attribution {
+	i := c + 1
+	if toks[c].Lower == "according" {
+		i++
+	}
+	j, ok := rightNP(toks, i)
+	if !ok {
+		return nil
+	}
+	if j+1 < len(toks) && toks[j+1].Text != ":" && toks[j+1].Text != "," && !isMark(toks[j+1].Text) {
+		return nil
+	}
+	return st.objectOf(toks, c)
 }
 
 // cueOf reports whether toks[c] is a reporting verb (or "according" in
@@ -301,8 +334,10 @@ func (st *state) sentenceSubject(b int) (int, int, bool) {
 		return 0, 0, false
 	}
 	toks := st.free(si, st.t.Sentences[si].B, b, true)
-	i := 0
-	if len(toks) > 0 && (toks[0].UPOS == "ADP" || toks[0].UPOS == "SCONJ" || toks[0].UPOS == "ADV" || boundary[toks[0].Lower]) {
+	i := dateline(toks)
+	if i < len(toks) && (toks[i].UPOS == "ADP" || toks[i].UPOS == "SCONJ" || toks[i].UPOS == "ADV" || boundary[toks[i].Lower] ||
+		toks[i].UPOS == "VERB" && (strings.HasSuffix(toks[i].Lower, "ing") || strings.HasSuffix(toks[i].Lower, "ed"))) {
+		// "In July, …", "Speaking in Ohio, Trump …"
 		for i < len(toks) && toks[i].Text != "," {
 			i++
 		}
@@ -313,6 +348,22 @@ func (st *state) sentenceSubject(b int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return toks[i].B, toks[j].E, true
+}
+
+// dateline is the index of the first token after a dateline opening the
+// sentence ("WASHINGTON (AFP) — …", "PHILADELPHIA, July 25 (UPI) — …"),
+// or 0.
+func dateline(toks []facttext.Token) int {
+	paren := false
+	for i := 0; i < len(toks) && i < 10; i++ {
+		switch {
+		case toks[i].Text == "(":
+			paren = true
+		case isDash(toks[i].Text) && i > 0 && (paren || strings.ToUpper(toks[0].Text) == toks[0].Text):
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // parseSubject finds the nominal subject of the cue in the parse.
@@ -344,6 +395,22 @@ func (st *state) parseSubject(toks []facttext.Token, c int) (int, int, bool) {
 			return 0, 0, false // "that", "which"
 		}
 		return sent[lo].B, sent[hi].E, true
+	}
+	// "Wilson praised Rubio and said …": a coordinated cue shares the
+	// first verb's subject.
+	if h := sent[ci].Head; sent[ci].Rel == "conj" && h >= 0 && h < ci {
+		for i, k := range sent {
+			if k.Head == h && k.Rel == "nsubj" && !st.quoted(k.B) && !timeWords[k.Lower] && (k.UPOS != "PRON" || pronouns[k.Lower]) {
+				lo := i
+				for j := 0; j < i; j++ {
+					if dominates(sent, i, j) {
+						lo = j
+						break
+					}
+				}
+				return sent[lo].B, sent[i].E, true
+			}
+		}
 	}
 	return 0, 0, false
 }
@@ -513,7 +580,10 @@ func (st *state) rootSubject(si int) *attribution {
 		if k.Rel != "nsubj" || k.Head < 0 || sent.Tokens[k.Head].Rel != "root" || st.quoted(k.B) {
 			continue
 		}
-		if pronouns[k.Lower] && k.Lower != "it" && k.Lower != "you" {
+		if pronouns[k.Lower] {
+			if k.Lower == "it" || k.Lower == "you" {
+				return nil
+			}
 			return st.resolve("", k.B, k.E)
 		}
 		if !facttext.IsCap(k.Text) {

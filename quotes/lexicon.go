@@ -11,7 +11,9 @@ pledge shout yell scream chant remark comment concede boast lament proclaim reit
 repeat counter retort answer recount affirm hint agree tout brag muse mutter whisper exclaim
 charge accuse thunder fume blast decry condemn slam criticize criticise praise hail laud
 mock dismiss label dub brand term learn estimate calculate wonder question read shout
-liken rate blame exhort reference
+liken rate blame exhort reference observe bark imagine bemoan reveal opine snap gush scoff
+sneer chide inform advise assure reassure clarify elaborate interject interrupt grumble sigh
+laugh chuckle cry rail lash retort concur
 `)
 
 // irregular verb forms of the cue lemmas.
@@ -64,7 +66,9 @@ var weakCues = map[string]bool{
 	"describe": true, "label": true, "dub": true, "brand": true, "term": true,
 	"charge": true, "answer": true, "repeat": true, "post": true, "estimate": true,
 	"calculate": true, "wonder": true, "agree": true, "praise": true, "hail": true, "laud": true,
-	"mock": true, "read": true, "liken": true, "rate": true, "blame": true, "exhort": true, "reference": true, "dismiss": true, "promise": true, "pledge": true, "vow": true,
+	"mock": true, "read": true, "liken": true, "rate": true, "blame": true, "exhort": true, "reference": true, "dismiss": true,
+	"observe": true, "imagine": true, "reveal": true, "inform": true, "advise": true, "laugh": true,
+	"cry": true, "sigh": true, "chuckle": true, "rail": true, "lash": true, "snap": true, "interrupt": true, "promise": true, "pledge": true, "vow": true,
 }
 
 // skipLeft are words between a subject and its verb ("Lavrov further stated").

@@ -19,10 +19,15 @@ const FacetSample = 5000
 // sampleSQL returns a subquery of the ids of the newest FacetSample
 // articles matching f, with its arguments.
 func sampleSQL(f tidings.ArticleFilter) (string, []any) {
+	return sampleSQLN(f, FacetSample)
+}
+
+// sampleSQLN is sampleSQL for the newest n articles.
+func sampleSQLN(f tidings.ArticleFilter, n int) (string, []any) {
 	var w sqlWhere
 	articleFilter(&w, f, ftsIn)
 	return fmt.Sprintf(`SELECT a.id FROM %s WHERE %s ORDER BY ifnull(a.published, %d) DESC, a.seq DESC LIMIT %d`,
-		articlesFrom(f, "articles_api_newest"), w.String(), noDate, FacetSample), w.args
+		articlesFrom(f, "articles_api_newest"), w.String(), noDate, n), w.args
 }
 
 // TopEntities ranks the entities of the articles matching q (the newest
@@ -130,7 +135,7 @@ func (db *DB) Entity(ctx context.Context, id string, f tidings.ArticleFilter) (*
 	var w sqlWhere
 	w.add("e.name = ? COLLATE NOCASE", id)
 	articleFilter(&w, f, ftsIn)
-	from := "FROM entities e JOIN articles a ON a.id = e.article_id WHERE " + w.String()
+	from := "FROM entities e JOIN " + articlesFrom(f, "articles_api_id") + " ON a.id = e.article_id WHERE " + w.String()
 	ents, err := db.entityCounts(ctx, `SELECT min(e.name), e.type, max(e.country), count(DISTINCT e.article_id) AS n, sum(e.mentions) `+
 		from+` GROUP BY e.type ORDER BY n DESC`, w.args...)
 	if err != nil {

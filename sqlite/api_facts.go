@@ -27,9 +27,13 @@ func (db *DB) Quotes(ctx context.Context, q tidings.QuoteQuery) ([]tidings.Quote
 	}
 	timeRange(&w, "a.published", q.From, q.To)
 	w.add("a.duplicate_of IS NULL")
-	sqlText := fmt.Sprintf(`SELECT %s, json_extract(a.record, '$.quotes[' || qu.idx || ']')
-		FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE %s
-		ORDER BY ifnull(a.published, %d) DESC, a.seq DESC, qu.idx LIMIT ?`, refColumns, w.String(), noDate)
+	// Pick the page from the compact index first, then read the records of
+	// that page only.
+	sqlText := fmt.Sprintf(`SELECT %s, json_extract(a.record, '$.quotes[' || t.idx || ']') FROM (
+			SELECT qu.article_id AS aid, qu.idx AS idx, ifnull(a.published, %d) AS k, a.seq AS s
+			FROM quotes qu JOIN articles a INDEXED BY articles_api_id ON a.id = qu.article_id WHERE %s
+			ORDER BY k DESC, s DESC, qu.idx LIMIT ?) t
+		JOIN articles a ON a.id = t.aid ORDER BY t.k DESC, t.s DESC, t.idx`, refColumns, noDate, w.String())
 	rows, err := db.factRows(ctx, sqlText, append(w.args, q.Limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
@@ -77,9 +81,11 @@ func (db *DB) eventHits(ctx context.Context, q tidings.EventQuery) ([]tidings.Ev
 	}
 	var w sqlWhere
 	eventFilter(&w, q)
-	sqlText := fmt.Sprintf(`SELECT %s, json_extract(a.record, '$.events[' || ev.idx || ']')
-		FROM events ev JOIN articles a ON a.id = ev.article_id WHERE %s
-		ORDER BY ifnull(a.published, %d) DESC, a.seq DESC, ev.idx LIMIT ?`, refColumns, w.String(), noDate)
+	sqlText := fmt.Sprintf(`SELECT %s, json_extract(a.record, '$.events[' || t.idx || ']') FROM (
+			SELECT ev.article_id AS aid, ev.idx AS idx, ifnull(a.published, %d) AS k, a.seq AS s
+			FROM events ev JOIN articles a INDEXED BY articles_api_id ON a.id = ev.article_id WHERE %s
+			ORDER BY k DESC, s DESC, ev.idx LIMIT ?) t
+		JOIN articles a ON a.id = t.aid ORDER BY t.k DESC, t.s DESC, t.idx`, refColumns, noDate, w.String())
 	rows, err := db.factRows(ctx, sqlText, append(w.args, q.Limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
@@ -101,33 +107,33 @@ func (db *DB) Events(ctx context.Context, q tidings.EventQuery) (*tidings.EventR
 	res := &tidings.EventResult{Events: hits}
 	var w sqlWhere
 	eventFilter(&w, q)
-	err = db.read.QueryRowContext(ctx, "SELECT count(*) FROM events ev JOIN articles a ON a.id = ev.article_id WHERE "+w.String(),
+	err = db.read.QueryRowContext(ctx, "SELECT count(*) FROM events ev JOIN articles a INDEXED BY articles_api_id ON a.id = ev.article_id WHERE "+w.String(),
 		w.args...).Scan(&res.Total)
 	if err != nil {
 		return nil, fmt.Errorf("count events: %w", err)
 	}
 	var cw sqlWhere
 	if hasEventFilter(q) {
-		cw.add("c.article_id IN (SELECT ev.article_id FROM events ev JOIN articles a ON a.id = ev.article_id WHERE "+w.String()+")", w.args...)
+		cw.add("c.article_id IN (SELECT ev.article_id FROM events ev JOIN articles a INDEXED BY articles_api_id ON a.id = ev.article_id WHERE "+w.String()+")", w.args...)
 	}
 	timeRange(&cw, "a.published", q.From, q.To)
 	cw.add("a.duplicate_of IS NULL")
 	cw.add("a.published IS NOT NULL")
-	if res.Aggregates, err = db.countAggregates(ctx, cw); err != nil {
+	if res.Aggregates, err = db.countAggregates(ctx, "articles a INDEXED BY articles_api_id", cw); err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
 // countAggregates sums casualty figures per day and place for the counts
-// (c, joined with articles a) selected by w.
-func (db *DB) countAggregates(ctx context.Context, w sqlWhere) ([]tidings.CountAggregate, error) {
+// (c, joined with articles, named by the caller as a) selected by w.
+func (db *DB) countAggregates(ctx context.Context, articles string, w sqlWhere) ([]tidings.CountAggregate, error) {
 	sqlText := `WITH per AS (
 		SELECT c.article_id, strftime('%Y-%m-%d', a.published, 'unixepoch') AS day, c.location AS place,
 			max(CASE WHEN c.kind = 'KILL' THEN c.number END) AS k,
 			max(CASE WHEN c.kind = 'WOUND' THEN c.number END) AS wd,
 			max(CASE WHEN c.kind = 'ARREST' THEN c.number END) AS ar
-		FROM counts c JOIN articles a ON a.id = c.article_id WHERE ` + w.String() + `
+		FROM counts c JOIN ` + articles + ` ON a.id = c.article_id WHERE ` + w.String() + `
 		GROUP BY c.article_id, day, c.location COLLATE NOCASE)
 	SELECT day, min(place), ifnull(max(k), 0), ifnull(max(wd), 0), ifnull(max(ar), 0), count(*)
 	FROM per GROUP BY day, place COLLATE NOCASE ORDER BY day DESC, 3 DESC LIMIT 1000`
@@ -150,18 +156,21 @@ func (db *DB) countAggregates(ctx context.Context, w sqlWhere) ([]tidings.CountA
 // maxPlaces bounds the places of a map.
 const maxPlaces = 500
 
-// Places aggregates the geocoded places of the articles matching f: where
-// they are, how many articles name them, how many events happened there and
-// the killed and wounded reported there (per day, the largest figure of any
-// one article; summed over days).
+// MapSample bounds the articles a map and an unfiltered actor network look
+// at: the newest MapSample matching ones.
+const MapSample = 20000
+
+// Places aggregates the geocoded places of the articles matching f (the
+// newest MapSample): where they are, how many articles name them, how many
+// events happened there and the killed and wounded reported there (per day,
+// the largest figure of any one article; summed over days).
 func (db *DB) Places(ctx context.Context, f tidings.ArticleFilter) ([]tidings.PlaceAggregate, error) {
-	var w sqlWhere
-	articleFilter(&w, f, ftsIn)
-	w.add("p.lat IS NOT NULL AND p.lon IS NOT NULL AND NOT (p.lat = 0 AND p.lon = 0)")
+	sub, args := sampleSQLN(f, MapSample)
 	sqlText := fmt.Sprintf(`SELECT min(p.name), max(p.country), avg(p.lat), avg(p.lon), count(DISTINCT p.article_id) AS n
-		FROM places p JOIN articles a ON a.id = p.article_id WHERE %s
-		GROUP BY p.name COLLATE NOCASE ORDER BY n DESC, 1 LIMIT %d`, w.String(), maxPlaces)
-	rows, err := db.read.QueryContext(ctx, sqlText, w.args...)
+		FROM places p WHERE p.article_id IN (%s)
+		AND p.lat IS NOT NULL AND p.lon IS NOT NULL AND NOT (p.lat = 0 AND p.lon = 0)
+		GROUP BY p.name COLLATE NOCASE ORDER BY n DESC, 1 LIMIT %d`, sub, maxPlaces)
+	rows, err := db.read.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, ftsError(fmt.Errorf("places: %w", err), f.Text)
 	}
@@ -191,10 +200,9 @@ func (db *DB) Places(ctx context.Context, f tidings.ArticleFilter) ([]tidings.Pl
 
 // placeFacts adds event and casualty totals to the places of out.
 func (db *DB) placeFacts(ctx context.Context, f tidings.ArticleFilter, out []tidings.PlaceAggregate, byName map[string]int) error {
-	var w sqlWhere
-	articleFilter(&w, f, ftsIn)
-	rows, err := db.read.QueryContext(ctx, `SELECT lower(ev.location), count(*) FROM events ev JOIN articles a ON a.id = ev.article_id
-		WHERE ev.location != '' AND ev.negated = 0 AND `+w.String()+` GROUP BY lower(ev.location)`, w.args...)
+	sub, args := sampleSQLN(f, MapSample)
+	rows, err := db.read.QueryContext(ctx, `SELECT lower(ev.location), count(*) FROM events ev
+		WHERE ev.article_id IN (`+sub+`) AND ev.location != '' AND ev.negated = 0 GROUP BY lower(ev.location)`, args...)
 	if err != nil {
 		return fmt.Errorf("place events: %w", err)
 	}
@@ -214,10 +222,10 @@ func (db *DB) placeFacts(ctx context.Context, f tidings.ArticleFilter, out []tid
 		return fmt.Errorf("place events: %w", err)
 	}
 	var cw sqlWhere
-	articleFilter(&cw, f, ftsIn)
+	cw.add("c.article_id IN ("+sub+")", args...)
 	cw.add("a.published IS NOT NULL")
 	cw.add("c.location != ''")
-	aggs, err := db.countAggregates(ctx, cw)
+	aggs, err := db.countAggregates(ctx, "articles a", cw)
 	if err != nil {
 		return err
 	}
@@ -232,18 +240,23 @@ func (db *DB) placeFacts(ctx context.Context, f tidings.ArticleFilter, out []tid
 
 // Network is who did what to whom among the events matching q: one edge per
 // actor, recipient and event type (negated and hypothetical events left
-// out), the q.Limit (default 60) most frequent.
+// out), the q.Limit (default 60) most frequent. Without an event filter it
+// looks at the events of the newest MapSample articles in the date range.
 func (db *DB) Network(ctx context.Context, q tidings.EventQuery) (*tidings.Network, error) {
 	if q.Limit <= 0 {
 		q.Limit = 60
 	}
 	var w sqlWhere
 	eventFilter(&w, q)
+	if !hasEventFilter(q) {
+		sub, args := sampleSQLN(tidings.ArticleFilter{From: q.From, To: q.To}, MapSample)
+		w.add("ev.article_id IN ("+sub+")", args...)
+	}
 	w.add("ifnull(ev.actor_name, '') != '' AND ifnull(ev.recipient_name, '') != ''")
 	w.add("ev.negated = 0 AND ev.hypothetical = 0")
 	sqlText := `SELECT min(ev.actor_name), min(ev.recipient_name), ev.type, count(*) AS n,
 			ifnull(max(ev.actor_country), ''), ifnull(max(ev.recipient_country), '')
-		FROM events ev JOIN articles a ON a.id = ev.article_id WHERE ` + w.String() + `
+		FROM events ev JOIN articles a INDEXED BY articles_api_id ON a.id = ev.article_id WHERE ` + w.String() + `
 		GROUP BY ev.actor_name COLLATE NOCASE, ev.recipient_name COLLATE NOCASE, ev.type
 		ORDER BY n DESC, 1, 2, 3 LIMIT ?`
 	rows, err := db.read.QueryContext(ctx, sqlText, append(w.args, q.Limit)...)

@@ -21,3 +21,8 @@ CREATE INDEX events_api_type ON events(type, article_id);
 CREATE INDEX events_api_actor_country ON events(actor_country, article_id);
 CREATE INDEX themes_api_theme ON themes(theme, article_id);
 CREATE INDEX places_api_name ON places(name COLLATE NOCASE, article_id);
+-- Facts (events, counts, places, quotes) join their article by id to read
+-- its date and whether it is a copy: this index answers that without
+-- reading the wide article row.
+CREATE INDEX articles_api_id ON articles(id, published, source, language)
+    WHERE duplicate_of IS NULL;
