@@ -142,6 +142,12 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 					}
 				}
 			}
+			if tr, ok := c.tab.own[lemma]; ok && c.tab.objects[lemma] == nil {
+				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
+			}
+			if tr, ok := c.cameo(lemma, toks, i); ok && c.tab.objects[lemma] != nil {
+				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
+			}
 			if tr, ok := c.tab.own[lemma]; ok {
 				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
 			}
@@ -188,6 +194,16 @@ func nounContext(p facttext.Token) bool {
 // cameo codes a verb through the CAMEO table: a pattern word among the next
 // few tokens, else the verb's default code.
 func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool) {
+	if objs := c.tab.objects[lemma]; objs != nil {
+		for j := i + 1; j < len(toks) && j <= i+5; j++ {
+			if tr, ok := objs[toks[j].Lower]; ok {
+				return tr, true
+			}
+			if toks[j].Text == "," || toks[j].Text == "." {
+				break
+			}
+		}
+	}
 	if pats := c.tab.patterns[lemma]; pats != nil {
 		for j := i + 1; j < len(toks) && j <= i+5; j++ {
 			w := toks[j].Lower
@@ -413,14 +429,17 @@ func participle(toks []facttext.Token, i int) bool {
 	// "a meeting aimed at", "a bill signed in by", "left 90 wounded": a
 	// past participle right after a noun or a number.
 	return toks[i].XPOS == "VBN" && i > 0 && (toks[i-1].UPOS == "NUM" ||
-		(toks[i-1].UPOS == "NOUN" || toks[i-1].UPOS == "PROPN") && finiteAfter(toks, i))
+		(toks[i-1].UPOS == "NOUN" || toks[i-1].UPOS == "PROPN") && finiteElsewhere(toks, i))
 }
 
-// finiteAfter reports a finite verb after i: without one, a past
+// finiteElsewhere reports a finite verb other than i: without one, a past
 // participle after a noun ("A newspaper called on Arabs …") is the main
 // verb the tagger mistook.
-func finiteAfter(toks []facttext.Token, i int) bool {
-	for _, k := range toks[i+1:] {
+func finiteElsewhere(toks []facttext.Token, i int) bool {
+	for j, k := range toks {
+		if j == i {
+			continue
+		}
 		switch k.XPOS {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true

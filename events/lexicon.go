@@ -22,6 +22,7 @@ type table struct {
 	forms    map[string]string             // verb form -> lemma
 	codes    map[string]string             // lemma -> CAMEO code
 	patterns map[string]map[string]string  // lemma -> object word -> CAMEO code
+	objects  map[string]map[string]trigger // lemma -> object word -> our coding (wins)
 	own      map[string]trigger            // lemma -> our own coding (wins)
 	nouns    map[string]trigger            // noun -> coding
 	phrasal  map[string]map[string]trigger // lemma -> particle -> coding
@@ -59,6 +60,7 @@ func decodeTable(gz []byte) (*table, error) {
 	}
 	t.own, t.phrasal = parseOwn(ownVerbs)
 	t.nouns, _ = parseOwn(ownNouns)
+	t.objects = parseObjects(ownObjects)
 	lemmas := make([]string, 0, len(t.own)+len(t.phrasal))
 	for l := range t.own {
 		lemmas = append(lemmas, l)
@@ -104,6 +106,41 @@ func parseOwn(s string) (map[string]trigger, map[string]map[string]trigger) {
 	return m, ph
 }
 
+// parseObjects reads "TYPE[:mode] verb verb … / word word …" lines.
+func parseObjects(s string) map[string]map[string]trigger {
+	m := map[string]map[string]trigger{}
+	for _, line := range strings.Split(s, "\n") {
+		head, words, ok := strings.Cut(line, "/")
+		f := strings.Fields(head)
+		if !ok || len(f) < 2 {
+			continue
+		}
+		typ, mode, _ := strings.Cut(f[0], ":")
+		for _, v := range f[1:] {
+			if m[v] == nil {
+				m[v] = map[string]trigger{}
+			}
+			for _, w := range strings.Fields(words) {
+				m[v][w] = trigger{typ, mode}
+			}
+		}
+	}
+	return m
+}
+
+// ownObjects code a verb by a word of its object among the next few
+// tokens; they win over the verb's own coding and the CAMEO patterns.
+// Ending cooperation is a SANCTION, ending a siege a RETREAT, sending
+// arms military AID (PLOVER), holding people hostage an abduction.
+const ownObjects = `
+SANCTION end halt suspend abandon terminate break cut quit freeze / mediation negotiations talks cooperation ties relations aid assistance contacts dialogue
+RETREAT end lift ease / blockade siege curfew embargo restrictions sanctions
+AID send supply deliver ship / arms weapons ammunition aid food medicine supplies
+ASSAULT:abduct hold / hostage hostages captive
+COERCE:restrict declare impose institute / curfew emergency martial
+MOBILIZE send dispatch rush move mass / troops soldiers forces warships reinforcements tanks battalions
+`
+
 // ownVerbs is our own verb coding; it wins over the CAMEO table. A lemma
 // with a particle (call_for) codes only with that particle after it.
 const ownVerbs = `
@@ -118,8 +155,8 @@ COERCE:deport deport
 COERCE:confiscate confiscate seize
 COERCE:restrict ban restrict
 COERCE:censor censor
-COERCE annex crack_down
-ACCUSE condemn criticize criticise denounce blame rebuke slam decry deplore censure accuse allege investigate probe indict sue
+COERCE annex crack_down hack deface
+ACCUSE condemn criticize criticise denounce blame rebuke slam decry deplore censure accuse allege investigate probe indict sue lambaste fault
 REQUEST urge implore plead demand request ask petition appeal call_for call_on press_for seek
 REJECT reject refuse veto rebuff defy dismiss deny oppose renege
 THREATEN threaten
@@ -132,7 +169,8 @@ AID aid assist donate provide supply deliver hand_over
 CONCEDE concede release free lift ease apologize apologise compromise
 RETREAT withdraw retreat surrender resign pull_out pull_back disarm demobilize
 SANCTION sanction embargo sever suspend expel boycott freeze impose
-MOBILIZE mobilize mobilise deploy reinforce
+MOBILIZE mobilize mobilise deploy reinforce test-fire
+ASSAULT fight clash battle skirmish exchange_fire
 `
 
 // ownNouns codes nominal events ("Russia's missile strikes", "a ceasefire").
@@ -144,16 +182,16 @@ COERCE:detain arrest arrests detention crackdown custody remand
 ASSAULT:firearms firing gunfire
 ASSAULT:beat lathicharge lathi-charge
 COERCE teargas tear-gas
-ACCUSE rebuke condemnation criticism accusation accusations investigation probe
+ACCUSE rebuke condemnation criticism accusation accusations investigation investigations probe inquiry inquest lawsuit
 REQUEST appeal appeals demand demands
 THREATEN threat threats ultimatum
-PROTEST protest protests demonstration demonstrations rally rallies riot riots
+PROTEST protest protests demonstration demonstrations rally rallies riot riots sit-in walkout
 AGREE agreement deal accord treaty ceasefire truce cease-fire
 CONSULT talks talk meeting meetings visit summit negotiations mediation
 AID aid assistance
 RETREAT withdrawal retreat resignation
 SANCTION sanctions embargo boycott
-MOBILIZE deployment mobilization mobilisation
+MOBILIZE deployment mobilization mobilisation buildup build-up exercises drills maneuvers manoeuvres
 `
 
 // cameoToPlover maps a CAMEO code to a PLOVER type and mode.

@@ -117,6 +117,19 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		}
 		return uint64(min(cum[n0-1]-cum[s0], 3))
 	}
+	// prev is the word before N0, next the word after S0 (when they
+	// differ from S0 and N0).
+	prev, next := -1, -1
+	if n0 > 0 && n0-1 != s0 {
+		prev = n0 - 1
+	}
+	if s0 > 0 && s0+1 != n0 && s0+1 <= c.n {
+		next = s0 + 1
+	}
+	var rootTaken uint64
+	if c.rootChild >= 0 {
+		rootTaken = 1
+	}
 	h1, h2, h3 := perceptron.Hash1, perceptron.Hash2, perceptron.Hash3
 	f := append(s.feats[:0],
 		h1(0, 0),
@@ -154,6 +167,13 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		h3(90, s0u, n0u, between(s.commas)), h3(91, s0u, n0u, between(s.verbs)),
 		h2(92, suf(s0), n0u), h2(93, s0u, suf(n0)), h3(94, w(s0h), s0u, n0u),
 		h3(95, s0w, lab(s0l), n0u), h2(96, w(s1), s0w),
+		// Context next to S0 and N0, punctuation between them, the labels
+		// of S0's outer children with both tags, and whether the root is
+		// taken: aimed at punctuation, coordination and root errors.
+		h3(97, s0u, n0u, between(s.puncts)), h3(98, lab(s0r), s0u, n0u),
+		h3(99, n0w, n1w, s0u), h3(100, p(s1), s0w, n0p), h3(101, rootTaken, s0u, n0u),
+		h3(102, s0u, n0u, u(prev)), h3(103, s0u, u(next), n0u), h2(104, w(prev), n0w),
+		h3(105, lab(s0l), s0u, n0u),
 	)
 	s.feats = f
 	return f

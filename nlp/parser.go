@@ -57,6 +57,7 @@ type parseScratch struct {
 	suf    []uint64 // last three bytes of the lower-cased word
 	commas []int    // commas[i]: commas among words 1..i
 	verbs  []int    // verbs[i]: VERB/AUX words among 1..i
+	puncts []int    // puncts[i]: PUNCT words among 1..i
 	feats  []uint64
 	scores []float32
 }
@@ -297,10 +298,14 @@ func (ps *Parser) prepare(toks []Token, s *parseScratch) {
 	s.suf = append(s.suf[:0], hRoot)
 	s.commas = append(s.commas[:0], 0)
 	s.verbs = append(s.verbs[:0], 0)
+	s.puncts = append(s.puncts[:0], 0)
 	for i := range toks {
 		low := strings.ToLower(toks[i].Text)
 		s.suf = append(s.suf, perceptron.String(low[max(0, len(low)-3):]))
-		c, v := s.commas[i], s.verbs[i]
+		c, v, pu := s.commas[i], s.verbs[i], s.puncts[i]
+		if toks[i].UPOS == "PUNCT" {
+			pu++
+		}
 		if toks[i].Text == "," {
 			c++
 		}
@@ -309,6 +314,7 @@ func (ps *Parser) prepare(toks []Token, s *parseScratch) {
 		}
 		s.commas = append(s.commas, c)
 		s.verbs = append(s.verbs, v)
+		s.puncts = append(s.puncts, pu)
 		s.w = append(s.w, perceptron.String(low))
 		s.p = append(s.p, tagKey(toks[i].XPOS, toks[i].UPOS))
 		s.u = append(s.u, perceptron.String(toks[i].UPOS))

@@ -232,8 +232,11 @@ func cueOf(toks []facttext.Token, c int) (string, bool) {
 	// A cue used as a noun ("the report", "his statement") is none; the
 	// tagger's own VERB/NOUN choice is not trusted for these words.
 	if c > 0 && (determiners[toks[c-1].Lower] || toks[c-1].Lower == "his" || toks[c-1].Lower == "her" ||
-		toks[c-1].UPOS == "ADJ" || toks[c-1].UPOS == "DET") {
+		toks[c-1].UPOS == "ADJ" && k.UPOS != "VERB" || toks[c-1].UPOS == "DET") {
 		return "", false
+	}
+	if (k.Lemma == "point" || k.Lower == "points" || k.Lower == "pointed") && (c+1 >= len(toks) || toks[c+1].Lower != "out") {
+		return "", false // only "pointed out"
 	}
 	if k.UPOS == "ADJ" || k.UPOS == "ADP" || k.UPOS == "PROPN" {
 		return "", false

@@ -13,7 +13,7 @@ charge accuse thunder fume blast decry condemn slam criticize criticise praise h
 mock dismiss label dub brand term learn estimate calculate wonder question read shout
 liken rate blame exhort reference observe bark imagine bemoan reveal opine snap gush scoff
 sneer chide inform advise assure reassure clarify elaborate interject interrupt grumble sigh
-laugh chuckle cry rail lash retort concur
+laugh chuckle cry rail lash retort concur point
 `)
 
 // irregular verb forms of the cue lemmas.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/tidings/tidings"
 )
@@ -126,6 +127,10 @@ func (db *DB) TopValues(ctx context.Context, field string, q tidings.FacetQuery)
 // entityPageLimit bounds each list of an entity page.
 const entityPageLimit = 50
 
+// coSample bounds the articles (the entity's newest) that co-occurrence
+// looks at.
+const coSample = 2000
+
 // Entity gathers an entity page: id is the canonical name (compared
 // case-insensitively). Every part is limited to articles matching f. A name
 // that is no tagged entity but an event actor or a speaker gets a page of
@@ -158,9 +163,12 @@ func (db *DB) Entity(ctx context.Context, id string, f tidings.ArticleFilter) (*
 		},
 		func() (err error) { s.Timeline, err = db.entityTimeline(ctx, from, w.args, f); return err },
 		func() (err error) {
-			s.CoOccurring, err = db.entityCounts(ctx, `SELECT min(o.name), o.type, max(o.country), count(DISTINCT o.article_id) AS n, sum(o.mentions)
-				FROM entities o WHERE o.article_id IN (SELECT e.article_id `+from+` ORDER BY a.published DESC LIMIT `+fmt.Sprint(FacetSample)+`)
-				AND o.name != ? COLLATE NOCASE GROUP BY o.name COLLATE NOCASE, o.type ORDER BY n DESC, 5 DESC LIMIT 20`,
+			s.CoOccurring, err = db.entityCounts(ctx, `SELECT r.name, r.type, r.country, t.n, t.m FROM (
+					SELECT o.registry_id AS rid, count(*) AS n, sum(o.mentions) AS m
+					FROM entities o INDEXED BY entities_api_article
+					WHERE o.article_id IN (SELECT e.article_id `+from+` ORDER BY a.published DESC LIMIT `+fmt.Sprint(coSample)+`)
+					GROUP BY o.registry_id ORDER BY n DESC, m DESC LIMIT 25) t
+				JOIN registry r ON r.id = t.rid WHERE r.name != ? COLLATE NOCASE ORDER BY t.n DESC, t.m DESC, r.name LIMIT 20`,
 				append(append([]any{}, w.args...), id)...)
 			return err
 		},
@@ -177,8 +185,16 @@ func (db *DB) Entity(ctx context.Context, id string, f tidings.ArticleFilter) (*
 			return err
 		},
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
+	// The parts are independent reads: run them side by side.
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for i, step := range steps {
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[i] = step() }()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return nil, ftsError(fmt.Errorf("entity %q: %w", id, err), f.Text)
 		}
 	}

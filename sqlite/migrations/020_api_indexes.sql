@@ -16,7 +16,7 @@ CREATE INDEX articles_api_published ON articles(published, source, language, id)
 CREATE INDEX entities_api_article ON entities(article_id, type, registry_id, mentions);
 -- Article filters by entity, event type, actor country, theme and place
 -- collect article ids from these without reading the fact rows.
-CREATE INDEX entities_api_name ON entities(name COLLATE NOCASE, article_id);
+CREATE INDEX entities_api_name ON entities(name COLLATE NOCASE, article_id, eid);
 CREATE INDEX events_api_type ON events(type, article_id);
 CREATE INDEX events_api_actor_country ON events(actor_country, article_id);
 CREATE INDEX themes_api_theme ON themes(theme, article_id);

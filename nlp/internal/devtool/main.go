@@ -1,5 +1,8 @@
 // Command devtool trains and scores the nlp models without building the
 // whole tidings binary (used while developing the nlp package).
+//
+//	devtool train-parser-opts GUMDIR CACHE OUT [ITER [EXPLOREP [MINWEIGHT]]]
+//	devtool deps-file GOLD PARSER
 package main
 
 import (
@@ -7,20 +10,29 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 
+	"github.com/tidings/tidings/nlp"
 	"github.com/tidings/tidings/nlp/nlpeval"
 )
 
 func main() {
 	ctx := context.Background()
 	if len(os.Args) < 3 {
-		fmt.Fprintln(os.Stderr, "usage: devtool train-tagger|train-parser|pos|deps|sentences PATH [OUT]")
+		fmt.Fprintln(os.Stderr, "usage: devtool train-tagger|train-parser|train-parser-opts|pos|deps|deps-file|sentences PATH [OUT]")
 		os.Exit(2)
 	}
-	out := ""
-	if len(os.Args) > 3 {
-		out = os.Args[3]
+	arg := func(i int) string {
+		if len(os.Args) > i {
+			return os.Args[i]
+		}
+		return ""
 	}
+	num := func(i int) float64 {
+		v, _ := strconv.ParseFloat(arg(i), 64)
+		return v
+	}
+	out := arg(3)
 	var rep any
 	var err error
 	switch os.Args[1] {
@@ -30,10 +42,17 @@ func main() {
 		err = nlpeval.TrainParserGoldTags(ctx, os.Args[2], out, os.Stderr)
 	case "train-parser":
 		err = nlpeval.TrainParser(ctx, os.Args[2], out, os.Stderr)
+	case "train-parser-opts":
+		opt := nlp.ParserOptions{Iterations: int(num(5)), ExploreP: num(6), MinWeight: float32(num(7))}
+		err = nlpeval.TrainParserWith(ctx, os.Args[2], arg(3), arg(4), opt, os.Stderr)
 	case "pos":
 		rep, err = nlpeval.EvalPOS(ctx, os.Args[2], 0)
 	case "deps":
 		rep, err = nlpeval.EvalDeps(ctx, os.Args[2], 0)
+	case "deps-file":
+		rep, err = nlpeval.EvalDepsFile(ctx, os.Args[2], arg(3))
+	case "punct":
+		rep, err = nlpeval.PunctExperiment(ctx, os.Args[2], arg(3), int(num(4)))
 	case "sentences":
 		rep, err = nlpeval.EvalSentences(ctx, os.Args[2], 0)
 	}
