@@ -207,11 +207,17 @@ func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool
 	if pats := c.tab.patterns[lemma]; pats != nil {
 		for j := i + 1; j < len(toks) && j <= i+5; j++ {
 			w := toks[j].Lower
-			code, ok := pats[w]
+			ps, ok := pats[w]
 			if !ok {
-				code, ok = pats[strings.TrimSuffix(w, "s")]
+				ps = pats[strings.TrimSuffix(w, "s")]
 			}
-			if ok {
+			best, code := -1, ""
+			for _, p := range ps {
+				if len(p.rest) > best && wordsFollow(toks, j+1, p.rest) {
+					best, code = len(p.rest), p.code
+				}
+			}
+			if best >= 0 {
 				return cameoToPlover(code)
 			}
 			if toks[j].Text == "," || toks[j].Text == "." {
@@ -220,6 +226,22 @@ func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool
 		}
 	}
 	return cameoToPlover(c.tab.codes[lemma])
+}
+
+// wordsFollow reports whether words occur in order from token j on, each
+// within three tokens of the one before.
+func wordsFollow(toks []facttext.Token, j int, words []string) bool {
+	for _, w := range words {
+		k := j
+		for k < len(toks) && k < j+3 && toks[k].Lower != w && strings.TrimSuffix(toks[k].Lower, "s") != w {
+			k++
+		}
+		if k >= len(toks) || k >= j+3 {
+			return false
+		}
+		j = k + 1
+	}
+	return true
 }
 
 func setOf(s string) map[string]bool {

@@ -17,11 +17,27 @@ type trigger struct {
 	typ, mode string
 }
 
+// pattern is a CAMEO verb pattern: the words after its first content word
+// and the code.
+type pattern struct {
+	rest []string
+	code string
+}
+
+// isPrep reports a preposition or article of a pattern.
+func isPrep(w string) bool {
+	switch w {
+	case "to", "on", "in", "at", "for", "of", "with", "by", "from", "against", "into", "over", "a", "an", "the":
+		return true
+	}
+	return false
+}
+
 // table is the decoded verb dictionary.
 type table struct {
 	forms    map[string]string             // verb form -> lemma
 	codes    map[string]string             // lemma -> CAMEO code
-	patterns map[string]map[string]string  // lemma -> object word -> CAMEO code
+	patterns map[string]map[string][]pattern // lemma -> first content word -> patterns
 	objects  map[string]map[string]trigger // lemma -> object word -> our coding (wins)
 	own      map[string]trigger            // lemma -> our own coding (wins)
 	nouns    map[string]trigger            // noun -> coding
@@ -33,7 +49,7 @@ func decodeTable(gz []byte) (*table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("events: verb table: %w", err)
 	}
-	t := &table{forms: map[string]string{}, codes: map[string]string{}, patterns: map[string]map[string]string{}}
+	t := &table{forms: map[string]string{}, codes: map[string]string{}, patterns: map[string]map[string][]pattern{}}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		p := strings.Split(sc.Text(), "\t")
@@ -47,12 +63,19 @@ func decodeTable(gz []byte) (*table, error) {
 			}
 			t.codes[p[2]] = p[3]
 		case "P":
+			words := strings.Fields(p[2])
+			for len(words) > 0 && isPrep(words[0]) {
+				words = words[1:]
+			}
+			if len(words) == 0 {
+				continue
+			}
 			m := t.patterns[p[1]]
 			if m == nil {
-				m = map[string]string{}
+				m = map[string][]pattern{}
 				t.patterns[p[1]] = m
 			}
-			m[p[2]] = p[3]
+			m[words[0]] = append(m[words[0]], pattern{words[1:], p[3]})
 		}
 	}
 	if err := sc.Err(); err != nil {

@@ -170,6 +170,9 @@ func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
 			out[si] = append(out[si], sp)
 		}
 	}
+	if zzNoCons {
+		return out
+	}
 	return consistency(sents, out)
 }
 
@@ -246,3 +249,4 @@ func (r *Recognizer) Recognize(doc *nlp.Doc) []Span {
 	}
 	return out
 }
+var zzNoCons bool

@@ -70,3 +70,28 @@ func TestZZErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestZZAblate(t *testing.T) {
+	if os.Getenv("ZZ_ABL") == "" {
+		t.Skip()
+	}
+	r0, err := NewFromModel(modelGz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r1 := *r0
+	r1.m2 = nil
+	for _, cfg := range []struct {
+		name string
+		r    *Recognizer
+		nc   bool
+	}{{"full", r0, false}, {"m1only", &r1, false}, {"nocons", r0, true}, {"m1nocons", &r1, true}} {
+		zzNoCons = cfg.nc
+		for _, c := range DevSets {
+			docs, _ := ReadCorpus(context.Background(), "../../shared/data/ner", c)
+			rep := cfg.r.Evaluate(docs)
+			t.Logf("%s %s: F1 %.4f PER %.4f ORG %.4f LOC %.4f", cfg.name, c.Name, rep.F1, rep.PerType["PER"].F1, rep.PerType["ORG"].F1, rep.PerType["LOC"].F1)
+		}
+	}
+	zzNoCons = false
+}

@@ -35,6 +35,7 @@ func commands() map[string]command {
 		"search":  {"full-text search of stored articles", cmdSearch},
 		"serve":   {"HTTP API and web dashboard", cmdServe},
 		"watch":   {"poll feeds and ingest what is new", cmdWatch},
+		"export":  {"write stored records as JSON lines, CSV or a GDELT-style event table", cmdExport},
 		// Add new subcommands here, one line each.
 	}
 }

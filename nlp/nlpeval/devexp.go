@@ -149,3 +149,47 @@ func PunctExperiment(ctx context.Context, gold, parserFile string, mode int) (ma
 	}
 	return map[string]float64{"uas": float64(ua) / float64(n), "las": float64(la) / float64(n), "punct_uas": float64(pu) / float64(pn)}, nil
 }
+
+// ErrorsByRel counts head errors on gold by gold relation (experiments).
+func ErrorsByRel(ctx context.Context, gold, parserFile string) (map[string][2]int, error) {
+	b, err := os.ReadFile(parserFile)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := nlp.DecodeParser(b)
+	if err != nil {
+		return nil, err
+	}
+	tb, err := os.ReadFile(filepath.Join("nlp", "models", "tagger.bin.gz"))
+	if err != nil {
+		return nil, err
+	}
+	t, err := nlp.DecodeTagger(tb)
+	if err != nil {
+		return nil, err
+	}
+	p := nlp.NewPipeline(t, ps)
+	docs, err := readDocs(ctx, gold, 0)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][2]int{}
+	for _, doc := range docs {
+		for _, s := range doc {
+			sent := nlp.Sentence{Tokens: make([]nlp.Token, len(s.Words))}
+			for i, w := range s.Words {
+				sent.Tokens[i] = nlp.Token{Text: w.Form, Head: -1}
+			}
+			p.AnalyzeSentence(&sent)
+			for i, w := range s.Words {
+				c := out[w.Rel]
+				c[1]++
+				if sent.Tokens[i].Head+1 != w.Head {
+					c[0]++
+				}
+				out[w.Rel] = c
+			}
+		}
+	}
+	return out, nil
+}

@@ -9,8 +9,8 @@
 //	V <form> <lemma> <code>    a verb form (regular inflections generated,
 //	                           irregular ones from the dictionary; phrasal
 //	                           verbs as "call for") and its default code
-//	P <lemma> <word> <code>    a pattern: the verb with this object word
-//	                           after it has this code ("---": no event)
+//	P <lemma> <words> <code>   a pattern: the verb with these words after
+//	                           it, in order, has this code ("---": no event)
 //
 // Synonym-set patterns (&WEAPON) and patterns with words before the verb are
 // left out.
@@ -129,7 +129,9 @@ func run(in, out string) error {
 	return o.Close()
 }
 
-// pattern records "- * WORD … [code]" for every verb of the block.
+// pattern records "- * WORD … [code]" for every verb of the block: the
+// words after the verb, in order (prepositions included, braces and
+// parentheses dropped), up to the first synonym set (&WEAPON).
 func pattern(rows map[string]bool, body string, lemmas []string) {
 	m := codeRe.FindStringSubmatch(body)
 	if m == nil {
@@ -141,28 +143,25 @@ func pattern(rows map[string]bool, body string, lemmas []string) {
 		return
 	}
 	post = codeRe.ReplaceAllString(post, "")
-	post = strings.NewReplacer("(", " ", ")", " ", "$", " ").Replace(post)
-	var word string
-	if g := formsRe.FindStringSubmatch(post); g != nil && strings.Index(post, "{") < firstWordAt(post) {
-		ws := strings.Fields(g[1])
-		if len(ws) > 0 {
-			word = ws[len(ws)-1]
-		}
-	} else {
-		for _, w := range strings.Fields(post) {
-			if isPrep(w) {
-				continue
-			}
-			word = w
+	post = strings.NewReplacer("(", " ", ")", " ", "$", " ", "{", " ", "}", " ").Replace(post)
+	var words []string
+	content := false
+	for _, w := range strings.Fields(post) {
+		if strings.HasPrefix(w, "&") || strings.HasPrefix(w, "+") || strings.HasPrefix(w, "%") {
 			break
 		}
+		w = strings.ToLower(strings.TrimSuffix(w, "_"))
+		if !plainWords(w) {
+			break
+		}
+		words = append(words, w)
+		content = content || !isPrep(strings.ToUpper(w))
 	}
-	if word == "" || strings.HasPrefix(word, "&") || strings.ContainsAny(word, "{}") {
+	if !content {
 		return
 	}
-	word = strings.ToLower(strings.TrimSuffix(word, "_"))
 	for _, l := range lemmas {
-		rows[fmt.Sprintf("P\t%s\t%s\t%s", l, word, code)] = true
+		rows[fmt.Sprintf("P\t%s\t%s\t%s", l, strings.Join(words, " "), code)] = true
 	}
 }
 

@@ -53,6 +53,8 @@ func main() {
 		rep, err = nlpeval.EvalDepsFile(ctx, os.Args[2], arg(3))
 	case "punct":
 		rep, err = nlpeval.PunctExperiment(ctx, os.Args[2], arg(3), int(num(4)))
+	case "errors":
+		rep, err = nlpeval.ErrorsByRel(ctx, os.Args[2], arg(3))
 	case "sentences":
 		rep, err = nlpeval.EvalSentences(ctx, os.Args[2], 0)
 	}
