@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/shared"
 )
 
 func TestFurniture(t *testing.T) {
@@ -182,7 +183,7 @@ func TestSplitParagraphs(t *testing.T) {
 // splitting and cleaning and checks it against the "cleaning" part of its
 // expected.json. The article is read from ../shared, never copied here.
 func TestKyivSeedArticle(t *testing.T) {
-	dir := sharedDir(t, "examples", "kyiv-strike")
+	dir := shared.Dir(t, "examples", "kyiv-strike")
 	text, err := os.ReadFile(filepath.Join(dir, "article.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -235,29 +236,4 @@ func TestKyivSeedArticle(t *testing.T) {
 	if kinds[tidings.RemovedDuplicate] != 1 || kinds[tidings.RemovedRelated] != 2 || kinds[tidings.RemovedBoilerplate] == 0 {
 		t.Errorf("removed kinds = %v, want 1 duplicate, 2 related-link, some boilerplate", kinds)
 	}
-}
-
-// sharedDir finds ../shared/ELEMS beside the module root (the directory
-// holding go.mod), skipping the test when it is absent.
-func sharedDir(t testing.TB, elems ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(append([]string{dir, "..", "shared"}, elems...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s absent: shared data not available", p)
-	}
-	return p
 }

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"bufio"
+	"github.com/tidings/tidings/internal/shared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,10 +118,7 @@ func spanKey(typ string, sent, start, end int) string {
 // GPE and LOC count as LOC, NORP is not scored) and logs the figures. It
 // fails only if precision collapses.
 func TestCoNLLDevPrecision(t *testing.T) {
-	s := sharedDir(t)
-	if s == "" {
-		t.Skip("../shared not found: NER dev evaluation skipped")
-	}
+	s := shared.Dir(t)
 	for _, tt := range []struct {
 		name, path string
 		minP       float64

@@ -10,41 +10,15 @@ import (
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/entities/entitiestest"
+	"github.com/tidings/tidings/internal/shared"
 	"github.com/tidings/tidings/nlp"
 )
-
-// sharedDir finds ../shared beside the repository root (the dir holding
-// go.mod), or "" when absent.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(s); err == nil {
-				return s
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
 
 // seedArticle returns the example article with the page furniture that
 // cleaning removes ("Read also" links, "Advertisement") dropped, and its
 // expectations.
 func seedArticle(t testing.TB) (string, expected) {
-	s := sharedDir(t)
-	if s == "" {
-		t.Skip("../shared not found beside the repository: seed article test skipped")
-	}
-	dir := filepath.Join(s, "examples", "kyiv-strike")
+	dir := shared.Dir(t, "examples", "kyiv-strike")
 	raw, err := os.ReadFile(filepath.Join(dir, "article.txt"))
 	if err != nil {
 		t.Skipf("seed article absent: %v", err)

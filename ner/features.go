@@ -60,8 +60,6 @@ const (
 	tCluNext
 	tCapPrior
 	tCluPair
-	tLowerCap
-	tLowerGaz
 )
 
 // Casing classes recorded per document (docContext) for truecasing.
@@ -146,27 +144,6 @@ func capsSentence(ws []string) bool {
 	return alpha >= 3 && upper*10 >= alpha*8
 }
 
-// lowerSentence reports whether a sentence with at least three alphabetic
-// words has no capital letter after its first word except in "I" and its
-// contractions: web text typed without capitals, where a lower-case word
-// may still be a name.
-func lowerSentence(ws []string) bool {
-	alpha := 0
-	for i, w := range ws {
-		if !hasLetter(w) {
-			continue
-		}
-		alpha++
-		if i == 0 || w == "I" || strings.HasPrefix(w, "I'") {
-			continue
-		}
-		if strings.IndexFunc(w, unicode.IsUpper) >= 0 {
-			return false
-		}
-	}
-	return alpha >= 3
-}
-
 // shapeOf maps letters to X/x, digits to d and collapses repeats:
 // "McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d".
 func shapeOf(w string) string {
@@ -232,7 +209,7 @@ type extractor struct {
 func (x *extractor) extract(words []string, dc *docContext, out *sentFeatures) {
 	n := len(words)
 	c := sentCtx{words: words, lower: make([]string, n), shape: make([]string, n),
-		caps: capsSentence(words), lowerLine: lowerSentence(words), clu: make([]byte, n), dc: dc}
+		caps: capsSentence(words), clu: make([]byte, n), dc: dc}
 	for i, w := range words {
 		c.lower[i] = normWord(w)
 		c.shape[i] = shapeOf(w)
@@ -261,7 +238,6 @@ func (x *extractor) extract(words []string, dc *docContext, out *sentFeatures) {
 type sentCtx struct {
 	words, lower, shape []string
 	caps                bool     // a headline or ALL-CAPS line
-	lowerLine           bool     // a line in lower case (lowerSentence)
 	gz                  [][]byte // gazetteer matches per token
 	clu                 []byte   // fine cluster + 1 per token, 0 when unknown
 	dc                  *docContext
@@ -353,15 +329,6 @@ func (x *extractor) contextFeatures(h []uint64, c *sentCtx, i int) []uint64 {
 		hashByte(hashByte(hashTpl(tCluPair), c.cluAt(i-1)), c.clu[i]))
 	if c.caps {
 		h = append(h, hashStr(hashTpl(tCapsLower), w), hashStr(hashTpl(tCapsShape), shape))
-	}
-	if c.lowerLine {
-		// Casing says nothing here: lean on how the word is cased in
-		// running text and on the name lists.
-		_, _, capb, _ := x.lex.get(w)
-		h = append(h, hashByte(hashTpl(tLowerCap), byte(capb)))
-		for _, g := range c.gz[i] {
-			h = append(h, hashByte(hashTpl(tLowerGaz), g))
-		}
 	}
 	if c.dc != nil && hasLetter(w) {
 		dcase := c.dc.cases[strings.ToLower(c.words[i])]

@@ -95,3 +95,32 @@ func TestZZAblate(t *testing.T) {
 	}
 	zzNoCons = false
 }
+
+func TestZZMulti(t *testing.T) {
+	ms := os.Getenv("ZZ_MODELS")
+	if ms == "" {
+		t.Skip()
+	}
+	sets := append([]Corpus{}, DevSets...)
+	sets = append(sets, Corpus{"wnut-dev", "wnut17/emerging.dev.conll", FormatIOB2, GenreSocial, 1})
+	for _, p := range strings.Split(ms, ",") {
+		var gz []byte
+		if p == "committed" {
+			gz = modelGz
+		} else {
+			gz, _ = os.ReadFile(p)
+		}
+		r, err := NewFromModel(gz)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range sets {
+			docs, err := ReadCorpus(context.Background(), "../../shared/data/ner", c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := r.Evaluate(docs)
+			t.Logf("%s %s: F1 %.4f PER %.4f ORG %.4f LOC %.4f", p, c.Name, rep.F1, rep.PerType["PER"].F1, rep.PerType["ORG"].F1, rep.PerType["LOC"].F1)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/tidings/tidings/entities"
 	"github.com/tidings/tidings/entities/entitiestest"
 	"github.com/tidings/tidings/gazetteer"
+	"github.com/tidings/tidings/internal/shared"
 	"github.com/tidings/tidings/ner"
 	"github.com/tidings/tidings/nlp"
 )
@@ -176,7 +177,7 @@ func TestSeedArticlePipeline(t *testing.T) {
 		}
 		Roles []struct{ Entity, Role, Country string }
 	}
-	raw, err := os.ReadFile(filepath.Join(sharedDirOf(t), "examples", "kyiv-strike", "expected.json"))
+	raw, err := os.ReadFile(filepath.Join(shared.Dir(t), "examples", "kyiv-strike", "expected.json"))
 	if err != nil {
 		t.Skipf("expected.json: %v", err)
 	}
@@ -223,7 +224,7 @@ func TestSeedArticlePipeline(t *testing.T) {
 
 // seedText is the example article without the lines cleaning removes.
 func seedText(t testing.TB) string {
-	raw, err := os.ReadFile(filepath.Join(sharedDirOf(t), "examples", "kyiv-strike", "article.txt"))
+	raw, err := os.ReadFile(filepath.Join(shared.Dir(t), "examples", "kyiv-strike", "article.txt"))
 	if err != nil {
 		t.Skipf("seed article absent (../shared/examples/kyiv-strike): %v", err)
 	}
@@ -235,23 +236,6 @@ func seedText(t testing.TB) string {
 		}
 	}
 	return strings.TrimSpace(strings.Join(keep, "\n"))
-}
-
-// sharedDirOf returns ../shared beside the repository root, or skips.
-func sharedDirOf(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("repository root not found")
-		}
-		dir = filepath.Dir(dir)
-	}
 }
 
 func BenchmarkAnnotate(b *testing.B) {

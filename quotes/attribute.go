@@ -271,7 +271,7 @@ func (st *state) subjectOf(toks []facttext.Token, c int, strict bool) *attributi
 	}
 	if st.t.Parsed {
 		b, e, ok = st.parseSubject(toks, c)
-		if ok && strict && b > toks[0].B {
+		if ok && strict && b != toks[0].B {
 			return nil
 		}
 	}

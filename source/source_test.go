@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/shared"
 )
 
 // collect runs a reader to its end and returns its documents and errors.
@@ -332,23 +333,7 @@ func TestContextCancel(t *testing.T) {
 // TestKyivSeedTitle reads the seed article of ../shared/examples (never
 // copied here) and checks that its first line becomes the title.
 func TestKyivSeedTitle(t *testing.T) {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("module root not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	ex := filepath.Join(dir, "..", "shared", "examples", "kyiv-strike")
-	if _, err := os.Stat(ex); err != nil {
-		t.Skipf("%s absent: shared data not available", ex)
-	}
+	ex := shared.Dir(t, "examples", "kyiv-strike")
 	var want struct {
 		Title string `json:"title"`
 	}

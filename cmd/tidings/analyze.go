@@ -144,32 +144,16 @@ func (rw *recordWriter) Close() error {
 }
 
 // interleaved moves flags that follow positional arguments to the front, so
-// "tidings analyze FILE --format jsonl" works as users expect.
+// "tidings analyze FILE --format jsonl" works as users expect (see
+// reorderArgs); the flags that take a value are read off fs.
 func interleaved(fs *flag.FlagSet, args []string) []string {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			pos = append(pos, args[i+1:]...)
-			break
+	valueFlags := map[string]bool{}
+	fs.VisitAll(func(f *flag.Flag) {
+		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
+			valueFlags[f.Name] = true
 		}
-		if len(a) > 1 && a[0] == '-' {
-			flags = append(flags, a)
-			name := a[1:]
-			if name != "" && name[0] == '-' {
-				name = name[1:]
-			}
-			if f := fs.Lookup(name); f != nil && i+1 < len(args) {
-				if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
-					flags = append(flags, args[i+1])
-					i++
-				}
-			}
-			continue
-		}
-		pos = append(pos, a)
-	}
-	return append(flags, pos...)
+	})
+	return reorderArgs(args, valueFlags)
 }
 
 // readPath picks the reader for one path by its name: WARC archives go to

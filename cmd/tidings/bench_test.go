@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/shared"
 	"github.com/tidings/tidings/source"
 )
 
@@ -58,8 +58,8 @@ func BenchmarkAnalyzeText(b *testing.B) {
 // BenchmarkAnalyzeHTML: the Zyte benchmark pages when ../shared is there,
 // else the demo's scraped page.
 func BenchmarkAnalyzeHTML(b *testing.B) {
-	dir := filepath.Join(sharedDir(b), "data", "extraction", "zyte", "html")
-	if _, err := os.Stat(dir); err != nil {
+	dir := shared.Path("data", "extraction", "zyte", "html")
+	if dir == "" {
 		dir = filepath.Join("..", "..", "demo", "scraped-page.html")
 	}
 	benchAnalyze(b, benchDocs(b, dir))

@@ -11,31 +11,8 @@ import (
 	"testing"
 
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/shared"
 )
-
-// sharedDir finds ../shared beside the repository root, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("skipping: %s is absent (the shared data sets sit beside the checkout)", shared)
-	}
-	return shared
-}
 
 // kyivExpected is the part of examples/kyiv-strike/expected.json the test
 // checks.
@@ -93,7 +70,7 @@ type kyivExpected struct {
 
 func analyzeKyiv(t *testing.T) (*tidings.Article, kyivExpected) {
 	t.Helper()
-	dir := filepath.Join(sharedDir(t), "examples", "kyiv-strike")
+	dir := shared.Dir(t, "examples", "kyiv-strike")
 	var want kyivExpected
 	b, err := os.ReadFile(filepath.Join(dir, "expected.json"))
 	if err != nil {
