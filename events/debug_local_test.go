@@ -41,3 +41,4 @@ func TestDebugLocal(t *testing.T) {
 		}
 	}
 }
+

@@ -267,6 +267,9 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 		ev      tidings.Event
 		primary bool
 		intent  string
+		// violent marks an attack with its actor named ("police
+		// firing", "Russia's strikes"): news even beside the main event.
+		violent bool
 	}
 	var cands []cand
 	hasPrimary := false
@@ -318,14 +321,15 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 		if ev.Hypothetical && !ev.Negated {
 			kind = intention(toks, f.i)
 		}
-		cands = append(cands, cand{ev, primary, kind})
+		violent := ev.Type == "ASSAULT" && ev.Actor != nil && !ev.Hypothetical && !ev.Negated
+		cands = append(cands, cand{ev, primary, kind, violent})
 		if kind == "demand" {
 			// "X said Y must do Z": X asks it of Y.
 			if subj := sentenceSubject(toks, f.i); subj.e != 0 && (ev.Actor == nil || t.S[subj.b:subj.e] != ev.Actor.Name) {
 				req := ev
 				req.Type, req.Mode, req.Hypothetical = "REQUEST", "", false
 				req.Actor, req.Recipient = actorOf(t, ents, subj, "REQUEST", true), ev.Actor
-				cands = append(cands, cand{req, primary, ""})
+				cands = append(cands, cand{req, primary, "", false})
 			}
 		}
 	}
@@ -342,7 +346,7 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 		out = append(out, ev)
 	}
 	for _, cd := range cands {
-		if !cd.primary && hasPrimary {
+		if !cd.primary && hasPrimary && !cd.violent {
 			continue
 		}
 		keep(cd.ev)
