@@ -45,7 +45,23 @@ type ArticleQuery struct {
 	// NoTotal skips counting the matches (exports page through a whole
 	// result and need no total).
 	NoTotal bool
+	// Collapse is "" (one hit per article) or CollapseStory: one hit per
+	// story, its earliest matching report, with Hit.Reports set.
+	Collapse string
 }
+
+// CollapseStory is the ArticleQuery.Collapse value that returns one hit
+// per story.
+const CollapseStory = "story"
+
+// Counting units of the analytical queries (TimelineQuery.Unit,
+// FacetQuery.Unit): articles (the default) or distinct stories, so that a
+// story covered by twenty outlets weighs as much as one covered by one.
+// An article without a story counts as a story of its own.
+const (
+	UnitArticles = "articles"
+	UnitStories  = "stories"
+)
 
 // Timeline intervals.
 const (
@@ -63,6 +79,9 @@ type TimelineQuery struct {
 	Split string
 	// MaxSeries bounds the number of split series (largest first).
 	MaxSeries int
+	// Unit is UnitArticles (default) or UnitStories: what Count and Total
+	// count.
+	Unit string
 }
 
 // TimelineBucket is one interval of a timeline. Count is the number of
@@ -87,12 +106,17 @@ type Timeline struct {
 	Interval string           `json:"interval"`
 	Buckets  []TimelineBucket `json:"buckets"`
 	Series   []TimelineSeries `json:"series,omitempty"`
+	// Unit says what the counts count: UnitArticles or UnitStories.
+	Unit string `json:"unit,omitempty"`
 }
 
 // FacetQuery asks for the most frequent values among matching articles.
 type FacetQuery struct {
 	ArticleFilter
 	Limit int
+	// Unit is UnitArticles (default) or UnitStories: with stories the
+	// counts (Facet.Count, EntityCount.Articles) are distinct stories.
+	Unit string
 }
 
 // EntityCount is an entity with how often it appears among matching articles.
@@ -118,6 +142,8 @@ type Facets struct {
 	Themes     []Facet       `json:"themes"`
 	Sources    []Facet       `json:"sources"`
 	EventTypes []Facet       `json:"event_types"`
+	// Unit says what the counts count: UnitArticles or UnitStories.
+	Unit string `json:"unit,omitempty"`
 }
 
 // ArticleRef names the article a fact comes from.
@@ -221,4 +247,14 @@ type NetworkNode struct {
 type Network struct {
 	Nodes []NetworkNode `json:"nodes"`
 	Edges []NetworkEdge `json:"edges"`
+}
+
+// StoryReport is one report (article) of a story.
+type StoryReport struct {
+	ID          string     `json:"id"`
+	Title       string     `json:"title"`
+	Source      string     `json:"source"`
+	URL         string     `json:"url"`
+	Published   *time.Time `json:"published"`
+	DuplicateOf *string    `json:"duplicate_of"`
 }

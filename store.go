@@ -36,6 +36,9 @@ type SearchQuery struct {
 	Sort   string
 	Limit  int
 	Cursor string
+	// Stories collapses the hits to one per story (its earliest matching
+	// report, with Hit.Reports set); near-duplicates are left out.
+	Stories bool
 }
 
 // Hit is one search result.
@@ -49,6 +52,9 @@ type Hit struct {
 	Snippet     string     `json:"snippet"`
 	DuplicateOf *string    `json:"duplicate_of"`
 	Story       *string    `json:"story"`
+	// Reports is, in a search collapsed to stories, the number of the
+	// story's reports that match; 0 otherwise.
+	Reports int `json:"reports,omitempty"`
 }
 
 // SearchResult is a page of hits.

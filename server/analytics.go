@@ -19,7 +19,7 @@ func bad(w http.ResponseWriter, err error) bool {
 }
 
 func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
-	v, err := query(r.URL.RawQuery, with(filterParams, []string{"interval", "split"})...)
+	v, err := query(r.URL.RawQuery, with(filterParams, []string{"interval", "split", "unit"})...)
 	if bad(w, err) {
 		return
 	}
@@ -36,6 +36,10 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 	if bad(w, err) {
 		return
 	}
+	q.Unit, err = parseUnit(v)
+	if bad(w, err) {
+		return
+	}
 	tl, err := s.store.Timeline(r.Context(), q)
 	if err != nil {
 		s.storeError(w, r, err)
@@ -49,12 +53,15 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 
 // facetQuery reads the parameters of the top-N endpoints.
 func facetQuery(r *http.Request, def int) (tidings.FacetQuery, error) {
-	v, err := query(r.URL.RawQuery, with(filterParams, []string{"limit"})...)
+	v, err := query(r.URL.RawQuery, with(filterParams, []string{"limit", "unit"})...)
 	if err != nil {
 		return tidings.FacetQuery{}, err
 	}
 	q := tidings.FacetQuery{}
 	if q.ArticleFilter, err = parseFilter(v); err != nil {
+		return q, err
+	}
+	if q.Unit, err = parseUnit(v); err != nil {
 		return q, err
 	}
 	q.Limit, err = parseLimit(v, def, 200)
@@ -71,7 +78,7 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"entities": nonNil(ents)})
+	writeJSON(w, http.StatusOK, map[string]any{"entities": nonNil(ents), "unit": q.Unit})
 }
 
 // handleFacets answers the side panels of the search page in one request:
@@ -103,6 +110,7 @@ func (s *Server) handleFacets(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Themes, f.Sources, f.EventTypes = nonNil(f.Themes), nonNil(f.Sources), nonNil(f.EventTypes)
 	f.Entities = nonNil(f.Entities)
+	f.Unit = q.Unit
 	writeJSON(w, http.StatusOK, f)
 }
 

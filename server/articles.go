@@ -24,7 +24,7 @@ type articlesResponse struct {
 const exportPage = 500
 
 func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
-	v, err := query(r.URL.RawQuery, with(filterParams, []string{"sort", "limit", "cursor", "format"})...)
+	v, err := query(r.URL.RawQuery, with(filterParams, []string{"sort", "limit", "cursor", "format", "collapse"})...)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -48,6 +48,14 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 	format, err := oneOf(v, "format", "json", "json", "csv", "jsonl")
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if q.Collapse, err = oneOf(v, "collapse", "", tidings.CollapseStory); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if format != "json" && q.Collapse != "" {
+		writeError(w, http.StatusBadRequest, "parameter \"collapse\": exports (format csv or jsonl) list every article; leave collapse out")
 		return
 	}
 	if format != "json" {

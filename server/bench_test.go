@@ -216,8 +216,14 @@ func BenchmarkAPI(b *testing.B) {
 		cases["search-relevance"] = append(cases["search-relevance"], "/api/articles?sort=relevance&"+f)
 		cases["timeline"] = append(cases["timeline"], "/api/timeline?"+f)
 		cases["top-entities"] = append(cases["top-entities"], "/api/entities?"+f)
+		cases["facets"] = append(cases["facets"], "/api/facets?"+f)
+		// Counting stories (issue 7).
+		cases["search-stories"] = append(cases["search-stories"], "/api/articles?collapse=story&"+f)
+		cases["timeline-stories"] = append(cases["timeline-stories"], "/api/timeline?unit=stories&"+f)
+		cases["facets-stories"] = append(cases["facets-stories"], "/api/facets?unit=stories&"+f)
 	}
-	for _, name := range []string{"search", "search-relevance", "timeline", "top-entities"} {
+	for _, name := range []string{"search", "search-relevance", "timeline", "top-entities",
+		"facets", "search-stories", "timeline-stories", "facets-stories"} {
 		paths := cases[name]
 		b.Run(name, func(b *testing.B) {
 			var durs []time.Duration

@@ -14,6 +14,8 @@ func FuzzQuery(f *testing.F) {
 		"q=kyiv", "q=%22air+defence%22+OR+protesters", "q=(", "q=a:b", "q=NEAR(a+b,+2)", "q=kyi*",
 		"from=2025-04-01&to=2025-05-01", "from=x", "entity=Kyiv&entity_type=GPE", "limit=3&cursor=abc",
 		"sort=relevance&q=kyiv", "interval=week&split=source", "q=%00%ff", "q=-x", "q=^kyiv", "q={title}:kyiv",
+		"unit=stories&q=kyiv", "collapse=story&sort=relevance&q=kyiv&limit=1", "collapse=story&cursor=ZHwxfDI",
+		"unit=stories&split=event_type&duplicates=true",
 	} {
 		f.Add("/api/articles", s)
 		f.Add("/api/timeline", s)
@@ -24,7 +26,7 @@ func FuzzQuery(f *testing.F) {
 	db := openFixtureStore(f)
 	h := New(db, nil, Options{})
 	paths := []string{"/api/articles", "/api/timeline", "/api/facets", "/api/entities", "/api/places",
-		"/api/events", "/api/quotes", "/api/network", "/api/entities/Kyiv"}
+		"/api/events", "/api/quotes", "/api/network", "/api/entities/Kyiv", "/api/stories/kyiv-strike"}
 	f.Fuzz(func(t *testing.T, path, raw string) {
 		ok := false
 		for _, p := range paths {

@@ -158,6 +158,12 @@ func parseLimit(v url.Values, def, max int) (int, error) {
 	return n, nil
 }
 
+// parseUnit reads the unit parameter of the analytical queries: what their
+// counts count, articles (the default) or distinct stories.
+func parseUnit(v url.Values) (string, error) {
+	return oneOf(v, "unit", tidings.UnitArticles, tidings.UnitArticles, tidings.UnitStories)
+}
+
 // oneOf reads a parameter that takes one of a few values; def when absent.
 func oneOf(v url.Values, name, def string, values ...string) (string, error) {
 	s := v.Get(name)

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/story"
 )
 
 // Store is what the server needs from the article store: the basic
@@ -43,6 +44,11 @@ type Store interface {
 	Events(ctx context.Context, q tidings.EventQuery) (*tidings.EventResult, error)
 	Places(ctx context.Context, f tidings.ArticleFilter) ([]tidings.PlaceAggregate, error)
 	Network(ctx context.Context, q tidings.EventQuery) (*tidings.Network, error)
+	// StoryReports lists a story's reports, earliest first; it returns
+	// tidings.ErrNotFound for an unknown story.
+	StoryReports(ctx context.Context, storyID string) ([]tidings.StoryReport, error)
+	// StoryCasualties sums up a story's casualty figures as ranges.
+	StoryCasualties(ctx context.Context, storyID string) ([]story.CasualtyRange, error)
 }
 
 // Analyzer turns a raw document into an article record; the server uses it
@@ -129,7 +135,7 @@ func apiRoutes() []string {
 		"GET /api/openapi.json", "GET /api/articles", "GET /api/articles/{id...}",
 		"GET /api/timeline", "GET /api/facets", "GET /api/entities", "GET /api/entities/{id...}",
 		"GET /api/quotes", "GET /api/events", "GET /api/places", "GET /api/network",
-		"POST /api/ingest",
+		"GET /api/stories/{id...}", "POST /api/ingest",
 	}
 }
 
@@ -147,6 +153,7 @@ func (s *Server) routes() {
 		"GET /api/events":           s.handleEvents,
 		"GET /api/places":           s.handlePlaces,
 		"GET /api/network":          s.handleNetwork,
+		"GET /api/stories/{id...}":  s.handleStory,
 		"POST /api/ingest":          s.handleIngest,
 	}
 	for _, route := range apiRoutes() {

@@ -36,6 +36,10 @@ func (db *DB) Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.Se
 	if q.Sort == "rank" && q.Text != "" {
 		relevance = true
 	}
+	collapse := q.Collapse == tidings.CollapseStory
+	if q.Collapse != "" && !collapse {
+		return nil, &QueryError{Param: "collapse", Msg: fmt.Sprintf("%q is not story", q.Collapse)}
+	}
 	mode, matches := ftsIn, 0
 	if q.Text != "" {
 		var err error
@@ -53,9 +57,12 @@ func (db *DB) Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.Se
 		next string
 		err  error
 	)
-	if relevance {
+	switch {
+	case collapse:
+		hits, next, err = db.articlesByStory(ctx, q, relevance)
+	case relevance:
 		hits, next, err = db.articlesByRank(ctx, q, matches)
-	} else {
+	default:
 		hits, next, err = db.articlesByDate(ctx, q, mode)
 	}
 	if err != nil {
@@ -68,7 +75,12 @@ func (db *DB) Articles(ctx context.Context, q tidings.ArticleQuery) (*tidings.Se
 	if q.NoTotal {
 		return res, nil
 	}
-	if res.Total, err = db.countArticles(ctx, q.ArticleFilter, matches); err != nil {
+	if collapse {
+		res.Total, err = db.countStories(ctx, q.ArticleFilter)
+	} else {
+		res.Total, err = db.countArticles(ctx, q.ArticleFilter, matches)
+	}
+	if err != nil {
 		return nil, ftsError(err, q.Text)
 	}
 	return res, nil

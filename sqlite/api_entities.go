@@ -35,11 +35,23 @@ func sampleSQLN(f tidings.ArticleFilter, n int) (string, []any) {
 // FacetSample of them) by the number of articles naming them, then by
 // mentions. Entities are those of the registry (one per canonical name,
 // compared case-insensitively, and type); the id of an entity is its name.
+// With Unit UnitStories, Articles counts the distinct stories naming them.
 func (db *DB) TopEntities(ctx context.Context, q tidings.FacetQuery) ([]tidings.EntityCount, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}
+	stories, err := countsStories(q.Unit)
+	if err != nil {
+		return nil, err
+	}
 	sub, args := sampleSQL(q.ArticleFilter)
+	// Each entity row counts once, or with stories once per story of the
+	// sample (s: id, sk).
+	with, count, from := "", "count(*)", "WHERE e.article_id IN ("+sub+")"
+	if stories {
+		sub, args = sampleStoriesSQL(q.ArticleFilter)
+		with, count, from = "WITH s AS ("+sub+") ", "count(DISTINCT s.sk)", "JOIN s ON s.id = e.article_id WHERE 1"
+	}
 	var typ string
 	if q.EntityType != "" {
 		typ = "AND e.type = ?"
@@ -47,11 +59,11 @@ func (db *DB) TopEntities(ctx context.Context, q tidings.FacetQuery) ([]tidings.
 	}
 	// Grouping by the integer registry id over the covering index
 	// entities_api_article reads no entity rows.
-	sqlText := fmt.Sprintf(`SELECT r.name, r.type, r.country, t.n, t.m FROM (
-			SELECT e.registry_id AS rid, count(*) AS n, sum(e.mentions) AS m
-			FROM entities e INDEXED BY entities_api_article WHERE e.article_id IN (%s) %s
+	sqlText := fmt.Sprintf(`%sSELECT r.name, r.type, r.country, t.n, t.m FROM (
+			SELECT e.registry_id AS rid, %s AS n, sum(e.mentions) AS m
+			FROM entities e INDEXED BY entities_api_article %s %s
 			GROUP BY e.registry_id ORDER BY n DESC, m DESC LIMIT ?) t
-		JOIN registry r ON r.id = t.rid ORDER BY t.n DESC, t.m DESC, r.name`, sub, typ)
+		JOIN registry r ON r.id = t.rid ORDER BY t.n DESC, t.m DESC, r.name`, with, count, from, typ)
 	ents, err := db.entityCounts(ctx, sqlText, append(args, q.Limit)...)
 	if err != nil {
 		return nil, ftsError(fmt.Errorf("top entities: %w", err), q.Text)
@@ -80,10 +92,20 @@ func (db *DB) entityCounts(ctx context.Context, sqlText string, args ...any) ([]
 
 // TopValues ranks the values of field among the articles matching q:
 // "source" and "language" over all of them, "theme" and "event_type" over
-// the newest FacetSample.
+// the newest FacetSample. With Unit UnitStories the counts are of distinct
+// stories.
 func (db *DB) TopValues(ctx context.Context, field string, q tidings.FacetQuery) ([]tidings.Facet, error) {
 	if q.Limit <= 0 {
 		q.Limit = 10
+	}
+	stories, err := countsStories(q.Unit)
+	if err != nil {
+		return nil, err
+	}
+	// Facts count their articles, or with stories the articles' stories.
+	perArticle, index := "count(*)", "articles_api_published"
+	if stories {
+		perArticle, index = "count(DISTINCT "+storyKey+")", storyIndex
 	}
 	var sqlText string
 	var args []any
@@ -92,18 +114,21 @@ func (db *DB) TopValues(ctx context.Context, field string, q tidings.FacetQuery)
 		var w sqlWhere
 		articleFilter(&w, q.ArticleFilter, ftsIn)
 		col := map[string]string{"source": "a.source", "language": "a.language"}[field]
-		sqlText = fmt.Sprintf(`SELECT %s, count(*) AS n FROM %s WHERE %s AND %s != ''
-			GROUP BY %s ORDER BY n DESC, 1 LIMIT ?`, col, articlesFrom(q.ArticleFilter, "articles_api_published"), w.String(), col, col)
+		sqlText = fmt.Sprintf(`SELECT %s, %s AS n FROM %s WHERE %s AND %s != ''
+			GROUP BY %s ORDER BY n DESC, 1 LIMIT ?`, col, perArticle, articlesFrom(q.ArticleFilter, index), w.String(), col, col)
 		args = w.args
-	case "theme":
+	case "theme", "event_type":
+		col, table, per := "theme", "themes", "count(*)"
+		if field == "event_type" {
+			col, table, per = "type", "events", "count(DISTINCT x.article_id)"
+		}
+		if stories {
+			sqlText, args = storyFactCounts(q.ArticleFilter, table, col)
+			break
+		}
 		sub, a := sampleSQL(q.ArticleFilter)
-		sqlText = fmt.Sprintf(`SELECT theme, count(*) AS n FROM themes WHERE article_id IN (%s)
-			GROUP BY theme ORDER BY n DESC, 1 LIMIT ?`, sub)
-		args = a
-	case "event_type":
-		sub, a := sampleSQL(q.ArticleFilter)
-		sqlText = fmt.Sprintf(`SELECT type, count(DISTINCT article_id) AS n FROM events WHERE article_id IN (%s)
-			GROUP BY type ORDER BY n DESC, 1 LIMIT ?`, sub)
+		sqlText = fmt.Sprintf(`SELECT x.%s, %s AS n FROM %s x WHERE x.article_id IN (%s)
+			GROUP BY x.%s ORDER BY n DESC, 1 LIMIT ?`, col, per, table, sub, col)
 		args = a
 	default:
 		return nil, &QueryError{Param: "field", Msg: fmt.Sprintf("%q is not source, language, theme or event_type", field)}

@@ -30,7 +30,8 @@ func bucketExpr(col, interval string) (string, error) {
 // ratio of the two (attention normalised by volume, as Media Cloud does).
 // Intervals without any stored article are left out; undated articles are
 // not counted. With a split ("source" or "event_type") it adds one series
-// per value, the MaxSeries (default 8) largest.
+// per value, the MaxSeries (default 8) largest. With Unit UnitStories every
+// count (and total) is of distinct stories instead of articles.
 func (db *DB) Timeline(ctx context.Context, q tidings.TimelineQuery) (*tidings.Timeline, error) {
 	if q.Interval == "" {
 		q.Interval = tidings.IntervalDay
@@ -39,13 +40,21 @@ func (db *DB) Timeline(ctx context.Context, q tidings.TimelineQuery) (*tidings.T
 	if err != nil {
 		return nil, err
 	}
-	totals, counts, err := db.bucketCountsAndTotals(ctx, q.Interval, q.ArticleFilter)
+	stories, err := countsStories(q.Unit)
+	if err != nil {
+		return nil, err
+	}
+	count := db.bucketCountsAndTotals
+	if stories {
+		count = db.storyBucketCounts
+	}
+	totals, counts, err := count(ctx, q.Interval, q.ArticleFilter)
 	if err != nil {
 		return nil, ftsError(fmt.Errorf("timeline: %w", err), q.Text)
 	}
-	tl := &tidings.Timeline{Interval: q.Interval, Buckets: fillBuckets(totals, counts)}
+	tl := &tidings.Timeline{Interval: q.Interval, Buckets: fillBuckets(totals, counts), Unit: unitName(stories)}
 	if q.Split != "" {
-		if tl.Series, err = db.timelineSeries(ctx, q, bucket, totals); err != nil {
+		if tl.Series, err = db.timelineSeries(ctx, q, bucket, totals, stories); err != nil {
 			return nil, ftsError(err, q.Text)
 		}
 	}
@@ -212,7 +221,7 @@ func fillBuckets(totals, counts map[int64]int) []tidings.TimelineBucket {
 }
 
 // timelineSeries computes the split series of a timeline.
-func (db *DB) timelineSeries(ctx context.Context, q tidings.TimelineQuery, bucket string, totals map[int64]int) ([]tidings.TimelineSeries, error) {
+func (db *DB) timelineSeries(ctx context.Context, q tidings.TimelineQuery, bucket string, totals map[int64]int, stories bool) ([]tidings.TimelineSeries, error) {
 	if q.MaxSeries <= 0 {
 		q.MaxSeries = 8
 	}
@@ -220,13 +229,18 @@ func (db *DB) timelineSeries(ctx context.Context, q tidings.TimelineQuery, bucke
 	articleFilter(&w, q.ArticleFilter, ftsIn)
 	w.add("a.published IS NOT NULL")
 	var sqlText string
+	perArticle, perEvent, index := "count(*)", "count(DISTINCT a.seq)", "articles_api_published"
+	if stories {
+		perArticle, index = "count(DISTINCT "+storyKey+")", storyIndex
+		perEvent = perArticle
+	}
 	switch q.Split {
 	case "source":
-		sqlText = fmt.Sprintf("SELECT a.source, %s AS b, count(*) FROM %s WHERE %s GROUP BY a.source, b",
-			bucket, articlesFrom(q.ArticleFilter, "articles_api_published"), w.String())
+		sqlText = fmt.Sprintf("SELECT a.source, %s AS b, %s FROM %s WHERE %s GROUP BY a.source, b",
+			bucket, perArticle, articlesFrom(q.ArticleFilter, index), w.String())
 	case "event_type":
-		sqlText = fmt.Sprintf(`SELECT ev.type, %s AS b, count(DISTINCT a.seq) FROM articles a
-			JOIN events ev ON ev.article_id = a.id WHERE %s GROUP BY ev.type, b`, bucket, w.String())
+		sqlText = fmt.Sprintf(`SELECT ev.type, %s AS b, %s FROM articles a
+			JOIN events ev ON ev.article_id = a.id WHERE %s GROUP BY ev.type, b`, bucket, perEvent, w.String())
 	default:
 		return nil, &QueryError{Param: "split", Msg: fmt.Sprintf("%q is not source or event_type", q.Split)}
 	}

@@ -50,8 +50,12 @@ const (
 // "kyiv-strike", "don't") are quoted for the caller. Sort "date" (default)
 // is newest first with undated articles last; "rank" is bm25 relevance with
 // title matches weighted five to one. Next is an opaque cursor for the
-// following page, valid only with the same query.
+// following page, valid only with the same query. With Stories the hits
+// are collapsed to one per story (see DB.Articles with CollapseStory).
 func (db *DB) Search(ctx context.Context, q tidings.SearchQuery) (*tidings.SearchResult, error) {
+	if q.Stories {
+		return db.searchStories(ctx, q)
+	}
 	p, err := planSearch(q)
 	if err != nil {
 		return nil, err
@@ -171,7 +175,8 @@ func (p *searchPlan) queryError(err error) error {
 }
 
 func isFTSQueryError(msg string) bool {
-	for _, s := range []string{"fts5", "syntax error", "no such column", "unterminated", "unknown special query"} {
+	for _, s := range []string{"fts5", "syntax error", "no such column", "unterminated", "unknown special query",
+		"expected integer"} { // NEAR(a b, 0A)
 		if strings.Contains(msg, s) {
 			return true
 		}

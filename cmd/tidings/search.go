@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -41,6 +42,7 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	sortBy := fs.String("sort", "date", "`ORDER`: date (newest first) or rank (relevance)")
 	format := fs.String("format", "table", "output `FORMAT`: table, json or csv")
 	cursor := fs.String("cursor", "", "continue after a previous page (the cursor it printed)")
+	stories := fs.Bool("stories", false, "one hit per story (its earliest report) with the number of its reports")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `usage: tidings search QUERY [flags]
 
@@ -59,7 +61,7 @@ An empty QUERY lists every article.
 	}
 	q := tidings.SearchQuery{
 		Text: strings.Join(fs.Args(), " "), Source: *source, Language: *lang,
-		Sort: *sortBy, Limit: *limit, Cursor: *cursor,
+		Sort: *sortBy, Limit: *limit, Cursor: *cursor, Stories: *stories,
 	}
 	var err error
 	if q.From, err = parseDateFlag("from", *from, false); err != nil {
@@ -89,6 +91,9 @@ An empty QUERY lists every article.
 	res, err := store.Search(ctx, q)
 	if err != nil {
 		return err
+	}
+	if *stories {
+		write = storyWriters[*format]
 	}
 	if err := write(stdout, res); err != nil {
 		return fmt.Errorf("write results: %w", err)
@@ -149,6 +154,14 @@ var searchWriters = map[string]func(io.Writer, *tidings.SearchResult) error{
 	"table": writeHitsTable,
 }
 
+// storyWriters print a page of hits collapsed to stories (--stories): the
+// same as searchWriters plus each story's number of reports.
+var storyWriters = map[string]func(io.Writer, *tidings.SearchResult) error{
+	"json":  writeHitsJSON, // a hit's "reports" is set
+	"csv":   writeStoriesCSV,
+	"table": writeStoriesTable,
+}
+
 func writeHitsJSON(w io.Writer, res *tidings.SearchResult) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -159,15 +172,26 @@ func writeHitsJSON(w io.Writer, res *tidings.SearchResult) error {
 	return enc.Encode(hits)
 }
 
-func writeHitsCSV(w io.Writer, res *tidings.SearchResult) error {
+func writeHitsCSV(w io.Writer, res *tidings.SearchResult) error { return hitsCSV(w, res, false) }
+
+func writeStoriesCSV(w io.Writer, res *tidings.SearchResult) error { return hitsCSV(w, res, true) }
+
+// hitsCSV writes one row per hit, with a reports column for stories.
+func hitsCSV(w io.Writer, res *tidings.SearchResult, stories bool) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"id", "published", "source", "language", "title", "url",
-		"duplicate_of", "story", "snippet"}); err != nil {
+	head := []string{"id", "published", "source", "language", "title", "url", "duplicate_of", "story", "snippet"}
+	if stories {
+		head = append(head, "reports")
+	}
+	if err := cw.Write(head); err != nil {
 		return err
 	}
 	for _, h := range res.Hits {
 		rec := []string{h.ID, formatPublished(h.Published, time.RFC3339), h.Source, h.Language, h.Title,
 			h.URL, deref(h.DuplicateOf), deref(h.Story), h.Snippet}
+		if stories {
+			rec = append(rec, strconv.Itoa(h.Reports))
+		}
 		for i := range rec {
 			rec[i] = csvSafe(rec[i])
 		}
@@ -199,6 +223,23 @@ func writeHitsTable(w io.Writer, res *tidings.SearchResult) error {
 		return err
 	}
 	_, err := fmt.Fprintf(w, "%d of %d articles\n", len(res.Hits), res.Total)
+	return err
+}
+
+// writeStoriesTable is writeHitsTable for stories, with their number of
+// reports.
+func writeStoriesTable(w io.Writer, res *tidings.SearchResult) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tREPORTS\tSOURCE\tLANG\tTITLE\tID")
+	for _, h := range res.Hits {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", formatPublished(h.Published, time.DateOnly), h.Reports,
+			truncate(terminalSafe(h.Source), 24), terminalSafe(h.Language),
+			truncate(terminalSafe(h.Title), 60), truncate(terminalSafe(h.ID), 24))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%d of %d stories\n", len(res.Hits), res.Total)
 	return err
 }
 

@@ -97,6 +97,36 @@ function factList(title, items, open) {
     h('summary', null, title, h('span', {class: 'count'}, String(items.length))), h('ul', null, items));
 }
 
+// storyBox fills box with the article's story: its other reports and what
+// they say of casualties, as a range with each source's figure. Data goes
+// in through text nodes only (h, put).
+async function storyBox(box, a, alive) {
+  let st;
+  try {
+    st = await api('api/stories/' + encodeURIComponent(a.story));
+  } catch (e) {
+    if (alive()) put(box, errorBox(e));
+    return;
+  }
+  if (!alive()) return;
+  const others = (st.reports || []).filter(r => r.id !== a.id);
+  const report = r => h('li', {class: 'report'},
+    h('a', {href: '#/article/' + encodeURIComponent(r.id)}, r.title || '(untitled)'),
+    h('div', {class: 'meta'}, r.source || 'unknown source', ' · ', fmtDate(r.published),
+      r.duplicate_of ? h('span', {class: 'chip', title: 'near-duplicate of ' + r.duplicate_of}, 'copy') : null));
+  const range = c => h('li', {class: 'casualty'},
+    h('strong', null, c.kind, ' ', c.min === c.max ? String(c.min) : c.min + '–' + c.max),
+    h('ul', {class: 'figures'}, (c.figures || []).map(f => h('li', null,
+      h('a', {href: '#/article/' + encodeURIComponent(f.article)}, f.source || f.article), ': ', String(f.number),
+      f.qualifier && f.qualifier !== 'exact' ? ' (' + f.qualifier + ')' : ''))));
+  put(box,
+    h('p', {class: 'meta'}, String((st.reports || []).length), (st.reports || []).length === 1 ? ' report' : ' reports'),
+    others.length ? h('ul', {class: 'reports', id: 'story-reports'}, others.map(report))
+      : h('p', {class: 'muted'}, 'No other report of this story.'),
+    (st.casualties || []).length ? h('div', null, h('h3', null, 'Casualties by source'),
+      h('ul', {class: 'casualties', id: 'story-casualties'}, st.casualties.map(range))) : null);
+}
+
 export async function render(root, sp, id, alive) {
   put(root, h('p', {class: 'muted'}, 'Loading article…'));
   let a;
@@ -136,6 +166,7 @@ export async function render(root, sp, id, alive) {
   const item = f => h('li', null, h('button', {type: 'button', class: 'factbtn', onclick: () => select(f)},
     f.kind === 'event' ? eventChip(f.fact.type) : null, f.kind === 'entity' ? h('span', {class: 'type'}, f.fact.type) : null, f.label));
   const tone = a.tone ? h('span', {class: 'chip ' + (a.tone.score < 0 ? 'neg' : 'pos')}, 'tone ' + a.tone.score.toFixed(1)) : null;
+  const story = a.story ? h('div', {id: 'story'}, h('p', {class: 'muted'}, 'Loading story…')) : null;
   const link = safeHref(a.url) !== '#' ? h('a', {href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank'}, 'original') : null;
   put(root, 
     h('p', {class: 'crumbs'}, h('a', {href: '#/'}, '← search')),
@@ -151,6 +182,7 @@ export async function render(root, sp, id, alive) {
         textEl),
       h('aside', {class: 'side'},
         card('Evidence', panel),
+        story ? card('Story', story) : null,
         card('Facts',
           factList('Entities', byKind('entity').map(item), true),
           factList('Quotes', byKind('quote').map(item), true),
@@ -160,4 +192,5 @@ export async function render(root, sp, id, alive) {
             ' ', h('span', {class: 'muted'}, `${p.country || ''} ${Number(p.lat).toFixed(2)}, ${Number(p.lon).toFixed(2)}`))), false),
           factList('Removed in cleaning', (a.removed || []).map(r => h('li', null, h('span', {class: 'type'}, r.kind), r.text)), false),
           facts.length ? null : h('p', {class: 'muted'}, 'No facts were extracted from this article.')))));
+  if (story) await storyBox(story, a, alive);
 }

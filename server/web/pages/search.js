@@ -21,7 +21,8 @@ const KEYS = ['q', ...FILTERS.map(f => f[0])];
 
 function paramsOf(sp) {
   const p = {};
-  for (const k of [...KEYS, 'sort', 'mode', 'interval', 'split']) if (sp.get(k)) p[k] = sp.get(k);
+  for (const k of [...KEYS, 'sort', 'mode', 'interval', 'split', 'unit']) if (sp.get(k)) p[k] = sp.get(k);
+  if (p.unit !== 'stories') delete p.unit;
   return p;
 }
 
@@ -53,6 +54,7 @@ function form(p) {
     const np = {};
     for (const [k, v] of new FormData(f).entries()) if (String(v).trim()) np[k] = String(v).trim();
     if (p.mode) np.mode = p.mode;
+    if (p.unit) np.unit = p.unit;
     location.hash = searchHash(np);
   });
   return f;
@@ -68,24 +70,32 @@ function filterChips(p) {
 }
 
 function hitItem(hit) {
+  const reports = hit.reports > 1 ? h('span', {class: 'chip reports', title: 'reports of this story matching the search'},
+    fmtNum(hit.reports) + ' reports') : null;
   return h('li', {class: 'hit'},
     h('a', {class: 'hit-title', href: '#/article/' + encodeURIComponent(hit.id)}, hit.title || '(untitled)'),
     h('div', {class: 'meta'}, hit.source || 'unknown source', ' · ', fmtDate(hit.published),
-      hit.language ? ' · ' + hit.language : '', hit.duplicate_of ? h('span', {class: 'chip'}, 'copy') : null),
+      hit.language ? ' · ' + hit.language : '', hit.duplicate_of ? h('span', {class: 'chip'}, 'copy') : null, reports),
     h('p', {class: 'snippet'}, marked(hit.snippet)));
 }
 
 async function results(p, box, alive) {
   const params = {...p, limit: 20};
-  delete params.mode; delete params.interval; delete params.split;
+  delete params.mode; delete params.interval; delete params.split; delete params.unit;
+  // Exports list every article; counting stories collapses the list to
+  // one hit per story (its earliest report).
+  const exported = {...params};
+  const stories = p.unit === 'stories';
+  if (stories) params.collapse = 'story';
   const list = h('ol', {class: 'hits', id: 'results'});
   const res = await api('api/articles', params);
   if (!alive()) return;
+  const noun = stories ? ['story', 'stories'] : ['article', 'articles'];
   const head = h('div', {class: 'resulthead'},
-    h('strong', {id: 'total'}, fmtNum(res.total)), res.total === 1 ? ' article' : ' articles',
+    h('strong', {id: 'total'}, fmtNum(res.total)), ' ', res.total === 1 ? noun[0] : noun[1],
     h('span', {class: 'spacer'}),
-    h('a', {href: exportURL(params, 'csv'), class: 'button small', download: ''}, 'CSV'),
-    h('a', {href: exportURL(params, 'jsonl'), class: 'button small', download: ''}, 'JSONL'));
+    h('a', {href: exportURL(exported, 'csv'), class: 'button small', download: ''}, 'CSV'),
+    h('a', {href: exportURL(exported, 'jsonl'), class: 'button small', download: ''}, 'JSONL'));
   list.append(...res.articles.map(hitItem));
   const more = h('button', {class: 'more', type: 'button'}, 'More results');
   let next = res.next;
@@ -105,6 +115,16 @@ async function results(p, box, alive) {
   put(box, head, res.articles.length ? list : h('p', {class: 'muted'}, 'No article matches.'), more);
 }
 
+// unitToggle switches what the chart, the facets and the list count:
+// articles, or stories (an event covered by many outlets counts once).
+function unitToggle(p) {
+  const cur = p.unit === 'stories' ? 'stories' : 'articles';
+  const tab = (u, label) => h('a', {class: 'tab unit-' + u + (u === cur ? ' active' : ''),
+    href: searchHash({...p, unit: u === 'stories' ? u : ''}), 'aria-current': u === cur ? 'true' : null}, label);
+  return h('div', {class: 'tabs unit', role: 'group', 'aria-label': 'count'},
+    h('span', {class: 'muted'}, 'count: '), tab('articles', 'articles'), ' | ', tab('stories', 'stories'));
+}
+
 async function timeline(p, box, alive) {
   const mode = p.mode === 'ratio' ? 'ratio' : 'count';
   const params = {...p};
@@ -118,8 +138,8 @@ async function timeline(p, box, alive) {
     const day = String(b.date).slice(0, 10);
     location.hash = searchHash({...p, from: day, to: day});
   };
-  put(box, h('div', {class: 'tabs'},
-    toggle('count', 'Articles'), toggle('ratio', 'Share of all'), h('span', {class: 'sep'}),
+  put(box, unitToggle(p), h('div', {class: 'tabs'},
+    toggle('count', p.unit === 'stories' ? 'Stories' : 'Articles'), toggle('ratio', 'Share of all'), h('span', {class: 'sep'}),
     ivl('hour', 'Hour'), ivl('day', 'Day'), ivl('week', 'Week'), h('span', {class: 'sep'}),
     split('', 'All'), split('source', 'By source'), split('event_type', 'By event type')),
   timelineChart(tl, mode, pick));
@@ -128,10 +148,11 @@ async function timeline(p, box, alive) {
 async function facets(p, box, alive) {
   const params = {};
   for (const k of KEYS) if (p[k]) params[k] = p[k];
+  if (p.unit) params.unit = p.unit;
   const f = await api('api/facets', {...params, limit: 10});
   if (!alive()) return;
   const add = (k, v) => h('a', {href: searchHash({...p, [k]: v}), title: 'filter by this'}, v);
-  put(box, 
+  put(box, unitToggle(p),
     card('Top entities', barList(f.entities, e => [
       h('a', {href: '#/entity/' + encodeURIComponent(e.id), class: 'ent ent-' + e.type}, e.name),
       h('span', {class: 'type'}, e.type)], e => e.articles)),
