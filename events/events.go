@@ -1,11 +1,16 @@
 // Package events codes PLOVER events — who did what to whom, where and when
 // — from each sentence of an article.
 //
-// Triggers are verbs and nouns. Verbs are coded by our own small PLOVER
-// verb list (ownVerbs) first, then by the CAMEO verb dictionary of
+// Triggers are verbs and nouns. Verbs are coded by an object word of our
+// own (ownObjects: "ended mediation" SANCTION, "sent arms" AID), our own
+// small PLOVER verb list (ownVerbs), then by the CAMEO verb dictionary of
 // PETRARCH2 (verbs.tsv.gz, derived by internal/cmd/genverbs; a verb's
-// pattern with an object word following it wins over its default code),
-// mapped CAMEO→PLOVER by cameoToPlover. Nouns ("Russia's missile strikes",
+// pattern, all of its words following it in order, wins over its default
+// code), mapped CAMEO→PLOVER by cameoToPlover. A light verb with an event
+// noun as object ("staged a hunger strike", "held talks") lets the noun
+// code the event with the verb's subject as actor. A verb with no agent
+// takes the actor of a cause phrase ("killed in police firing"); "died"
+// codes an attack only with one. Nouns ("Russia's missile strikes",
 // "a ceasefire") are coded by ownNouns. The actor is the subject of a verb
 // (the nsubj of the parse when there is one, else the noun phrase before
 // it; the "by" phrase of a passive), the possessor or the demonym before a
@@ -20,8 +25,9 @@
 // outrank nominal events, participles and subordinate clauses ("after a
 // court cleared him"), which are kept only when the sentence has nothing
 // else; an intention stated by the actor ("will release") also gives an
-// AGREE or THREATEN event, and "X said Y must …" a REQUEST by X. One event
-// per type per sentence is kept.
+// AGREE or THREATEN event, and "X said Y must …" a REQUEST by X. An
+// attack with a named actor ("police firing") is kept beside the main
+// event. One event per type per sentence is kept.
 package events
 
 import (
@@ -94,7 +100,7 @@ var victimVerbs = setOf(`die succumb perish`)
 // lightVerbs carry a nominal event ("staged a hunger strike", "launched a
 // mediation effort", "held talks"): the noun codes the event and the
 // verb's subject is its actor.
-var lightVerbs = setOf(`stage launch hold conduct mount begin start carry resume lob burst use`)
+var lightVerbs = setOf(`stage launch hold conduct mount begin start carry resume`)
 
 // eventObject is the index of an event noun heading the object of the
 // light verb at i ("launched a mediation effort"), or -1.
@@ -142,11 +148,8 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 					}
 				}
 			}
-			if tr, ok := c.tab.own[lemma]; ok && c.tab.objects[lemma] == nil {
-				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
-			}
-			if tr, ok := c.cameo(lemma, toks, i); ok && c.tab.objects[lemma] != nil {
-				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
+			if tr, ok := c.object(lemma, toks, i); ok {
+				return found{trigger: tr, i: i, j: i + 1}, true
 			}
 			if tr, ok := c.tab.own[lemma]; ok {
 				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
@@ -156,7 +159,7 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 			}
 		}
 	}
-	if k.UPOS == "" || k.UPOS == "NOUN" || k.UPOS == "PROPN" && facttext.IsCap(k.Text) == false {
+	if k.UPOS == "" || k.UPOS == "NOUN" || k.UPOS == "ADJ" || k.UPOS == "PROPN" && !facttext.IsCap(k.Text) {
 		if tr, ok := c.tab.nouns[k.Lower]; ok {
 			if (k.Lower == "strike" || k.Lower == "strikes") && i > 0 {
 				switch {
@@ -194,16 +197,6 @@ func nounContext(p facttext.Token) bool {
 // cameo codes a verb through the CAMEO table: a pattern word among the next
 // few tokens, else the verb's default code.
 func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool) {
-	if objs := c.tab.objects[lemma]; objs != nil {
-		for j := i + 1; j < len(toks) && j <= i+5; j++ {
-			if tr, ok := objs[toks[j].Lower]; ok {
-				return tr, true
-			}
-			if toks[j].Text == "," || toks[j].Text == "." {
-				break
-			}
-		}
-	}
 	if pats := c.tab.patterns[lemma]; pats != nil {
 		for j := i + 1; j < len(toks) && j <= i+5; j++ {
 			w := toks[j].Lower
@@ -213,7 +206,7 @@ func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool
 			}
 			best, code := -1, ""
 			for _, p := range ps {
-				if len(p.rest) > best && wordsFollow(toks, j+1, p.rest) {
+				if len(p.rest) > best && wordsFollow(toks, j+1, p.rest) && prepsBetween(toks, i+1, j, p.pre) {
 					best, code = len(p.rest), p.code
 				}
 			}
@@ -225,7 +218,48 @@ func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool
 			}
 		}
 	}
+	if patternOnly[lemma] {
+		return trigger{}, false
+	}
 	return cameoToPlover(c.tab.codes[lemma])
+}
+
+// patternOnly are verbs whose CAMEO default code is mostly wrong in news
+// ("apprehending trouble", "confined to Gujarat"): they code only through
+// a pattern.
+var patternOnly = setOf(`apprehend confine direct hunt`)
+
+// object codes a verb by an object word of ownObjects among the next few
+// tokens ("ended mediation efforts").
+func (c *Coder) object(lemma string, toks []facttext.Token, i int) (trigger, bool) {
+	objs := c.tab.objects[lemma]
+	if objs == nil {
+		return trigger{}, false
+	}
+	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		if tr, ok := objs[toks[j].Lower]; ok {
+			return tr, true
+		}
+		if toks[j].Text == "," || toks[j].Text == "." {
+			break
+		}
+	}
+	return trigger{}, false
+}
+
+// prepsBetween reports whether the prepositions of a pattern before its
+// first content word ("hold * FOR DAY") occur in order in tokens [i, j).
+func prepsBetween(toks []facttext.Token, i, j int, pre []string) bool {
+	for _, w := range pre {
+		for i < j && toks[i].Lower != w {
+			i++
+		}
+		if i >= j {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // wordsFollow reports whether words occur in order from token j on, each
@@ -263,14 +297,6 @@ some several many two three four five six one other both each every`)
 // (cooperative types) or THREATEN (hostile types) event that did happen.
 func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, published *time.Time) []tidings.Event {
 	toks := t.Sentences[si].Tokens
-	type cand struct {
-		ev      tidings.Event
-		primary bool
-		intent  string
-		// violent marks an attack with its actor named ("police
-		// firing", "Russia's strikes"): news even beside the main event.
-		violent bool
-	}
 	var cands []cand
 	hasPrimary := false
 	for i := 0; i < len(toks); i++ {
@@ -279,60 +305,87 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 			continue
 		}
 		i = f.j - 1
-		ev := tidings.Event{Type: f.typ, Mode: f.mode, Sentence: t.SentenceSpan(si)}
-		b, e := toks[f.i].B, toks[f.j-1].E
-		ev.Trigger = t.S[b:e]
-		span := t.Span(b, e)
-		ev.TriggerSpan = &span
-		ev.Negated, ev.Hypothetical = flags(toks, f.i, f.noun)
-		if !ev.Hypothetical && t.Parsed && toks[f.i].Rel == "conj" && toks[f.i].Head >= 0 && toks[f.i].Head < f.i {
-			// "aims to tighten sanctions and impose a blockade"
-			_, ev.Hypothetical = flags(toks, toks[f.i].Head, false)
+		cd, ok := c.candidate(t, si, f, ents, published)
+		if !ok {
+			continue
 		}
-		r := c.roles(t, toks, f)
-		light := -1
-		if f.noun {
-			if light = c.lightVerb(toks, f.i); light >= 0 {
-				vr := c.roles(t, toks, found{i: light, j: light + 1})
-				r.actor = vr.actor
-				ev.Negated, ev.Hypothetical = flags(toks, light, false)
-			}
-		}
-		if f.victim {
-			if r.actor.e == 0 {
-				continue // "125 persons died": a death, not an attack
-			}
-		}
-		ev.Actor = actorOf(t, ents, r.actor, f.typ, true)
-		ev.Recipient = actorOf(t, ents, r.recipient, f.typ, false)
-		recode(&ev, toks, f)
-		ev.Location = location(t, si, ents, ev.Recipient)
-		ev.Date = resolveDate(toks, published)
-		_, intro := introNoun(toks, f)
-		primary := (!f.noun && !participle(toks, f.i) && !subordinate(toks, f.i)) || (f.noun && intro && ev.Actor != nil) ||
-			(light >= 0 && !participle(toks, light) && !subordinate(toks, light))
-		if truces[strings.ToLower(ev.Trigger)] {
-			primary = true // "a ceasefire" is news in itself
-		} else if !primary && ev.Actor == nil && ev.Recipient == nil && ev.Mode != "detain" {
-			continue // a bare "agreement" or "bombings" says too little
-		}
-		hasPrimary = hasPrimary || primary
-		kind := ""
-		if ev.Hypothetical && !ev.Negated {
-			kind = intention(toks, f.i)
-		}
-		violent := ev.Type == "ASSAULT" && ev.Actor != nil && !ev.Hypothetical && !ev.Negated
-		cands = append(cands, cand{ev, primary, kind, violent})
-		if kind == "demand" {
+		hasPrimary = hasPrimary || cd.primary
+		cands = append(cands, cd)
+		if cd.intent == "demand" {
 			// "X said Y must do Z": X asks it of Y.
+			ev := cd.ev
 			if subj := sentenceSubject(toks, f.i); subj.e != 0 && (ev.Actor == nil || t.S[subj.b:subj.e] != ev.Actor.Name) {
 				req := ev
 				req.Type, req.Mode, req.Hypothetical = "REQUEST", "", false
 				req.Actor, req.Recipient = actorOf(t, ents, subj, "REQUEST", true), ev.Actor
-				cands = append(cands, cand{req, primary, "", false})
+				cands = append(cands, cand{ev: req, primary: cd.primary})
 			}
 		}
 	}
+	return selectEvents(cands, hasPrimary)
+}
+
+// cand is a coded trigger before selection.
+type cand struct {
+	ev      tidings.Event
+	primary bool
+	intent  string
+	// violent marks an attack with its actor named ("police firing",
+	// "Russia's strikes"): news even beside the main event.
+	violent bool
+}
+
+// candidate codes the trigger f of sentence si; false when it says too
+// little to be an event.
+func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Entity, published *time.Time) (cand, bool) {
+	toks := t.Sentences[si].Tokens
+	ev := tidings.Event{Type: f.typ, Mode: f.mode, Sentence: t.SentenceSpan(si)}
+	b, e := toks[f.i].B, toks[f.j-1].E
+	ev.Trigger = t.S[b:e]
+	span := t.Span(b, e)
+	ev.TriggerSpan = &span
+	ev.Negated, ev.Hypothetical = flags(toks, f.i, f.noun)
+	if !ev.Hypothetical && t.Parsed && toks[f.i].Rel == "conj" && toks[f.i].Head >= 0 && toks[f.i].Head < f.i {
+		// "aims to tighten sanctions and impose a blockade"
+		_, ev.Hypothetical = flags(toks, toks[f.i].Head, false)
+	}
+	r := c.roles(t, toks, f)
+	light := -1
+	if f.noun {
+		if light = c.lightVerb(toks, f.i); light >= 0 {
+			r.actor = c.roles(t, toks, found{i: light, j: light + 1}).actor
+			ev.Negated, ev.Hypothetical = flags(toks, light, false)
+		}
+	}
+	if f.victim && r.actor.e == 0 {
+		return cand{}, false // "125 persons died": a death, not an attack
+	}
+	ev.Actor = actorOf(t, ents, r.actor, f.typ, true)
+	ev.Recipient = actorOf(t, ents, r.recipient, f.typ, false)
+	recode(&ev, toks, f)
+	ev.Location = location(t, si, ents, ev.Recipient)
+	ev.Date = resolveDate(toks, published)
+	_, intro := introNoun(toks, f)
+	primary := (!f.noun && !participle(toks, f.i) && !subordinate(toks, f.i)) || (f.noun && intro && ev.Actor != nil) ||
+		(light >= 0 && !participle(toks, light) && !subordinate(toks, light))
+	if truces[strings.ToLower(ev.Trigger)] {
+		primary = true // "a ceasefire" is news in itself
+	} else if !primary && ev.Actor == nil && ev.Recipient == nil && ev.Mode != "detain" {
+		return cand{}, false // a bare "agreement" or "bombings" says too little
+	}
+	kind := ""
+	if ev.Hypothetical && !ev.Negated {
+		kind = intention(toks, f.i)
+	}
+	violent := ev.Type == "ASSAULT" && ev.Actor != nil && !ev.Hypothetical && !ev.Negated && !subordinate(toks, f.i) &&
+		namedActor(ev.Actor) && (f.i == 0 || toks[f.i-1].UPOS != "ADP" && toks[f.i-1].UPOS != "SCONJ") && !background(toks, f.i)
+	return cand{ev, primary, kind, violent}, true
+}
+
+// selectEvents keeps the primary candidates (all of them when there is
+// none) and named attacks, one event per type, and adds the AGREE or
+// THREATEN of a stated intention.
+func selectEvents(cands []cand, hasPrimary bool) []tidings.Event {
 	var out []tidings.Event
 	seen := map[string]int{}
 	keep := func(ev tidings.Event) {
@@ -385,6 +438,30 @@ func (c *Coder) lightVerb(toks []facttext.Token, i int) int {
 	return -1
 }
 
+var backgroundWords = setOf(`after following amid during before since despite`)
+
+// background reports a noun phrase after a word that makes it the setting
+// of the sentence's event ("following a government offensive").
+func background(toks []facttext.Token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if backgroundWords[toks[j].Lower] {
+			return true
+		}
+		if !npTok(toks[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// namedActor reports an actor that is a name or a force ("police",
+// "army"), not a mere description.
+func namedActor(a *tidings.Actor) bool {
+	words := strings.Fields(strings.ToLower(a.Name))
+	return a.Entity != "" || a.Country != "" || facttext.IsCap(a.Name) ||
+		len(words) > 0 && actorHeads[words[len(words)-1]]
+}
+
 var truces = setOf(`ceasefire cease-fire truce armistice`)
 
 var civilSectors = setOf(`CVL LAB REB OPP EDU REF`)
@@ -414,103 +491,6 @@ func recode(ev *tidings.Event, toks []facttext.Token, f found) {
 	}
 }
 
-var subordinators = setOf(`after before until since because while when as although though whereas
-once who whom whose`)
-
-// subordinate reports a verb in a subordinate or relative clause that
-// follows the main clause ("… after a court cleared him", "… who was
-// implicated"): background, not the sentence's event.
-func subordinate(toks []facttext.Token, i int) bool {
-	for j := i - 1; j > 0; j-- {
-		w := toks[j].Lower
-		if toks[j].Text == "," || toks[j].Text == ";" {
-			return false
-		}
-		if subordinators[w] {
-			return true
-		}
-	}
-	return false
-}
-
-var beForms = setOf(`is are was were be been am 's 're being`)
-
-// participle reports a verb that heads no clause of its own: an -ing form
-// with no "be" before it, or a past participle followed by "by".
-func participle(toks []facttext.Token, i int) bool {
-	w := toks[i].Lower
-	prev := ""
-	for j := i - 1; j >= 0; j-- {
-		if l := toks[j].Lower; !strings.HasSuffix(l, "ly") && l != "not" && l != "also" {
-			prev = l
-			break
-		}
-	}
-	if strings.HasSuffix(w, "ing") {
-		return !beForms[prev]
-	}
-	if strings.HasSuffix(w, "ed") && i+1 < len(toks) && toks[i+1].Lower == "by" {
-		return !beForms[prev] && prev != "been" && prev != "get" && prev != "got"
-	}
-	// "a meeting aimed at", "a bill signed in by", "left 90 wounded": a
-	// past participle right after a noun or a number.
-	return toks[i].XPOS == "VBN" && i > 0 && (toks[i-1].UPOS == "NUM" ||
-		(toks[i-1].UPOS == "NOUN" || toks[i-1].UPOS == "PROPN") && finiteElsewhere(toks, i))
-}
-
-// finiteElsewhere reports a finite verb other than i: without one, a past
-// participle after a noun ("A newspaper called on Arabs …") is the main
-// verb the tagger mistook.
-func finiteElsewhere(toks []facttext.Token, i int) bool {
-	for j, k := range toks {
-		if j == i {
-			continue
-		}
-		switch k.XPOS {
-		case "VBD", "VBZ", "VBP", "MD":
-			return true
-		}
-	}
-	return false
-}
-
-var intentWords = setOf(`will 'll ’ll would shall prepared ready willing plans plan intends intend offered offers`)
-
-var demandWords = setOf(`must should`)
-
-var reportVerbs = setOf(`said says say told concluded insisted stressed argued added warned declared
-announced stated urged demanded`)
-
-// intention tells a future frame stated by the actor ("will release", "is
-// prepared to lift": "intent") from one stated by someone else of the actor
-// ("said US forces must ensure": "demand"); conditions ("if …") are
-// neither.
-func intention(toks []facttext.Token, i int) string {
-	for j := 0; j < i; j++ {
-		if w := toks[j].Lower; w == "if" || w == "unless" || w == "whether" {
-			return ""
-		}
-	}
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		w := toks[j].Lower
-		if intentWords[w] {
-			return "intent"
-		}
-		if demandWords[w] {
-			for k := j - 1; k >= 0; k-- {
-				if reportVerbs[toks[k].Lower] {
-					return "demand"
-				}
-			}
-			return ""
-		}
-		if toks[j].Text == "," {
-			break
-		}
-	}
-	return ""
-}
-
 func score(e tidings.Event) int {
 	s := 0
 	if !e.Negated && !e.Hypothetical {
@@ -523,54 +503,4 @@ func score(e tidings.Event) int {
 		s++
 	}
 	return s
-}
-
-// attempts make the verb after "to" an event that happened (PLOVER codes
-// attempted attacks).
-var attempts = setOf(`attempted attempts attempting tried tries trying began begun begins started starts continued continues
-had forced compelled`)
-
-var negators = setOf(`not n't n’t never no without`)
-var modals = setOf(`would could might may will should shall 'll ’ll can must`)
-var hypoFrames = setOf(`threatened threatens threaten threatening vowed vows vow plans plan planned
-planning intends intend intended wants want wanted ready willing hopes hope hoped seeks seek sought
-aims aim aimed proposed propose proposes urged urge urges called asked ask calls demanded demand`)
-
-// flags reports whether the trigger at i is negated or hypothetical.
-func flags(toks []facttext.Token, i int, noun bool) (neg, hypo bool) {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		w := toks[j].Lower
-		if toks[j].Text == "," || toks[j].Text == ";" || w == "and" || w == "but" {
-			break
-		}
-		if negators[w] || (w == "to" && j > 0 && (toks[j-1].Lower == "refused" || toks[j-1].Lower == "failed" || toks[j-1].Lower == "declined")) {
-			neg = true
-		}
-		if modals[w] {
-			hypo = true
-		}
-		attempt := w == "to" && j > 0 && attempts[toks[j-1].Lower]
-		if !attempt && (w == "to" && !noun && j == i-1 || w == "to" && j >= i-2 && toks[i-1].UPOS == "ADV") {
-			hypo = true
-		}
-		if noun && w == "to" {
-			hypo = true // "to accept a ceasefire"
-		}
-		if hypoFrames[w] && noun {
-			hypo = true
-		}
-	}
-	for j := i - 1; j >= 0 && j >= i-10; j-- {
-		if w := toks[j].Lower; w == "if" || w == "unless" || w == "whether" {
-			hypo = true
-		}
-	}
-	// "a ceasefire should be the first step": a nominal event as the
-	// subject of a modal is not one that happened.
-	for j := i + 1; noun && j < len(toks) && j <= i+2; j++ {
-		if modals[toks[j].Lower] {
-			hypo = true
-		}
-	}
-	return neg, hypo
 }

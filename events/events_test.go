@@ -97,3 +97,62 @@ func FuzzCode(f *testing.F) {
 		}
 	})
 }
+
+// TestCodeParsed covers rules that read the dependency parse or the
+// multi-word CAMEO patterns.
+func TestCodeParsed(t *testing.T) {
+	cases := []struct {
+		name, text string
+		typ, mode  string // "" typ: no factual event of type absent
+		absent     string
+		actor      string
+		hypo       bool
+	}{
+		{"cause actor", "Two people were killed in police firing on Monday.", "ASSAULT", "", "", "police", false},
+		{"victim verb", "Three people died in the heat on Monday.", "", "", "ASSAULT", "", false},
+		{"light verb", "The activist staged a hunger strike in prison.", "PROTEST", "strike-hun", "", "activist", false},
+		{"pattern needs all words", "A similar meeting was held two days ago.", "", "", "COERCE", "", false},
+		{"end cooperation", "Syrian officers ended mediation efforts between the militias.", "SANCTION", "", "", "Syrian officers", false},
+		{"custody", "Over 30 activists were taken into custody.", "COERCE", "detain", "", "", false},
+		{"shared subject", "Police arrested 40 rioters and fired 200 rounds.", "ASSAULT", "", "", "Police", false},
+		{"coordinated infinitive", "The resolution aims to tighten sanctions and impose a blockade on the port.", "SANCTION", "", "", "", true},
+		{"rounded up", "The police have rounded up 1,740 activists.", "COERCE", "detain", "", "police", false},
+	}
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := nlp.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := c.Code(facttext.New(p.Analyze(tc.text), tc.text), nil, nil)
+			for _, e := range evs {
+				if tc.absent != "" && e.Type == tc.absent && !e.Hypothetical && !e.Negated {
+					t.Errorf("unwanted %s event %+v", tc.absent, e)
+				}
+			}
+			if tc.typ == "" {
+				return
+			}
+			for _, e := range evs {
+				if e.Type != tc.typ {
+					continue
+				}
+				if tc.mode != "" && e.Mode != tc.mode {
+					t.Errorf("%s mode %q, want %q", tc.typ, e.Mode, tc.mode)
+				}
+				if tc.actor != "" && (e.Actor == nil || e.Actor.Name != tc.actor) {
+					t.Errorf("%s actor %+v, want %q", tc.typ, e.Actor, tc.actor)
+				}
+				if e.Hypothetical != tc.hypo {
+					t.Errorf("%s hypothetical=%v, want %v", tc.typ, e.Hypothetical, tc.hypo)
+				}
+				return
+			}
+			t.Errorf("no %s event in %+v", tc.typ, evs)
+		})
+	}
+}

@@ -17,17 +17,17 @@ type trigger struct {
 	typ, mode string
 }
 
-// pattern is a CAMEO verb pattern: the words after its first content word
-// and the code.
+// pattern is a CAMEO verb pattern: the prepositions before its first
+// content word, the words after it and the code.
 type pattern struct {
-	rest []string
-	code string
+	pre, rest []string
+	code      string
 }
 
 // isPrep reports a preposition or article of a pattern.
 func isPrep(w string) bool {
 	switch w {
-	case "to", "on", "in", "at", "for", "of", "with", "by", "from", "against", "into", "over", "a", "an", "the":
+	case "to", "on", "in", "at", "for", "of", "with", "by", "from", "against", "into", "over", "under", "as", "a", "an", "the":
 		return true
 	}
 	return false
@@ -35,13 +35,13 @@ func isPrep(w string) bool {
 
 // table is the decoded verb dictionary.
 type table struct {
-	forms    map[string]string             // verb form -> lemma
-	codes    map[string]string             // lemma -> CAMEO code
+	forms    map[string]string               // verb form -> lemma
+	codes    map[string]string               // lemma -> CAMEO code
 	patterns map[string]map[string][]pattern // lemma -> first content word -> patterns
-	objects  map[string]map[string]trigger // lemma -> object word -> our coding (wins)
-	own      map[string]trigger            // lemma -> our own coding (wins)
-	nouns    map[string]trigger            // noun -> coding
-	phrasal  map[string]map[string]trigger // lemma -> particle -> coding
+	objects  map[string]map[string]trigger   // lemma -> object word -> our coding (wins)
+	own      map[string]trigger              // lemma -> our own coding (wins)
+	nouns    map[string]trigger              // noun -> coding
+	phrasal  map[string]map[string]trigger   // lemma -> particle -> coding
 }
 
 func decodeTable(gz []byte) (*table, error) {
@@ -64,18 +64,21 @@ func decodeTable(gz []byte) (*table, error) {
 			t.codes[p[2]] = p[3]
 		case "P":
 			words := strings.Fields(p[2])
-			for len(words) > 0 && isPrep(words[0]) {
-				words = words[1:]
+			n := 0
+			for n < len(words) && isPrep(words[n]) {
+				n++
 			}
-			if len(words) == 0 {
+			if n == len(words) {
 				continue
 			}
+			pre := words[:n:n]
+			words = words[n:]
 			m := t.patterns[p[1]]
 			if m == nil {
 				m = map[string][]pattern{}
 				t.patterns[p[1]] = m
 			}
-			m[words[0]] = append(m[words[0]], pattern{words[1:], p[3]})
+			m[words[0]] = append(m[words[0]], pattern{pre, words[1:], p[3]})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -154,7 +157,8 @@ func parseObjects(s string) map[string]map[string]trigger {
 // ownObjects code a verb by a word of its object among the next few
 // tokens; they win over the verb's own coding and the CAMEO patterns.
 // Ending cooperation is a SANCTION, ending a siege a RETREAT, sending
-// arms military AID (PLOVER), holding people hostage an abduction.
+// arms military AID (PLOVER), holding people hostage an abduction, tear
+// gas on a crowd coercion.
 const ownObjects = `
 SANCTION end halt suspend abandon terminate break cut quit freeze / mediation negotiations talks cooperation ties relations aid assistance contacts dialogue
 RETREAT end lift ease / blockade siege curfew embargo restrictions sanctions
@@ -162,6 +166,9 @@ AID send supply deliver ship / arms weapons ammunition aid food medicine supplie
 ASSAULT:abduct hold / hostage hostages captive
 COERCE:restrict declare impose institute / curfew emergency martial
 MOBILIZE send dispatch rush move mass / troops soldiers forces warships reinforcements tanks battalions
+COERCE lob burst fire use / teargas tear-gas tear
+ASSAULT lob hurl throw / grenades grenade shells bombs stones rocks petrol
+MOBILIZE tighten step beef boost increase heighten raise put place / security patrols alert presence vigilance
 `
 
 // ownVerbs is our own verb coding; it wins over the CAMEO table. A lemma
@@ -173,7 +180,7 @@ ASSAULT:assassinate assassinate
 ASSAULT:abduct kidnap abduct
 ASSAULT open_fire fire_on
 ASSAULT:firearms fire_at fire_upon fire_into gun_down shoot_dead
-COERCE:detain arrest detain jail imprison nab apprehend remand round_up pick_up book_under book_for
+COERCE:detain arrest detain jail imprison nab remand round_up pick_up book_under book_for
 COERCE:deport deport
 COERCE:confiscate confiscate seize
 COERCE:restrict ban restrict
@@ -192,7 +199,7 @@ AID aid assist donate provide supply deliver hand_over
 CONCEDE concede release free lift ease apologize apologise compromise
 RETREAT withdraw retreat surrender resign pull_out pull_back disarm demobilize
 SANCTION sanction embargo sever suspend expel boycott freeze impose
-MOBILIZE mobilize mobilise deploy reinforce test-fire
+MOBILIZE mobilize mobilise deploy reinforce test-fire amass
 ASSAULT fight clash battle skirmish exchange_fire
 `
 

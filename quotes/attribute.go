@@ -194,9 +194,12 @@ func (st *state) nearestBefore(toks []facttext.Token, anyCue bool) *attribution 
 			continue // a weak or infinitival cue far from the quote
 		}
 		if at := st.subjectOf(toks, c, false); at != nil {
+			if named := st.namedBefore(toks, c, at); named != nil {
+				return named
+			}
 			return at
 		}
-		if at := st.invertedObject(toks, c); at != nil {
+		if at := st.invertedObject(toks, c); at != nil && !weakCues[lemma] {
 			return at // "Said Lavrov: …"
 		}
 	}
@@ -222,6 +225,27 @@ func (st *state) invertedObject(toks []facttext.Token, c int) *attribution {
 	return st.objectOf(toks, c)
 }
 
+// namedBefore replaces a pronoun speaker ("hungry for what she calls
+// “real solutions”") by the named subject of an earlier reporting verb of
+// the sentence ("Hillary Clinton says …"), the mention the attribution
+// rests on.
+func (st *state) namedBefore(toks []facttext.Token, c int, at *attribution) *attribution {
+	m := strings.ToLower(st.t.S[at.mb:at.me])
+	if m != "he" && m != "she" && m != "they" || at.mb < toks[0].B {
+		return nil
+	}
+	for k := c - 1; k >= 0; k-- {
+		if toks[k].B < at.me {
+			if lemma, ok := cueOf(toks, k); ok && !weakCues[lemma] {
+				if prev := st.subjectOf(toks, k, false); prev != nil && !pronouns[strings.ToLower(st.t.S[prev.mb:prev.me])] {
+					return prev
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // cueOf reports whether toks[c] is a reporting verb (or "according" in
 // "according to") and gives its lemma.
 func cueOf(toks []facttext.Token, c int) (string, bool) {
@@ -237,6 +261,9 @@ func cueOf(toks []facttext.Token, c int) (string, bool) {
 	}
 	if (k.Lemma == "point" || k.Lower == "points" || k.Lower == "pointed") && (c+1 >= len(toks) || toks[c+1].Lower != "out") {
 		return "", false // only "pointed out"
+	}
+	if (k.Lower == "shot" || k.Lower == "fired" || k.Lower == "hit" || k.Lower == "wrote") && c+1 < len(toks) && toks[c+1].Lower == "back" {
+		return "retort", true // "Bennett shot back"
 	}
 	if k.UPOS == "ADJ" || k.UPOS == "ADP" || k.UPOS == "PROPN" {
 		return "", false
@@ -307,28 +334,6 @@ func (st *state) objectOf(toks []facttext.Token, c int) *attribution {
 	return st.resolve(cue, toks[i].B, toks[j].E)
 }
 
-// npEnd is the end byte of the subject noun phrase starting at token i,
-// before the cue at c (skipping adverbs and auxiliaries).
-func npEnd(toks []facttext.Token, i, c int) int {
-	j := c - 1
-	for j > i && (skipLeft[toks[j].Lower] || isAdverb(toks[j])) {
-		j--
-	}
-	if j > i && toks[j].Text == ")" {
-		for j > i && toks[j].Text != "(" {
-			j--
-		}
-		j--
-	}
-	// An appositive ("Smith, a spokesman, said"): the name before it.
-	for k := i; k < j; k++ {
-		if toks[k].Text == "," {
-			return toks[k-1].E
-		}
-	}
-	return toks[j].E
-}
-
 // sentenceSubject finds the subject of the sentence holding byte b: its
 // first noun phrase, after a leading adverbial phrase ("In July, …").
 func (st *state) sentenceSubject(b int) (int, int, bool) {
@@ -351,22 +356,6 @@ func (st *state) sentenceSubject(b int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return toks[i].B, toks[j].E, true
-}
-
-// dateline is the index of the first token after a dateline opening the
-// sentence ("WASHINGTON (AFP) — …", "PHILADELPHIA, July 25 (UPI) — …"),
-// or 0.
-func dateline(toks []facttext.Token) int {
-	paren := false
-	for i := 0; i < len(toks) && i < 10; i++ {
-		switch {
-		case toks[i].Text == "(":
-			paren = true
-		case isDash(toks[i].Text) && i > 0 && (paren || strings.ToUpper(toks[0].Text) == toks[0].Text):
-			return i + 1
-		}
-	}
-	return 0
 }
 
 // parseSubject finds the nominal subject of the cue in the parse.
@@ -394,8 +383,29 @@ func (st *state) parseSubject(toks []facttext.Token, c int) (int, int, bool) {
 		for lo < i && st.quoted(sent[lo].B) {
 			lo++
 		}
+		if k.Lower == "who" && strings.HasPrefix(sent[ci].Rel, "acl") {
+			// "Obama, who called the nominee “unfit”": the antecedent
+			// and the relative pronoun.
+			a := sent[ci].Head
+			alo := a
+			for j := 0; j < a; j++ {
+				if dominates(sent, a, j) {
+					alo = j
+					break
+				}
+			}
+			for alo < a && (sent[alo].UPOS == "ADP" || sent[alo].Rel == "case") {
+				alo++ // "from President Obama, who"
+			}
+			if a >= 0 && a < i && !st.quoted(sent[alo].B) {
+				return sent[alo].B, k.E, true
+			}
+		}
 		if k.UPOS == "PRON" && !pronouns[k.Lower] {
 			return 0, 0, false // "that", "which"
+		}
+		if d := dateline(sent); d > lo && d <= i {
+			lo = d // "WASHINGTON (AP) — Sen. Chuck Grassley said"
 		}
 		return sent[lo].B, sent[hi].E, true
 	}
@@ -427,128 +437,6 @@ func dominates(sent []facttext.Token, a, b int) bool {
 		b = sent[b].Head
 	}
 	return false
-}
-
-func isAdverb(k facttext.Token) bool {
-	if k.UPOS == "ADV" || k.UPOS == "AUX" {
-		return true
-	}
-	return k.UPOS == "" && len(k.Lower) > 4 && strings.HasSuffix(k.Lower, "ly") && !facttext.IsCap(k.Text)
-}
-
-// npWord reports whether a token can be part of a subject noun phrase.
-func npWord(k facttext.Token) bool {
-	if k.Lower == "'s" || k.Lower == "’s" || k.Lower == "-" || k.Lower == "&" {
-		return true
-	}
-	if !facttext.IsWord(k.Text) {
-		return false
-	}
-	if facttext.IsCap(k.Text) && !boundary[k.Lower] && !pronouns[k.Lower] {
-		return true // names, whatever the tagger says
-	}
-	if k.UPOS != "" {
-		switch k.UPOS {
-		case "PROPN", "NOUN", "ADJ", "DET", "NUM", "PART":
-			return !boundary[k.Lower] || determiners[k.Lower]
-		case "ADP":
-			return k.Lower == "of" || k.Lower == "for"
-		}
-		return false
-	}
-	if k.Lower == "of" || k.Lower == "for" {
-		return true
-	}
-	if boundary[k.Lower] && !determiners[k.Lower] {
-		return false
-	}
-	if _, cue := cueForms[k.Lower]; cue && !facttext.IsCap(k.Text) {
-		return false
-	}
-	return true
-}
-
-// leftNP finds the start of the subject noun phrase of the cue at c.
-func leftNP(toks []facttext.Token, c int) (int, bool) {
-	j := c - 1
-	for pass := 0; pass < 3 && j >= 0; pass++ {
-		for j >= 0 && (skipLeft[toks[j].Lower] || isAdverb(toks[j])) {
-			j--
-		}
-		switch {
-		case j >= 0 && toks[j].Text == ")":
-			for j >= 0 && toks[j].Text != "(" {
-				j--
-			}
-			j--
-		case j >= 0 && toks[j].Text == ",": // appositive or relative clause
-			k := j - 1
-			for k >= 0 && j-k < 25 && toks[k].Text != "," {
-				k--
-			}
-			if k <= 0 {
-				return 0, false
-			}
-			j = k - 1
-		case j >= 1 && toks[j].Lower == "and" && (toks[j-1].UPOS == "VERB" || strings.HasSuffix(toks[j-1].Lower, "ed")):
-			j -= 2 // "I laughed and said"
-		}
-	}
-	if j < 0 {
-		return 0, false
-	}
-	if pronouns[toks[j].Lower] {
-		return j, toks[j].Lower != "you"
-	}
-	i := j
-	for i >= 0 && j-i < 8 && npWord(toks[i]) {
-		if determiners[toks[i].Lower] && i < j {
-			break
-		}
-		i--
-	}
-	if i < j && i >= 0 && determiners[toks[i].Lower] {
-		// include the determiner we stopped at
-	} else {
-		i++
-	}
-	for i < j && (toks[i].Lower == "of" || toks[i].Lower == "for" || toks[i].Lower == "'s" || toks[i].Lower == "’s") {
-		i++
-	}
-	if i > j || !npWord(toks[j]) || determiners[toks[j].Lower] || toks[j].Lower == "of" || toks[j].Lower == "for" {
-		return 0, false
-	}
-	return i, true
-}
-
-// rightNP finds the end of a noun phrase starting at i.
-func rightNP(toks []facttext.Token, i int) (int, bool) {
-	if i >= len(toks) {
-		return 0, false
-	}
-	k := toks[i]
-	if pronouns[k.Lower] {
-		return i, true
-	}
-	if !facttext.IsCap(k.Text) && !determiners[k.Lower] && k.UPOS != "NOUN" && k.UPOS != "PROPN" {
-		return 0, false
-	}
-	if k.Lower == "that" || k.Lower == "this" {
-		return 0, false
-	}
-	j := i
-	for j+1 < len(toks) && j-i < 8 {
-		n := toks[j+1]
-		if (n.Lower == "of" || n.Lower == "for") && j+2 < len(toks) && npWord(toks[j+2]) {
-			j++
-			continue
-		}
-		if !npWord(n) || n.Lower == "of" || n.Lower == "for" || (determiners[n.Lower] && toks[j].Lower != "of" && toks[j].Lower != "for") {
-			break
-		}
-		j++
-	}
-	return j, true
 }
 
 // transcript reads a speaker named at the head of the quote: "PENCE: …".
@@ -634,7 +522,7 @@ func (st *state) inherit(sp Span) *attribution {
 		prev := t.Sentences[sA-1]
 		pt := st.free(sA-1, prev.B, prev.E, false)
 		if n := len(pt); n > 0 && pt[n-1].Text == ":" {
-			if at := st.nearestBefore(pt[:n-1], false); at != nil {
+			if at := st.nearestBefore(pt[:n-1], true); at != nil {
 				return at
 			}
 			if at := st.colonName(pt); at != nil {

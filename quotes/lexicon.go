@@ -76,7 +76,8 @@ var skipLeft = setOf(`also further later then has have had was is were would wil
 reportedly once again repeatedly recently simply just quickly finally flatly bluntly publicly
 privately separately earlier subsequently first initially did does do been n't n’t not never
 even often frequently angrily openly correctly falsely wrongly only still already since
-has had ever indeed could can may might should must now today yesterday tonight`)
+has had ever indeed could can may might should must now today yesterday tonight meanwhile however
+too instead though`)
 
 // boundary words end a subject noun phrase on its left.
 var boundary = setOf(`that which who whom whose and but or as when while because if after before

@@ -164,3 +164,29 @@ func FuzzFindSpans(f *testing.F) {
 		}
 	})
 }
+
+// TestSpeakerMentionParsed covers attributions that read the parse.
+func TestSpeakerMentionParsed(t *testing.T) {
+	p, err := nlp.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ name, text, mention string }{
+		{"coordinated cue", "Wilson praised the plan and said the Florida senator can “bring positive change” to Washington.", "Wilson"},
+		{"named subject before a pronoun", "Hillary Clinton says Americans are angry, but also hungry for what she calls “real solutions.”", "Hillary Clinton"},
+		{"inverted with an adjective", "“It is the best role he ever had,” said conservative activist Bob Klaus.", "conservative activist Bob Klaus"},
+		{"participial opening", "Speaking at a town hall in Salem, Trump went after Bush, calling him “a total stiff.”", "Trump"},
+		{"relative pronoun", "The attack drew a reaction from President Barack Obama, who called the nominee “unfit to serve” on Monday.", "President Barack Obama, who"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Extract(facttext.New(p.Analyze(c.text), c.text), nil)
+			if len(got) != 1 {
+				t.Fatalf("got %d quotes, want 1: %+v", len(got), got)
+			}
+			if m := got[0].SpeakerMention; m == nil || m.Text != c.mention {
+				t.Errorf("mention = %+v, want %q", m, c.mention)
+			}
+		})
+	}
+}

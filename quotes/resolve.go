@@ -14,6 +14,10 @@ import (
 // with no entity, the name itself.
 func (st *state) resolve(cue string, b, e int) *attribution {
 	at := &attribution{cue: cue, mb: b, me: e}
+	// "Obama, who": the antecedent names the speaker.
+	if m := strings.ToLower(st.t.S[b:e]); strings.HasSuffix(m, " who") && len(m) > 4 {
+		e = b + len(strings.TrimRight(st.t.S[b:e-4], " ,"))
+	}
 	mention := st.t.S[b:e]
 	words := strings.Fields(strings.ToLower(mention))
 	cs, ce := st.t.CP(b), st.t.CP(e)

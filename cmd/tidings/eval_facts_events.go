@@ -355,53 +355,62 @@ func evalEvents(ctx context.Context, gold string, opts evalOptions) (any, error)
 		rep.TuneOut, rep.HeldOut, rep.AllOut = rep.Tune, rep.Held, rep.All
 	}
 	if india != "" {
-		sents, err := fxReadIndia(india)
-		if err != nil {
+		if err := rep.scoreIndia(india, opts, debug, run); err != nil {
 			return nil, err
-		}
-		newScores := func() map[string]*fxPRF3 {
-			return map[string]*fxPRF3{"KILL": {}, "ARREST": {}, "FORCE": {}}
-		}
-		rep.India, rep.IndiaTune, rep.IndiaHeld = newScores(), newScores(), newScores()
-		for i, s := range sents {
-			if opts.Limit > 0 && i >= opts.Limit {
-				break
-			}
-			evs, err := run(s.Text)
-			if err != nil {
-				return nil, fmt.Errorf("india %d/%d: %w", s.Doc, s.Sent, err)
-			}
-			pred := fxIndiaLabels(evs)
-			held := fxHeldBack(strconv.Itoa(s.Doc))
-			part := rep.IndiaTune
-			if held {
-				part = rep.IndiaHeld
-			}
-			for label, sc := range rep.India {
-				g := slices.Contains(s.Labels, label)
-				for _, sc := range []*fxPRF3{sc, part[label]} {
-					if g {
-						sc.Gold++
-					}
-					if pred[label] {
-						sc.Pred++
-						if g {
-							sc.TP++
-						}
-					}
-				}
-				if debug && !held && g != pred[label] {
-					fmt.Fprintf(opts.Stderr, "INDIA %s gold=%v pred=%v %s\n   %s\n", label, g, pred[label], fxEventList(evs), s.Text)
-				}
-			}
-		}
-		for _, m := range []map[string]*fxPRF3{rep.India, rep.IndiaTune, rep.IndiaHeld} {
-			for _, sc := range m {
-				sc.done()
-			}
 		}
 	}
 	return rep, nil
+}
+
+// scoreIndia scores the IndiaPoliceEvents sentence labels of the file
+// india, all and split into tuning and held-back halves by document.
+func (rep *eventsReport) scoreIndia(india string, opts evalOptions, debug bool, run func(string) ([]tidings.Event, error)) error {
+	sents, err := fxReadIndia(india)
+	if err != nil {
+		return err
+	}
+	newScores := func() map[string]*fxPRF3 {
+		return map[string]*fxPRF3{"KILL": {}, "ARREST": {}, "FORCE": {}}
+	}
+	rep.India, rep.IndiaTune, rep.IndiaHeld = newScores(), newScores(), newScores()
+	for i, s := range sents {
+		if opts.Limit > 0 && i >= opts.Limit {
+			break
+		}
+		evs, err := run(s.Text)
+		if err != nil {
+			return fmt.Errorf("india %d/%d: %w", s.Doc, s.Sent, err)
+		}
+		pred := fxIndiaLabels(evs)
+		held := fxHeldBack(strconv.Itoa(s.Doc))
+		part := rep.IndiaTune
+		if held {
+			part = rep.IndiaHeld
+		}
+		for label, sc := range rep.India {
+			g := slices.Contains(s.Labels, label)
+			for _, sc := range []*fxPRF3{sc, part[label]} {
+				if g {
+					sc.Gold++
+				}
+				if pred[label] {
+					sc.Pred++
+					if g {
+						sc.TP++
+					}
+				}
+			}
+			if debug && !held && g != pred[label] {
+				fmt.Fprintf(opts.Stderr, "INDIA %s gold=%v pred=%v %s\n   %s\n", label, g, pred[label], fxEventList(evs), s.Text)
+			}
+		}
+	}
+	for _, m := range []map[string]*fxPRF3{rep.India, rep.IndiaTune, rep.IndiaHeld} {
+		for _, sc := range m {
+			sc.done()
+		}
+	}
+	return nil
 }
 
 func (p *eventsPart) add(r fxPloverRecord, evs []tidings.Event) {

@@ -176,7 +176,7 @@ func firstWordAt(s string) int {
 
 func isPrep(w string) bool {
 	switch w {
-	case "TO", "ON", "IN", "AT", "FOR", "OF", "WITH", "BY", "FROM", "AGAINST", "INTO", "OVER", "A", "AN", "THE":
+	case "TO", "ON", "IN", "AT", "FOR", "OF", "WITH", "BY", "FROM", "AGAINST", "INTO", "OVER", "UNDER", "AS", "A", "AN", "THE":
 		return true
 	}
 	return false
