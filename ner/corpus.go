@@ -19,10 +19,6 @@ type Sentence struct {
 // Document is a run of sentences that share document-level context.
 type Document struct {
 	Sentences []Sentence
-	// Genre is the document's genre for training (GenreNews, GenreWeb,
-	// GenreSocial; ReadCorpus sets it from the corpus). Recognition
-	// ignores it and guesses the genre from the text.
-	Genre byte
 	// Weight is how many times training visits the document per epoch
 	// (0 counts as 1).
 	Weight int

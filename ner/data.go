@@ -15,20 +15,19 @@ type Corpus struct {
 	Name   string
 	Path   string // relative to the data directory
 	Format string
-	Genre  byte // genre of its documents (GenreNews, GenreWeb, GenreSocial)
-	Weight int  // training visits per document and epoch (0 counts as 1)
+	Weight int // training visits per document and epoch (0 counts as 1)
 }
 
 // Training and development corpora under the data directory.
 var (
-	CorpusCoNLL = Corpus{"conll", "conll2003/eng.train", FormatCoNLL, GenreNews, 1}
-	CorpusUNER  = Corpus{"uner", "uner-ewt/en_ewt-ud-train.iob2", FormatIOB2, GenreWeb, 1}
-	CorpusWNUT  = Corpus{"wnut", "wnut17/wnut17train.conll", FormatIOB2, GenreSocial, 1}
+	CorpusCoNLL = Corpus{"conll", "conll2003/eng.train", FormatCoNLL, 1}
+	CorpusUNER  = Corpus{"uner", "uner-ewt/en_ewt-ud-train.iob2", FormatIOB2, 1}
+	CorpusWNUT  = Corpus{"wnut", "wnut17/wnut17train.conll", FormatIOB2, 1}
 	// CorpusGUM is the GUM treebank's training documents, read from the
 	// shared data root (../treebank/gum from the NER directory).
-	CorpusGUM       = Corpus{"gum", "../treebank/gum", "gum", GenreWeb, 1}
-	CorpusCoNLLDev  = Corpus{"conll-dev", "conll2003/eng.testa", FormatCoNLL, GenreNews, 1}
-	CorpusUNERDev   = Corpus{"uner-dev", "uner-ewt/en_ewt-ud-dev.iob2", FormatIOB2, GenreWeb, 1}
+	CorpusGUM       = Corpus{"gum", "../treebank/gum", "gum", 1}
+	CorpusCoNLLDev  = Corpus{"conll-dev", "conll2003/eng.testa", FormatCoNLL, 1}
+	CorpusUNERDev   = Corpus{"uner-dev", "uner-ewt/en_ewt-ud-dev.iob2", FormatIOB2, 1}
 	DefaultTraining = []Corpus{CorpusCoNLL, CorpusUNER, CorpusWNUT}
 	DevSets         = []Corpus{CorpusCoNLLDev, CorpusUNERDev}
 )
@@ -44,11 +43,11 @@ func CorpusByName(name string) (Corpus, bool) {
 }
 
 // ReadCorpus reads one corpus from the data directory; its documents get
-// the corpus's genre and weight.
+// the corpus's weight.
 func ReadCorpus(ctx context.Context, dir string, c Corpus) ([]Document, error) {
 	docs, err := readCorpus(ctx, dir, c)
 	for i := range docs {
-		docs[i].Genre, docs[i].Weight = c.Genre, c.Weight
+		docs[i].Weight = c.Weight
 	}
 	return docs, err
 }

@@ -74,7 +74,6 @@ const (
 // the same word is cased in running text elsewhere in the article.
 type docContext struct {
 	cases map[string]uint8
-	genre byte // GenreNone: no genre copies of the features (domain.go)
 }
 
 // newDocContext records the casing of every word that sits in a reliable
@@ -218,18 +217,14 @@ func (x *extractor) extract(words []string, dc *docContext, out *sentFeatures) {
 		}
 	}
 	c.gz = x.gaz.match(c.lower)
-	if want := n * 112; cap(out.hashes) < want {
+	if want := n * 56; cap(out.hashes) < want {
 		out.hashes = make([]uint64, 0, want)
 	}
 	out.hashes = out.hashes[:0]
 	out.offs = append(out.offs[:0], 0)
 	for i := 0; i < n; i++ {
-		from := len(out.hashes)
 		out.hashes = x.wordFeatures(out.hashes, &c, i)
 		out.hashes = x.contextFeatures(out.hashes, &c, i)
-		if dc != nil {
-			out.hashes = augmentGenre(out.hashes, from, dc.genre)
-		}
 		out.offs = append(out.offs, len(out.hashes))
 	}
 }

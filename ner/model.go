@@ -23,7 +23,6 @@ type model struct {
 	end     [numLabels]float32
 	version uint32
 	lex     *lexicon
-	genres  bool // rows hold genre classifier weights (domain.go)
 }
 
 // lookup returns the weight row of a feature hash.
@@ -385,6 +384,5 @@ func readModel(br *bufio.Reader) (*model, error) {
 		}
 		m.lex = lex
 	}
-	_, m.genres = m.table.get(genreFlagKey)
 	return m, nil
 }

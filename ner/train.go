@@ -17,14 +17,14 @@ type TrainOptions struct {
 	MinCount int     // keep features seen at least this often (default 2)
 	Prune    float32 // drop features whose averaged weights are all below this in magnitude
 	Seed     uint64  // shuffling seed, for determinism
-	// Genres adds genre copies of the features (domain.go) and a genre
-	// classifier to the model.
-	Genres bool
 	// LowerEvery > 0 adds a lower-cased copy of every LowerEvery-th
 	// document (case augmentation), so the model learns to find names
 	// that web text leaves in lower case.
 	LowerEvery int
-	Log        io.Writer
+	// Bag > 1 trains the final models Bag times with different shuffling
+	// seeds and averages them (bag.go).
+	Bag int
+	Log io.Writer
 }
 
 // trainSent is one training sentence as feature rows and gold labels.
@@ -85,7 +85,7 @@ func Train(ctx context.Context, docs []Document, raw [][]string, opts TrainOptio
 		// real text.
 		docs, groups = addLowerCopies(docs, groups, opts.LowerEvery)
 	}
-	data := extractDocs(x, docs, opts.Genres)
+	data := extractDocs(x, docs)
 	var folds [2][]*trainDoc
 	for i, d := range data {
 		// A copy shares its original's fold, so the held-out labels of
@@ -104,19 +104,16 @@ func Train(ctx context.Context, docs []Document, raw [][]string, opts TrainOptio
 		}
 	}
 	fmt.Fprintln(opts.Log, "ner: first pass, all data")
-	m1, err := trainModel(ctx, data, opts)
+	m1, err := trainBagged(ctx, data, opts)
 	if err != nil {
 		return nil, err
 	}
 	m1.lex = lex
-	if opts.Genres {
-		m1.addGenreWords(trainGenreWords(docs))
-	}
 	for _, d := range data {
 		d.feats, d.base = d.stacked, nil
 	}
 	fmt.Fprintln(opts.Log, "ner: second pass")
-	m2, err := trainModel(ctx, data, opts)
+	m2, err := trainBagged(ctx, data, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +142,7 @@ type trainDoc struct {
 	repeat  int // visits per epoch
 }
 
-func extractDocs(x *extractor, docs []Document, genres bool) []*trainDoc {
+func extractDocs(x *extractor, docs []Document) []*trainDoc {
 	out := make([]*trainDoc, len(docs))
 	for k, d := range docs {
 		td := &trainDoc{repeat: max(1, d.Weight)}
@@ -154,9 +151,6 @@ func extractDocs(x *extractor, docs []Document, genres bool) []*trainDoc {
 			td.labels = append(td.labels, bilouLabels(len(s.Words), s.spans()))
 		}
 		dc := newDocContext(td.words)
-		if genres {
-			dc.genre = d.Genre
-		}
 		td.feats = make([]sentFeatures, len(td.words))
 		for i, ws := range td.words {
 			x.extract(ws, dc, &td.feats[i])
@@ -358,7 +352,7 @@ func addLowerCopies(docs []Document, groups []int, k int) ([]Document, []int) {
 	n := len(docs)
 	for i := 0; i < n; i += k {
 		d := docs[i]
-		c := Document{Genre: d.Genre, Weight: d.Weight, Sentences: make([]Sentence, len(d.Sentences))}
+		c := Document{Weight: d.Weight, Sentences: make([]Sentence, len(d.Sentences))}
 		for j, s := range d.Sentences {
 			ws := make([]string, len(s.Words))
 			for t, w := range s.Words {

@@ -14,8 +14,11 @@ import (
 // trainNER rebuilds ner/model.bin.gz from the corpora in data (the
 // directory holding conll2003/, uner-ewt/ and wnut17/), then scores the
 // new model on the dev sets found there. Training is deterministic. The
-// environment variables TIDINGS_NER_MIX (corpus names, default
-// "conll,uner,wnut") and TIDINGS_NER_EPOCHS exist for experiments only.
+// environment variables TIDINGS_NER_MIX (corpus names with optional
+// weights, default "conll,uner,wnut"; "uner*2" doubles UNER),
+// TIDINGS_NER_EPOCHS (default 10), TIDINGS_NER_LOWER (lower-cased copy of
+// every n-th document, default 4; 0 for none) and TIDINGS_NER_BAG (seeds
+// averaged per final model, default 2) exist for experiments only.
 func trainNER(ctx context.Context, data, out string, stderr io.Writer) error {
 	mix := ner.DefaultTraining
 	if s := os.Getenv("TIDINGS_NER_MIX"); s != "" {
@@ -24,23 +27,18 @@ func trainNER(ctx context.Context, data, out string, stderr io.Writer) error {
 			return err
 		}
 	}
-	opts := ner.TrainOptions{Epochs: 10, MinCount: 2, Seed: 1, Log: stderr, Genres: true}
-	if os.Getenv("TIDINGS_NER_GENRES") == "0" {
-		opts.Genres = false
-	}
-	if s := os.Getenv("TIDINGS_NER_LOWER"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			return fmt.Errorf("TIDINGS_NER_LOWER: %w", err)
+	opts := ner.TrainOptions{Epochs: 10, MinCount: 2, Seed: 1, LowerEvery: 4, Bag: 2, Log: stderr}
+	for _, v := range []struct {
+		name string
+		dst  *int
+	}{{"TIDINGS_NER_EPOCHS", &opts.Epochs}, {"TIDINGS_NER_LOWER", &opts.LowerEvery}, {"TIDINGS_NER_BAG", &opts.Bag}} {
+		if s := os.Getenv(v.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return fmt.Errorf("%s: %w", v.name, err)
+			}
+			*v.dst = n
 		}
-		opts.LowerEvery = n
-	}
-	if s := os.Getenv("TIDINGS_NER_EPOCHS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			return fmt.Errorf("TIDINGS_NER_EPOCHS: %w", err)
-		}
-		opts.Epochs = n
 	}
 	var docs []ner.Document
 	for _, c := range mix {
