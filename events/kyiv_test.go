@@ -2,6 +2,7 @@ package events_test
 
 import (
 	"context"
+	"github.com/tidings/tidings/internal/shared"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -20,30 +21,12 @@ import (
 	"github.com/tidings/tidings/tone"
 )
 
-// sharedDir finds ../shared beside the module root.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
-
 // kyivArticle cleans the example article the way the cleaner does (title
 // line, "Advertisement" and "Read also|" lines and repeated paragraphs
 // dropped) and gives it hand-made entities, so the facts can be tested
 // apart from cleaning and entity recognition.
 func kyivArticle(t testing.TB) *tidings.Article {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "examples", "kyiv-strike", "article.txt"))
+	b, err := os.ReadFile(filepath.Join(shared.Dir(t, "examples", "kyiv-strike"), "article.txt"))
 	if err != nil {
 		t.Skipf("example article absent: %v", err)
 	}

@@ -2,8 +2,7 @@ package ner
 
 import (
 	"context"
-	"os"
-	"path/filepath"
+	"github.com/tidings/tidings/internal/shared"
 	"strings"
 	"syscall"
 	"testing"
@@ -14,33 +13,10 @@ import (
 	prosetoken "github.com/jdkato/prose/v3/token"
 )
 
-// sharedNERDir finds ../shared/data/ner beside the repository root (the
-// directory holding go.mod), or "" when it is absent.
-func sharedNERDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", "data", "ner")
-			if _, err := os.Stat(p); err == nil {
-				return p
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // devDocs returns up to n documents of CoNLL eng.testa, or skips.
 func devDocs(tb testing.TB, n int) []Document {
 	tb.Helper()
-	dir := sharedNERDir()
+	dir := shared.Path("data", "ner")
 	if dir == "" {
 		tb.Skip("../shared/data/ner not found: skipping data-dependent test")
 	}

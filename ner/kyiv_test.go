@@ -2,6 +2,7 @@ package ner
 
 import (
 	"encoding/json"
+	"github.com/tidings/tidings/internal/shared"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,7 +19,7 @@ import (
 // is a span. "Read also|" lines (links to other stories, which the
 // article cleaner removes before entities are extracted) are dropped first.
 func TestKyivArticle(t *testing.T) {
-	dir := sharedNERDir()
+	dir := shared.Path("data", "ner")
 	if dir == "" {
 		t.Skip("../shared not found: skipping data-dependent test")
 	}
