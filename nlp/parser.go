@@ -18,7 +18,14 @@ import (
 // Goldberg & Nivre's (2012) dynamic oracle on projectivized trees (non-
 // projective arcs lifted to the grandparent; at parse time every arc is
 // projective). Transitions are labelled: SHIFT, REDUCE, LEFT-l and RIGHT-l
-// for every UD relation l of the training data. Safe for concurrent use.
+// for every UD relation l of the training data. After parsing, matched
+// brackets and quotes are re-attached to the head of the phrase they
+// enclose (attachPairedPunct). Safe for concurrent use.
+//
+// Beam search was considered and left out: the parser is about 85% of the
+// pipeline's time, so a beam of 4 would take the pipeline below its goal of
+// 50k tokens per CPU-second. Summing the weights of two parsers trained with
+// different seeds scored no better on GUM dev than the better of the two.
 type Parser struct {
 	model  *perceptron.Model
 	labels []string
@@ -224,6 +231,7 @@ func (ps *Parser) finish(c *config, toks []Token) {
 		toks[i-1].Head = c.head[i] - 1
 		toks[i-1].Rel = ps.labels[c.label[i]]
 	}
+	attachPairedPunct(toks)
 }
 
 // Encode writes the parser gzip-compressed.

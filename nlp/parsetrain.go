@@ -19,18 +19,21 @@ type ParsedSentence struct {
 
 // ParserOptions control training. The zero value means the defaults.
 type ParserOptions struct {
-	Iterations  int     // passes over the data (default 15)
+	Iterations  int     // passes over the data (default 20: +0.1 UAS over 15 on GUM dev)
 	Seed        uint64  // shuffling and exploration seed (default 1)
 	MinWeight   float32 // prune averaged weights below this (default 1: a tenth of the size, -0.1 UAS)
 	ExploreFrom int     // first pass (0-based) that follows the model's own moves (default 1)
 	ExploreP    float64 // probability of following the model's move then (default 0.9)
+	// Snapshot, if set, receives the parser as it would be after each
+	// pass (for choosing Iterations; the passes do not depend on it).
+	Snapshot func(iteration int, ps *Parser)
 }
 
 // TrainParser trains a parser with the dynamic oracle. Deterministic for
 // given data and options.
 func TrainParser(ctx context.Context, sents []ParsedSentence, opt ParserOptions, log io.Writer) (*Parser, error) {
 	if opt.Iterations == 0 {
-		opt.Iterations = 15
+		opt.Iterations = 20
 	}
 	if opt.Seed == 0 {
 		opt.Seed = 1
@@ -74,6 +77,11 @@ func TrainParser(ctx context.Context, sents []ParsedSentence, opt ParserOptions,
 		}
 		if log != nil {
 			fmt.Fprintf(log, "parser: iteration %d: zero-cost moves %.4f, %d features\n", it+1, float64(good)/float64(max(total, 1)), tr.Features())
+		}
+		if opt.Snapshot != nil {
+			snap := *ps
+			snap.model = tr.Model(opt.MinWeight)
+			opt.Snapshot(it+1, &snap)
 		}
 	}
 	ps.model = tr.Model(opt.MinWeight)

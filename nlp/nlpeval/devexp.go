@@ -65,6 +65,19 @@ func TrainParserWith(ctx context.Context, data, cache, out string, opt nlp.Parse
 	if err != nil {
 		return err
 	}
+	if opt.Snapshot == nil {
+		// Keep the models of the last passes beside out, to compare
+		// numbers of passes with one run.
+		last := opt.Iterations
+		opt.Snapshot = func(it int, ps *nlp.Parser) {
+			if last > 0 && it > last-10 && it%5 == 0 && it != last {
+				name := fmt.Sprintf("%s.it%d", out, it)
+				if err := writeModel(name, name, ps.Encode); err != nil {
+					fmt.Fprintln(stderr, err)
+				}
+			}
+		}
+	}
 	ps, err := nlp.TrainParser(ctx, parsed, opt, stderr)
 	if err != nil {
 		return err
@@ -92,62 +105,6 @@ func EvalDepsFile(ctx context.Context, gold, parserFile string) (*DepsReport, er
 		return nil, err
 	}
 	return evalDepsWith(ctx, gold, nlp.NewPipeline(t, ps))
-}
-
-// PunctExperiment scores parserFile on gold with FixPunct(mode) applied
-// (mode < 0: not applied), reporting UAS/LAS and punctuation UAS.
-func PunctExperiment(ctx context.Context, gold, parserFile string, mode int) (map[string]float64, error) {
-	b, err := os.ReadFile(parserFile)
-	if err != nil {
-		return nil, err
-	}
-	ps, err := nlp.DecodeParser(b)
-	if err != nil {
-		return nil, err
-	}
-	tb, err := os.ReadFile(filepath.Join("nlp", "models", "tagger.bin.gz"))
-	if err != nil {
-		return nil, err
-	}
-	t, err := nlp.DecodeTagger(tb)
-	if err != nil {
-		return nil, err
-	}
-	p := nlp.NewPipeline(t, ps)
-	docs, err := readDocs(ctx, gold, 0)
-	if err != nil {
-		return nil, err
-	}
-	var ua, la, n, pn, pu int
-	for _, doc := range docs {
-		for _, s := range doc {
-			sent := nlp.Sentence{Tokens: make([]nlp.Token, len(s.Words))}
-			for i, w := range s.Words {
-				sent.Tokens[i] = nlp.Token{Text: w.Form, Head: -1}
-			}
-			p.AnalyzeSentence(&sent)
-			if mode >= 0 {
-				nlp.FixPunct(sent.Tokens, mode)
-			}
-			for i, w := range s.Words {
-				tk := sent.Tokens[i]
-				n++
-				if w.Rel == "punct" {
-					pn++
-				}
-				if tk.Head+1 == w.Head {
-					ua++
-					if w.Rel == "punct" {
-						pu++
-					}
-					if tk.Rel == w.Rel {
-						la++
-					}
-				}
-			}
-		}
-	}
-	return map[string]float64{"uas": float64(ua) / float64(n), "las": float64(la) / float64(n), "punct_uas": float64(pu) / float64(pn)}, nil
 }
 
 // ErrorsByRel counts head errors on gold by gold relation (experiments).

@@ -1,8 +1,9 @@
 // Command devtool trains and scores the nlp models without building the
 // whole tidings binary (used while developing the nlp package).
 //
-//	devtool train-parser-opts GUMDIR CACHE OUT [ITER [EXPLOREP [MINWEIGHT]]]
-//	devtool deps-file GOLD PARSER
+//	devtool train-parser-opts GUMDIR CACHE OUT [ITER [EXPLOREP [MINWEIGHT [SEED]]]]
+//	devtool deps-file GOLD PARSER   (UAS/LAS of an unembedded parser file)
+//	devtool errors GOLD PARSER      (head errors by gold relation)
 package main
 
 import (
@@ -43,7 +44,7 @@ func main() {
 	case "train-parser":
 		err = nlpeval.TrainParser(ctx, os.Args[2], out, os.Stderr)
 	case "train-parser-opts":
-		opt := nlp.ParserOptions{Iterations: int(num(5)), ExploreP: num(6), MinWeight: float32(num(7))}
+		opt := nlp.ParserOptions{Iterations: int(num(5)), ExploreP: num(6), MinWeight: float32(num(7)), Seed: uint64(num(8))}
 		err = nlpeval.TrainParserWith(ctx, os.Args[2], arg(3), arg(4), opt, os.Stderr)
 	case "pos":
 		rep, err = nlpeval.EvalPOS(ctx, os.Args[2], 0)
@@ -51,8 +52,6 @@ func main() {
 		rep, err = nlpeval.EvalDeps(ctx, os.Args[2], 0)
 	case "deps-file":
 		rep, err = nlpeval.EvalDepsFile(ctx, os.Args[2], arg(3))
-	case "punct":
-		rep, err = nlpeval.PunctExperiment(ctx, os.Args[2], arg(3), int(num(4)))
 	case "errors":
 		rep, err = nlpeval.ErrorsByRel(ctx, os.Args[2], arg(3))
 	case "sentences":
