@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/source"
 )
 
 // newsSite is a test server: a feed of five items (three good pages, one
@@ -380,7 +381,7 @@ func TestDeclaredToUTF8(t *testing.T) {
 		{"caf\xe9", "text/html; charset=bogus", "caf\xe9"},
 	}
 	for _, tt := range tests {
-		if got := string(declaredToUTF8([]byte(tt.body), tt.ct)); got != tt.want {
+		if got := string(source.DecodeDeclared([]byte(tt.body), tt.ct)); got != tt.want {
 			t.Errorf("%q %q: got %q, want %q", tt.body, tt.ct, got, tt.want)
 		}
 	}

@@ -2,7 +2,6 @@ package feed
 
 import (
 	"bytes"
-	"mime"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -112,29 +111,6 @@ func legalXML(r rune) bool {
 		return false
 	}
 	return r <= utf8.MaxRune
-}
-
-// declaredToUTF8 decodes a page that is not UTF-8 from the charset its
-// HTTP Content-Type names: the extractor can only see <meta> declarations,
-// and a page declared in the header alone would otherwise be misread.
-// Valid UTF-8 and undeclared pages are returned as they are.
-func declaredToUTF8(body []byte, contentType string) []byte {
-	if utf8.Valid(body) {
-		return body
-	}
-	_, params, err := mime.ParseMediaType(contentType)
-	if err != nil || params["charset"] == "" {
-		return body
-	}
-	enc, name := charset.Lookup(params["charset"])
-	if enc == nil || name == "utf-8" {
-		return body
-	}
-	out, err := enc.NewDecoder().Bytes(body)
-	if err != nil {
-		return body
-	}
-	return out
 }
 
 // decodeUTF16 converts a UTF-16 document with a byte-order mark to UTF-8

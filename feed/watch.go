@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tidings/tidings"
+	src "github.com/tidings/tidings/source"
 )
 
 // Sink takes a fetched page for analysis and storage. An error marks the
@@ -286,7 +287,7 @@ func (w *Watcher) fetchPage(ctx context.Context, it Item, source string) (*tidin
 		Crawled:   &now,
 		Authors:   it.Authors,
 		Format:    tidings.FormatHTML,
-		Body:      declaredToUTF8(resp.Body, resp.ContentType),
+		Body:      src.DecodeDeclared(resp.Body, resp.ContentType),
 	}, nil
 }
 

@@ -25,11 +25,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/nlnwa/gowarc/v3"
 	"github.com/tidings/tidings"
-	"golang.org/x/net/html/charset"
+	"github.com/tidings/tidings/source"
 )
 
 // MaxBody is the largest HTML payload read from one record; larger records
@@ -241,7 +240,7 @@ func document(rec gowarc.WarcRecord, name string, offset int64) (*tidings.Docume
 	if !isHTML(h.Get("Content-Type"), body) {
 		return nil, nil
 	}
-	body = declaredToUTF8(body, h.Get("Content-Type"))
+	body = source.DecodeDeclared(body, h.Get("Content-Type"))
 	target := strings.Trim(rec.WarcHeader().Get(gowarc.WarcTargetURI), "<> ")
 	doc := &tidings.Document{
 		Name:   fmt.Sprintf("%s@%d", name, offset),
@@ -257,29 +256,6 @@ func document(rec gowarc.WarcRecord, name string, offset int64) (*tidings.Docume
 		doc.Crawled = &d
 	}
 	return doc, nil
-}
-
-// declaredToUTF8 decodes a page that is not UTF-8 from the charset its
-// HTTP Content-Type names: the extractor can only see <meta> declarations,
-// and a page declared in the header alone would otherwise be misread.
-// Valid UTF-8 and undeclared pages are returned as they are.
-func declaredToUTF8(body []byte, contentType string) []byte {
-	if utf8.Valid(body) {
-		return body
-	}
-	_, params, err := mime.ParseMediaType(contentType)
-	if err != nil || params["charset"] == "" {
-		return body
-	}
-	enc, name := charset.Lookup(params["charset"])
-	if enc == nil || name == "utf-8" {
-		return body
-	}
-	out, err := enc.NewDecoder().Bytes(body)
-	if err != nil {
-		return body
-	}
-	return out
 }
 
 // readLimited reads all of r, failing if it holds more than limit bytes.
