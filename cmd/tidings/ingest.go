@@ -13,7 +13,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/tidings/tidings"
-	"github.com/tidings/tidings/sqlite"
 )
 
 // ingestStats counts what one ingest run did.
@@ -46,14 +45,11 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	store, err := sqlite.Open(ctx, *db)
+	store, err := openWriter(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	// Near-duplicates get duplicate_of and every article a story, inside
-	// the same transaction as the article.
-	store.EnableCoverage()
 
 	bar := newProgress(stderr, *quiet)
 	var st ingestStats

@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -80,10 +79,7 @@ An empty QUERY lists every article.
 	if !ok {
 		return fmt.Errorf("--format %q: want table, json or csv", *format)
 	}
-	if _, err := os.Stat(*dbPath); errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("no store at %s: run tidings ingest first", *dbPath)
-	}
-	store, err := sqlite.Open(ctx, *dbPath)
+	store, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

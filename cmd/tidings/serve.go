@@ -11,7 +11,6 @@ import (
 	"os"
 
 	"github.com/tidings/tidings/server"
-	"github.com/tidings/tidings/sqlite"
 )
 
 // cmdServe runs "tidings serve": the HTTP API and the web dashboard over the
@@ -43,7 +42,7 @@ Reads are open; POST /api/ingest needs --token or TIDINGS_TOKEN.
 	if *token == "" {
 		*token = os.Getenv("TIDINGS_TOKEN")
 	}
-	db, err := sqlite.Open(ctx, *dbPath)
+	db, err := openWriter(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/feed"
-	"github.com/tidings/tidings/sqlite"
 )
 
 // cmdWatch polls the feeds listed in a file and ingests every new item's
@@ -54,12 +53,11 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	store, err := sqlite.Open(ctx, *db)
+	store, err := openWriter(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	store.EnableCoverage()
 	hostDelay := *delay
 	if hostDelay == 0 {
 		hostDelay = -1 // feed.Options reads 0 as "the default"
