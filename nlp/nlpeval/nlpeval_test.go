@@ -2,37 +2,17 @@ package nlpeval
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/tidings/tidings/internal/shared"
 	"github.com/tidings/tidings/nlp/conllu"
 )
 
 // gumDir finds ../shared/data/treebank/gum beside the repository root, or
 // skips the test.
 func gumDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	gum := filepath.Join(dir, "..", "shared", "data", "treebank", "gum")
-	if _, err := os.Stat(filepath.Join(gum, "splits.md")); err != nil {
-		t.Skipf("GUM treebank not found at %s (shared data absent)", gum)
-	}
-	return gum
+	return shared.Dir(t, "data", "treebank", "gum")
 }
 
 func TestEvalOnDev(t *testing.T) {
