@@ -77,8 +77,11 @@ func (p *Pipeline) analyze(ctx context.Context, doc *tidings.Document) (*tidings
 	if a.Source == "" {
 		a.Source = hostOf(a.URL)
 	}
-	if a.Language == "" {
-		a.Language = lang.Detect(a.Title + "\n" + a.Text)
+	// The text itself is better evidence than a page's lang attribute,
+	// which templates often get wrong; the attribute decides only when the
+	// detector is unsure.
+	if detected := lang.Detect(a.Title + "\n" + a.Text); detected != "" {
+		a.Language = detected
 	}
 	if p.nlp != nil && a.Language == "en" {
 		d, err := p.nlp.AnalyzeContext(ctx, a.Text)
@@ -134,9 +137,7 @@ func mergeMeta(a *tidings.Article, res *extract.Result) {
 	if a.Source == "" {
 		a.Source = res.SiteName
 	}
-	if res.Language != "" {
-		a.Language = res.Language
-	}
+	a.Language = res.Language
 }
 
 // TextID is the id of an article that has none of its own: a hash of its

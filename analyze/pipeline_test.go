@@ -26,6 +26,7 @@ func (fakeExtractor) Extract(_ context.Context, page []byte, _ string) (*extract
 		Authors:    []string{"A. Writer"},
 		Published:  &pub,
 		SiteName:   "Example News",
+		Language:   "de", // a template's wrong lang attribute
 		Paragraphs: []string{"The council met on Tuesday to discuss the budget for next year.", "Advertisement", "Members voted to approve the plan after a long debate."},
 	}, nil
 }
@@ -63,6 +64,9 @@ func TestAnalyze(t *testing.T) {
 		check: func(t *testing.T, a *tidings.Article) {
 			if a.ID != "given" || a.Title != "Own title" || a.Source != "Example News" || a.Published == nil || len(a.Authors) != 1 {
 				t.Errorf("metadata: %+v", a)
+			}
+			if a.Language != "en" {
+				t.Errorf("language %q: the text is English whatever the page says", a.Language)
 			}
 			if strings.Contains(a.Text, "Advertisement") || len(a.Removed) != 1 {
 				t.Errorf("not cleaned: %q %v", a.Text, a.Removed)
