@@ -25,7 +25,8 @@ type command struct {
 // and only needs the exit status to say so.
 var errSilent = errors.New("failed")
 
-// commands lists the subcommands. Each lives in its own file of this package.
+// commands lists the subcommands, one line each. Each lives in its own
+// file of this package.
 func commands() map[string]command {
 	return map[string]command{
 		"eval":    {"score a component against a gold set", cmdEval},
@@ -36,7 +37,6 @@ func commands() map[string]command {
 		"serve":   {"HTTP API and web dashboard", cmdServe},
 		"watch":   {"poll feeds and ingest what is new", cmdWatch},
 		"export":  {"write stored records as JSON lines, CSV or a GDELT-style event table", cmdExport},
-		// Add new subcommands here, one line each.
 	}
 }
 
@@ -47,7 +47,6 @@ type evalTask func(ctx context.Context, gold string, opts evalOptions) (any, err
 // evalTasks lists what "tidings eval TASK" can score.
 func evalTasks() map[string]evalTask {
 	return map[string]evalTask{
-		// Add eval tasks here, one line each: "name": evalName,
 		"dedup":      evalDedup,
 		"pos":        evalPOS,
 		"deps":       evalDeps,
@@ -66,7 +65,6 @@ type trainTask func(ctx context.Context, data, out string, stderr io.Writer) err
 // trainTasks lists what "tidings train MODEL" can rebuild.
 func trainTasks() map[string]trainTask {
 	return map[string]trainTask{
-		// Add models here, one line each: "name": trainName,
 		"tagger": trainTagger,
 		"parser": trainParser,
 		"ner":    trainNER,
