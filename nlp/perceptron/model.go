@@ -22,6 +22,8 @@ type Model struct {
 	rowW     []weight // the rows, interleaved for locality
 	// keysInOrder is the feature of each row, for WriteTo.
 	keysInOrder []uint64
+	// fast is the compact table Scores uses for a model read from disk.
+	fast *fast
 }
 
 // slot is one hash table cell: the feature and where its row is, so that a
@@ -85,8 +87,14 @@ func (b *builder) build() *Model {
 // Lookups are done in two passes over chunks of features: the first finds
 // each feature's slot (independent loads the CPU overlaps, so cache misses
 // on the large table are paid in parallel rather than one after another),
-// the second touches each row and the third adds the rows up.
+// the second touches each row and the third adds the rows up. A model read
+// from disk scores through its compact table instead (see fastSlot), with
+// bit-for-bit the same result.
 func (m *Model) Scores(feats []uint64, scores []float32) {
+	if m.fast != nil {
+		m.fast.scores(feats, scores)
+		return
+	}
 	var rows [64]*slot
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), len(rows))]
@@ -226,10 +234,15 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, errors.New("perceptron: weights truncated")
 	}
 	b.m.wts = make([]float32, nw)
+	q := make([]int16, nw)
 	for i := range b.m.wts {
-		b.m.wts[i] = float32(int16(binary.LittleEndian.Uint16(data[2*i:]))) * scale
+		q[i] = int16(binary.LittleEndian.Uint16(data[2*i:]))
+		b.m.wts[i] = float32(q[i]) * scale
 	}
-	return b.build(), nil
+	cls := b.m.cls
+	m := b.build()
+	m.buildFast(m.keysInOrder, cls, q, scale)
+	return m, nil
 }
 
 // Prune returns a copy of m without the weights whose magnitude is below
