@@ -97,7 +97,7 @@ func decodeTable(gz []byte) (*table, error) {
 	for _, l := range lemmas {
 		if _, ok := t.forms[l]; !ok {
 			t.forms[l] = l
-			for _, f := range inflect(l) {
+			for _, f := range Inflect(l) {
 				if _, ok := t.forms[f]; !ok {
 					t.forms[f] = l
 				}
@@ -284,8 +284,10 @@ var cameoModes = map[string]trigger{
 	"042": {"CONSULT", "visit"}, "043": {"CONSULT", "host"}, "162": {"SANCTION", ""},
 }
 
-// inflect gives the regular -s, -ed and -ing forms of an English verb.
-func inflect(l string) []string {
+// Inflect gives the regular -s, -ed and -ing forms of an English verb. The
+// verb-table generator (internal/cmd/genverbs) uses it too, so the table and
+// the coder agree on the forms.
+func Inflect(l string) []string {
 	n := len(l)
 	if n < 2 {
 		return nil

@@ -25,6 +25,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/tidings/tidings/events"
 )
 
 func main() {
@@ -206,36 +208,11 @@ func phrase(s string) string {
 func inflectPhrase(l string) []string {
 	v, rest, _ := strings.Cut(l, " ")
 	var out []string
-	for _, f := range inflect(v) {
+	for _, f := range events.Inflect(v) {
 		if rest != "" {
 			f += " " + rest
 		}
 		out = append(out, f)
-	}
-	return out
-}
-
-// inflect gives the regular -s, -ed and -ing forms of an English verb.
-func inflect(l string) []string {
-	n := len(l)
-	if n < 2 {
-		return nil
-	}
-	var s, ed, ing string
-	switch {
-	case strings.HasSuffix(l, "e"):
-		s, ed, ing = l+"s", l+"d", l[:n-1]+"ing"
-	case strings.HasSuffix(l, "y") && !strings.ContainsAny(l[n-2:n-1], "aeiou"):
-		s, ed, ing = l[:n-1]+"ies", l[:n-1]+"ied", l+"ing"
-	case strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "s") || strings.HasSuffix(l, "x"):
-		s, ed, ing = l+"es", l+"ed", l+"ing"
-	default:
-		s, ed, ing = l+"s", l+"ed", l+"ing"
-	}
-	out := []string{s, ed, ing}
-	if n >= 3 && n <= 5 && strings.ContainsAny(l[n-1:], "bdgmnprt") &&
-		strings.ContainsAny(l[n-2:n-1], "aeiou") && !strings.ContainsAny(l[n-3:n-2], "aeiou") {
-		out = append(out, l+l[n-1:]+"ed", l+l[n-1:]+"ing")
 	}
 	return out
 }
