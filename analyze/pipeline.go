@@ -13,6 +13,7 @@ import (
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/clean"
 	"github.com/tidings/tidings/extract"
+	"github.com/tidings/tidings/internal/facttext"
 	"github.com/tidings/tidings/lang"
 	"github.com/tidings/tidings/nlp"
 )
@@ -88,8 +89,10 @@ func (p *Pipeline) analyze(ctx context.Context, doc *tidings.Document) (*tidings
 		if err != nil {
 			return nil, err
 		}
+		// The annotators share one facttext view of the article.
+		actx := facttext.WithCache(ctx)
 		for _, an := range p.annotators {
-			if err := an.Annotate(ctx, d, a); err != nil {
+			if err := an.Annotate(actx, d, a); err != nil {
 				return nil, err
 			}
 		}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/extract"
+	"github.com/tidings/tidings/internal/facttext"
+	"github.com/tidings/tidings/nlp"
 )
 
 // fakeExtractor returns fixed paragraphs, or an error for a page saying "fail".
@@ -152,5 +154,33 @@ func TestStreamStopsEarly(t *testing.T) {
 	}
 	if n != 5 {
 		t.Fatalf("got %d", n)
+	}
+}
+
+// viewRecorder is an annotator that records the facttext view it gets.
+type viewRecorder struct{ views *[]*facttext.Text }
+
+func (v viewRecorder) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Article) error {
+	*v.views = append(*v.views, facttext.For(ctx, doc, a.Text))
+	return nil
+}
+
+// TestAnnotatorsShareView checks that the annotators of one article get one
+// facttext view, and the next article a new one.
+func TestAnnotatorsShareView(t *testing.T) {
+	np, err := nlp.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var views []*facttext.Text
+	p := New(fakeExtractor{}, np, viewRecorder{&views}, viewRecorder{&views})
+	for _, body := range []string{"The council met on Tuesday to discuss the budget.", "Members voted to approve the plan after a long debate."} {
+		doc := &tidings.Document{Name: "a.txt", Format: tidings.FormatText, Body: []byte(body)}
+		if _, err := p.Analyze(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(views) != 4 || views[0] != views[1] || views[2] != views[3] || views[1] == views[2] {
+		t.Errorf("views %p, want two pairs of one view each", views)
 	}
 }

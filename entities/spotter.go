@@ -110,6 +110,9 @@ type entry struct {
 // lookup finds the entity type of a phrase in the tables, in order of
 // trust: countries, demonyms, regions, organisations, actors, cities.
 func (s *DictSpotter) lookup(text string) (entry, bool) {
+	if !s.db.HasName(text) {
+		return entry{}, false // most spans tried: one probe, no allocation
+	}
 	k := gazetteer.Key(text)
 	if !caseOK(text, k) {
 		return entry{}, false

@@ -143,6 +143,9 @@ type DB struct {
 	agents    map[string]string
 	givenName map[string]bool
 	first     map[string]int
+	// names holds every key of country, demonym, regions, orgs, actors and
+	// cities, so that a phrase in none of them costs one probe (HasName).
+	names map[string]struct{}
 	// MaxWords is the longest name, in words, of any table.
 	MaxWords int
 }
@@ -184,7 +187,33 @@ func load() (*DB, error) {
 			return nil, err
 		}
 	}
+	db.indexNames()
 	return db, nil
+}
+
+// indexNames fills db.names from the name tables.
+func (db *DB) indexNames() {
+	db.names = make(map[string]struct{}, len(db.country)+len(db.demonym)+len(db.regions)+
+		len(db.orgs)+len(db.actors)+len(db.cities))
+	for _, m := range []map[string]int{db.country, db.demonym, db.regions, db.orgs} {
+		for k := range m {
+			db.names[k] = struct{}{}
+		}
+	}
+	for _, m := range []map[string][]int{db.actors, db.cities} {
+		for k := range m {
+			db.names[k] = struct{}{}
+		}
+	}
+}
+
+// HasName reports whether name, in any case, is a key of a country (name,
+// alias or code), demonym, region, organisation, actor or city: a cheap
+// test before the lookups themselves, which a dictionary matcher trying
+// every span of a sentence mostly misses.
+func (db *DB) HasName(name string) bool {
+	_, ok := lookup(db.names, name)
+	return ok
 }
 
 // readTable calls fn for each non-comment line of an embedded TSV file.
@@ -266,4 +295,7 @@ func (db *DB) noteWords(key string) {
 
 // WordsFrom returns the most tokens a name starting with word can span,
 // or 0 when no name starts with it: dictionary matching skips the rest.
-func (db *DB) WordsFrom(word string) int { return db.first[Key(word)] }
+func (db *DB) WordsFrom(word string) int {
+	n, _ := lookup(db.first, word)
+	return n
+}

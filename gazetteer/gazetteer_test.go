@@ -1,6 +1,9 @@
 package gazetteer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestKey(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -115,4 +118,40 @@ func FuzzKey(f *testing.F) {
 			t.Errorf("Key not idempotent: Key(%q) = %q, Key(that) = %q", s, k, Key(k))
 		}
 	})
+}
+
+func TestHasName(t *testing.T) {
+	db, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{
+		"Russia", "RUSSIA", "U.S.", "Russian", "Texas", "Kyiv", "Zaporízhzhia", "Vladimir Putin",
+		"United  Nations", "NATO", "the", "Foo Bar Baz", "", " ", "Mr.", "Ukrainian_Army",
+	} {
+		_, country := db.CountryNamed(name)
+		_, demonym := db.CountryByDemonym(name)
+		_, region := db.RegionNamed(name)
+		_, org := db.OrgNamed(name)
+		want := country || demonym || region || org || len(db.ActorsNamed(name)) > 0 || len(db.CitiesNamed(name)) > 0
+		if got := db.HasName(name); got != want {
+			t.Errorf("HasName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestLookup checks that lookup finds what indexing by Key finds, and that
+// it does not allocate for the short ASCII names text lookups pass.
+func TestLookup(t *testing.T) {
+	m := map[string]int{"kyiv": 1, "new york": 2, "u.s.": 3, "zaporizhzhia": 4, "o'brien": 5}
+	for _, name := range []string{"Kyiv", "kyiv", "NEW  YORK", "New_York", " new york ", "U.S.", "Zaporízhzhia",
+		"O’Brien", "O`Brien", "Lviv", "", "a\vb", strings.Repeat("Long ", 20)} {
+		want, wantOK := m[Key(name)]
+		if got, ok := lookup(m, name); got != want || ok != wantOK {
+			t.Errorf("lookup(%q) = %d, %v; want %d, %v", name, got, ok, want, wantOK)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { lookup(m, "New York") }); n != 0 {
+		t.Errorf("lookup allocates %v times", n)
+	}
 }

@@ -25,19 +25,52 @@ func Key(s string) string {
 // keyASCII is Key for ASCII input, without allocation when s is already
 // a key.
 func keyASCII(s string) string {
-	clean := true
+	if isKeyASCII(s) {
+		return s
+	}
+	var buf [64]byte // names are short: one allocation, for the string
+	return string(appendKeyASCII(buf[:0], s))
+}
+
+// lookup returns m[Key(name)] without allocating for ASCII names of up to
+// 64 bytes: the keys of text spans are built on the stack.
+func lookup[V any](m map[string]V, name string) (V, bool) {
+	if len(name) <= 64 && isASCII(name) {
+		if isKeyASCII(name) {
+			v, ok := m[name]
+			return v, ok
+		}
+		var buf [64]byte
+		v, ok := m[string(appendKeyASCII(buf[:0], name))]
+		return v, ok
+	}
+	v, ok := m[Key(name)]
+	return v, ok
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isKeyASCII reports whether the ASCII string s is its own key.
+func isKeyASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'A' && c <= 'Z' || c == '_' || c == '\t' || c == '\n' || c == '\r' || c == '`' ||
 			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
-			clean = false
-			break
+			return false
 		}
 	}
-	if clean {
-		return s
-	}
-	b := make([]byte, 0, len(s))
+	return true
+}
+
+// appendKeyASCII appends the key of the ASCII string s to b.
+func appendKeyASCII(b []byte, s string) []byte {
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -56,7 +89,7 @@ func keyASCII(s string) string {
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return b
 }
 
 func keyUnicode(s string) string {

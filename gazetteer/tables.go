@@ -171,7 +171,7 @@ func (db *DB) addPlaceAlias(f []string) error {
 
 // CountryNamed returns the country with this name, alias or ISO code.
 func (db *DB) CountryNamed(name string) (*Country, bool) {
-	if i, ok := db.country[Key(name)]; ok {
+	if i, ok := lookup(db.country, name); ok {
 		return &db.Countries[i], true
 	}
 	return nil, false
@@ -179,7 +179,7 @@ func (db *DB) CountryNamed(name string) (*Country, bool) {
 
 // CountryByDemonym returns the country of a demonym: "Russian" -> Russia.
 func (db *DB) CountryByDemonym(name string) (*Country, bool) {
-	if i, ok := db.demonym[Key(name)]; ok {
+	if i, ok := lookup(db.demonym, name); ok {
 		return &db.Countries[i], true
 	}
 	return nil, false
@@ -204,7 +204,7 @@ func (db *DB) CountryByAlpha3(code string) (*Country, bool) {
 // CitiesNamed returns the cities with this name or alias, largest first
 // as stored (the generator sorts by population).
 func (db *DB) CitiesNamed(name string) []*City {
-	idx := db.cities[Key(name)]
+	idx, _ := lookup(db.cities, name)
 	out := make([]*City, len(idx))
 	for j, i := range idx {
 		out[j] = &db.Cities[i]
@@ -214,7 +214,7 @@ func (db *DB) CitiesNamed(name string) []*City {
 
 // RegionNamed returns the region with this name or alias.
 func (db *DB) RegionNamed(name string) (*Region, bool) {
-	if i, ok := db.regions[Key(name)]; ok {
+	if i, ok := lookup(db.regions, name); ok {
 		return &db.Regions[i], true
 	}
 	return nil, false
@@ -222,7 +222,7 @@ func (db *DB) RegionNamed(name string) (*Region, bool) {
 
 // ActorsNamed returns the political actors with this name or alias.
 func (db *DB) ActorsNamed(name string) []*Actor {
-	idx := db.actors[Key(name)]
+	idx, _ := lookup(db.actors, name)
 	out := make([]*Actor, len(idx))
 	for j, i := range idx {
 		out[j] = &db.Actors[i]
@@ -232,7 +232,7 @@ func (db *DB) ActorsNamed(name string) []*Actor {
 
 // OrgNamed returns the hand-curated organisation with this name or alias.
 func (db *DB) OrgNamed(name string) (*Org, bool) {
-	if i, ok := db.orgs[Key(name)]; ok {
+	if i, ok := lookup(db.orgs, name); ok {
 		return &db.Orgs[i], true
 	}
 	return nil, false
@@ -241,12 +241,15 @@ func (db *DB) OrgNamed(name string) (*Org, bool) {
 // Agent returns the CAMEO agent code of a role noun phrase such as
 // "foreign minister" (~GOV) or "troops" (~MIL), without the tilde.
 func (db *DB) Agent(phrase string) (string, bool) {
-	c, ok := db.agents[Key(phrase)]
+	c, ok := lookup(db.agents, phrase)
 	return c, ok
 }
 
 // IsGivenName reports whether name is the first name of a known person.
-func (db *DB) IsGivenName(name string) bool { return db.givenName[Key(name)] }
+func (db *DB) IsGivenName(name string) bool {
+	v, _ := lookup(db.givenName, name)
+	return v
+}
 
 // sectors are the CAMEO role codes that name a sector, in the order they
 // are preferred when a code has several (USAGOVMIL is GOV).

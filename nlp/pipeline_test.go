@@ -1,6 +1,8 @@
 package nlp
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -77,6 +79,42 @@ func TestAnalyzeTags(t *testing.T) {
 	}
 	if tok := got["men"]; tok.Rel != "obj" || toks[tok.Head].Text != "arrested" || tok.Lemma != "man" {
 		t.Errorf("men: %+v", tok)
+	}
+}
+
+// TestAnalyzePhases checks that tagging a whole document before parsing it
+// gives what analysing one sentence at a time gives.
+func TestAnalyzePhases(t *testing.T) {
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat(sampleText+"\n\n", 3)
+	got := p.Analyze(text)
+	want := SplitSentences(text, Tokenize(text))
+	if len(got.Sentences) != len(want) {
+		t.Fatalf("%d sentences, want %d", len(got.Sentences), len(want))
+	}
+	for i := range want {
+		p.AnalyzeSentence(&want[i])
+		for j, tok := range want[i].Tokens {
+			if g := got.Sentences[i].Tokens[j]; g != tok {
+				t.Errorf("sentence %d token %d: %+v, want %+v", i, j, g, tok)
+			}
+		}
+	}
+}
+
+func TestAnalyzeContextCancelled(t *testing.T) {
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc, err := p.AnalyzeContext(ctx, sampleText)
+	if !errors.Is(err, context.Canceled) || len(doc.Sentences) != 0 {
+		t.Errorf("cancelled: %d sentences, err %v; want none and context.Canceled", len(doc.Sentences), err)
 	}
 }
 

@@ -42,18 +42,19 @@ func SplitSentences(text string, toks []Token) []Sentence {
 	start := 0
 	for i := range toks {
 		if i == len(toks)-1 || boundaryAfter(text, toks, i) {
-			out = append(out, makeSentence(toks[start:i+1]))
+			out = append(out, makeSentence(toks[start:i+1:i+1]))
 			start = i + 1
 		}
 	}
 	return out
 }
 
+// makeSentence wraps a run of tokens without copying them: the caller
+// passes a slice whose capacity ends with it, so an append to one sentence
+// never overwrites the next.
 func makeSentence(toks []Token) Sentence {
-	ts := make([]Token, len(toks))
-	copy(ts, toks)
-	f, l := ts[0], ts[len(ts)-1]
-	return Sentence{Start: f.Start, End: l.End, BStart: f.BStart, BEnd: l.BEnd, Tokens: ts}
+	f, l := toks[0], toks[len(toks)-1]
+	return Sentence{Start: f.Start, End: l.End, BStart: f.BStart, BEnd: l.BEnd, Tokens: toks}
 }
 
 // gapNewlines counts line breaks between tokens i and i+1 (2 means a blank

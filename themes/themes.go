@@ -127,7 +127,7 @@ func (t *Tagger) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Article)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a.Themes = t.Tag(facttext.New(doc, a.Text), a.Entities, a.Events)
+	a.Themes = t.Tag(facttext.For(ctx, doc, a.Text), a.Entities, a.Events)
 	return nil
 }
 
@@ -135,27 +135,31 @@ func (t *Tagger) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Article)
 func (t *Tagger) Tag(ft *facttext.Text, ents []tidings.Entity, events []tidings.Event) []string {
 	score := map[string]float64{}
 	hits := map[string]int{}
-	add := func(w string) {
-		for _, th := range t.words[w] {
+	add := func(themes []string) {
+		for _, th := range themes {
 			hits[th]++
 			if hits[th] <= 6 { // one repeated word does not make a theme
 				score[th]++
 			}
 		}
 	}
+	var pair []byte // "word_next", built without allocating a string
 	for _, s := range ft.Sentences {
 		for i, k := range s.Tokens {
 			w := k.Lemma
 			if _, ok := t.words[w]; !ok {
 				w = strings.TrimSuffix(k.Lower, "s")
 			}
-			add(w)
+			add(t.words[w])
 			if w != k.Lower {
-				add(k.Lower)
+				add(t.words[k.Lower])
 			}
 			if i+1 < len(s.Tokens) {
-				add(k.Lower + "_" + s.Tokens[i+1].Lower)
-				add(k.Lower + "_" + strings.TrimSuffix(s.Tokens[i+1].Lower, "s"))
+				next := s.Tokens[i+1].Lower
+				pair = append(append(append(pair[:0], k.Lower...), '_'), next...)
+				add(t.words[string(pair)])
+				pair = append(append(append(pair[:0], k.Lower...), '_'), strings.TrimSuffix(next, "s")...)
+				add(t.words[string(pair)])
 			}
 		}
 	}

@@ -127,7 +127,7 @@ func (s *Scorer) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Article)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	t := s.Score(facttext.New(doc, a.Text))
+	t := s.Score(facttext.For(ctx, doc, a.Text))
 	a.Tone = &t
 	return nil
 }

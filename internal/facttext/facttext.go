@@ -37,6 +37,7 @@ type Sentence struct {
 }
 
 // Text is an article's text split into sentences, with offset conversion.
+// It is read-only once built: For shares one among an article's extractors.
 type Text struct {
 	S         string
 	Sentences []Sentence
@@ -72,8 +73,16 @@ func New(doc *nlp.Doc, text string) *Text {
 }
 
 func (t *Text) fromDoc(doc *nlp.Doc) {
+	// One backing array for every sentence's tokens, each sentence a slice
+	// of it whose capacity ends with it.
+	n := 0
 	for _, s := range doc.Sentences {
-		st := Sentence{B: s.BStart, E: s.BEnd, Tokens: make([]Token, 0, len(s.Tokens))}
+		n += len(s.Tokens)
+	}
+	all := make([]Token, 0, n)
+	t.Sentences = make([]Sentence, 0, len(doc.Sentences))
+	for _, s := range doc.Sentences {
+		first := len(all)
 		for _, k := range s.Tokens {
 			tk := Token{Text: k.Text, Lower: strings.ToLower(k.Text), B: k.BStart, E: k.BEnd,
 				Start: k.Start, End: k.End, UPOS: k.UPOS, XPOS: k.XPOS, Head: k.Head, Rel: k.Rel}
@@ -87,9 +96,9 @@ func (t *Text) fromDoc(doc *nlp.Doc) {
 			if k.Rel != "" {
 				t.Parsed = true
 			}
-			st.Tokens = append(st.Tokens, tk)
+			all = append(all, tk)
 		}
-		t.Sentences = append(t.Sentences, st)
+		t.Sentences = append(t.Sentences, Sentence{B: s.BStart, E: s.BEnd, Tokens: all[first:len(all):len(all)]})
 	}
 }
 
