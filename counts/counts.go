@@ -4,8 +4,14 @@
 //
 // A figure counts only when it is tied to one of those outcomes in its
 // clause: a casualty verb before it ("killed at least 12 people", "left 90
-// wounded"), a casualty word after it ("12 people were killed", "90
-// wounded", "three deaths"), or a death toll ("the death toll rose to 40").
+// wounded", "shot dead 98 rioters", "rounded up 1,740", "arrested a
+// staggering 10,000"), a casualty word or phrase after it ("12 people were
+// killed", "90 wounded", "three deaths", "were stabbed to death", "were
+// taken into custody"), also past an aside ("two persons, including a
+// woman, were killed", "494 people from the minority community were
+// killed"), or a death toll ("the death toll rose to 40"). With POS tags
+// any plural noun can be the one counted ("40 sadhus were arrested"), but
+// only for unambiguous outcomes ("20 shops were burnt" is no count).
 // So "1,500 fighters" or "260 missiles" are not counts, nor are ages ("a
 // 25-year-old"), years, money and percentages. Numbers may be digits,
 // words ("twenty-five", "a dozen") or vague plurals ("hundreds", "dozens":
@@ -69,7 +75,7 @@ var verbsBefore = map[string]bool{
 	"injured": true, "injuring": true, "arrested": true, "arresting": true, "detained": true,
 	"detaining": true, "kidnapped": true, "abducted": true, "abducting": true, "displaced": true,
 	"displacing": true, "evacuated": true, "massacred": true, "executed": true, "murdered": true,
-	"apprehended": true, "nabbed": true,
+	"apprehended": true, "nabbed": true, "arrest": true, "detain": true,
 }
 
 // people are nouns a figure may count.

@@ -30,6 +30,9 @@ func sentenceCounts(t *facttext.Text, si int) []tidings.Count {
 		if !ok {
 			continue
 		}
+		if c.End > c.Start && c.End-1 > i {
+			i = c.End - 1 // "9 people from two groups were killed": one figure
+		}
 		c.Text = t.S[toks[c.Start].B:toks[c.End-1].E]
 		c.Start, c.End = toks[c.Start].Start, toks[c.End-1].End
 		out = append(out, c)
@@ -66,55 +69,29 @@ func singular(toks []facttext.Token, i int) (number, bool) {
 // indexes (converted by the caller).
 func classify(toks []facttext.Token, n number) (tidings.Count, bool) {
 	c := tidings.Count{Number: n.value, Qualifier: n.qualifier, Start: n.from, End: n.to}
-	// The counted noun: "46 Afghan civilians", "4 Iraqis".
-	j := n.to
-	objEnd := j
-	for k := j; k < len(toks) && k-j < 4; k++ {
-		w := toks[k].Lower
-		if people[w] || (k > j-1 && facttext.IsCap(toks[k].Text) && strings.HasSuffix(w, "s") && len(w) > 4 && k == j) {
-			c.Object, objEnd = w, k+1
-			break
-		}
-		if outcomes[w] != "" || !facttext.IsWord(toks[k].Text) && w != "-" && w != "." || notCounted[w] {
-			break
-		}
-		if w == "and" || w == "in" || w == "of" || w == "on" || w == "at" || w == "from" {
-			break
-		}
+	obj, objEnd, plural := countedNoun(toks, n.to)
+	c.Object = obj
+	if kind, end := outcomeAfter(toks, objEnd, plural); kind != "" {
+		c.Kind, c.End = kind, end
+		return c, true
 	}
-	// An outcome after: "12 people were killed", "90 wounded", "three deaths".
-	m := objEnd
-	for m < len(toks) && m-objEnd < 4 && linking[toks[m].Lower] {
-		m++
-	}
-	if m < len(toks) {
-		w := toks[m].Lower
-		kind := outcomes[w]
-		switch {
-		case w == "held" && m == objEnd:
-			kind = ""
-		case w == "lost" && m+2 < len(toks) && toks[m+2].Lower == "lives":
-			kind, m = "KILL", m+2
-		case (w == "forced" || w == "had") && m+2 < len(toks) && toks[m+2].Lower == "flee":
-			kind, m = "DISPLACE", m+2
-		case w == "taken" && m+1 < len(toks) && toks[m+1].Lower == "hostage":
-			kind, m = "KIDNAP", m+1
-		case (w == "killing" || w == "wounding" || w == "injuring" || w == "arresting") && m == objEnd:
-			kind = "" // "three killing" is no phrase
-		}
-		if kind != "" {
-			c.Kind, c.End = kind, m+1
+	// An outcome verb before: "killed at least 12 people", "killing three",
+	// "arrested a staggering 10,000", "shot dead 98 rioters".
+	if p := n.from - 1; p >= 0 {
+		p = skipIntensifier(toks, p)
+		w := toks[p].Lower
+		if k := verbPhraseBefore(toks, p); k != "" {
+			c.Kind, c.Start, c.End = k, p-1, objEnd
 			return c, true
 		}
-	}
-	// An outcome verb before: "killed at least 12 people", "killing three".
-	if p := n.from - 1; p >= 0 {
-		w := toks[p].Lower
 		if p > 0 && toks[p-1].Lower == "or" {
 			return c, false // "killing or wounding 50": which is not said
 		}
 		if verbsBefore[w] || (w == "the" && p > 0 && toks[p-1].Lower == "killed") {
 			c.Kind, c.Start, c.End = outcomes[w], p, objEnd
+			if w == "arrest" || w == "detain" {
+				c.Kind = "ARREST" // "were able to arrest 39 miscreants"
+			}
 			if c.Kind == "" {
 				c.Kind = "KILL"
 			}
@@ -126,7 +103,11 @@ func classify(toks []facttext.Token, n number) (tidings.Count, bool) {
 			return c, true
 		}
 	}
-	// A death toll: "the death toll rose to more than 200".
+	// A death toll: "the death toll rose to more than 200" (but not the old
+	// figure of "rose from 544 to 607").
+	if n.from > 0 && toks[n.from-1].Lower == "from" && n.to < len(toks) && toks[n.to].Lower == "to" {
+		return c, false
+	}
 	for p := n.from - 1; p >= 0 && n.from-p <= 6; p-- {
 		if toks[p].Lower == "toll" {
 			c.Kind, c.Start, c.End = "KILL", p, objEnd
@@ -134,6 +115,171 @@ func classify(toks []facttext.Token, n number) (tidings.Count, bool) {
 		}
 	}
 	return c, false
+}
+
+// boundary words end a prepositional aside.
+var boundary = setOf(`who which that whom whose where when and or but`)
+
+// strongOutcomes can take any plural noun as the counted one; the others
+// ("burnt", "held", "missing") only people.
+var strongOutcomes = setOf(`killed dead died deaths slain murdered executed massacred lynched
+martyred wounded injured hurt hospitalised hospitalized arrested detained apprehended nabbed
+kidnapped abducted displaced`)
+
+// killPhrases are manners of killing completed by "dead", "to death" or
+// "down": "shot dead", "hacked to death", "gunned down".
+var killPhrases = setOf(`shot gunned hacked beaten stabbed burnt burned bludgeoned clubbed
+stoned lynched crushed mowed cut`)
+
+// phraseOutcome reads a several-word outcome starting at token m: "shot
+// dead", "hacked to death", "gunned down", "taken into custody", "picked
+// up", "rounded up", "succumbed to injuries". It returns the kind and the
+// end of the phrase.
+func phraseOutcome(toks []facttext.Token, m int) (string, int) {
+	w := toks[m].Lower
+	at := func(i int, s string) bool { return i < len(toks) && toks[i].Lower == s }
+	switch {
+	case killPhrases[w] && at(m+1, "dead"):
+		return "KILL", m + 2
+	case killPhrases[w] && at(m+1, "to") && at(m+2, "death"):
+		return "KILL", m + 3
+	case (w == "gunned" || w == "mowed" || w == "cut") && at(m+1, "down"):
+		return "KILL", m + 2
+	case w == "burnt" && at(m+1, "alive") || w == "burned" && at(m+1, "alive"):
+		return "KILL", m + 2
+	case w == "succumbed":
+		return "KILL", m + 1
+	case (w == "taken" || w == "remanded") && at(m+1, "into") && at(m+2, "custody"):
+		return "ARREST", m + 3
+	case (w == "picked" || w == "rounded") && at(m+1, "up"):
+		return "ARREST", m + 2
+	}
+	return "", 0
+}
+
+// verbPhraseBefore reads a several-word outcome ending at token p, before
+// a figure: "shot dead 98", "rounded up 1,740", "picked up 12".
+func verbPhraseBefore(toks []facttext.Token, p int) string {
+	if p < 1 {
+		return ""
+	}
+	w, v := toks[p].Lower, toks[p-1].Lower
+	switch {
+	case w == "dead" && killPhrases[v]:
+		return "KILL"
+	case w == "down" && (v == "gunned" || v == "mowed"):
+		return "KILL"
+	case w == "up" && (v == "rounded" || v == "picked"):
+		return "ARREST"
+	}
+	return ""
+}
+
+// skipIntensifier steps back over words between an outcome verb and its
+// figure: "arrested a staggering 10,000", "killed another 12", "detained
+// a total of 40".
+func skipIntensifier(toks []facttext.Token, p int) int {
+	q := p
+	if toks[q].Lower == "of" && q > 0 && toks[q-1].Lower == "total" {
+		q--
+	}
+	switch toks[q].Lower {
+	case "staggering", "whopping", "further", "total", "record", "another", "additional":
+		if q > 0 && (toks[q-1].Lower == "a" || toks[q-1].Lower == "an") {
+			q--
+		}
+		if q > 0 && verbsBefore[toks[q-1].Lower] {
+			return q - 1
+		}
+	}
+	return p
+}
+
+// skipAside steps over an aside between a counted noun and its verb: a
+// parenthetical ", including a woman," or a short prepositional phrase
+// "from the minority community". It returns where the verb may start.
+func skipAside(toks []facttext.Token, i int) int {
+	if i < len(toks) && toks[i].Text == "," && i+1 < len(toks) && toks[i+1].Lower == "including" {
+		for k := i + 2; k < len(toks) && k-i <= 8; k++ {
+			if toks[k].Text == "," {
+				return k + 1
+			}
+		}
+		return i
+	}
+	if i < len(toks) && (toks[i].Lower == "from" || toks[i].Lower == "of" || toks[i].Lower == "in") {
+		for k := i + 1; k < len(toks) && k-i <= 5; k++ {
+			if linking[toks[k].Lower] && k > i+1 {
+				return k
+			}
+			if !facttext.IsWord(toks[k].Text) || outcomes[toks[k].Lower] != "" || boundary[toks[k].Lower] {
+				break // "one of the people who had fled": a clause, no aside
+			}
+		}
+	}
+	return i
+}
+
+// countedNoun finds the noun a figure ending at token j counts: "46 Afghan
+// civilians", "4 Iraqis", and, with tags, any plural ("40 sadhus"; plural
+// is then true). It returns the noun, the token after it (j when there is
+// none) and plural.
+func countedNoun(toks []facttext.Token, j int) (string, int, bool) {
+	for k := j; k < len(toks) && k-j < 4; k++ {
+		w := toks[k].Lower
+		if people[w] || (facttext.IsCap(toks[k].Text) && strings.HasSuffix(w, "s") && len(w) > 4 && k == j) {
+			return w, k + 1, false
+		}
+		if toks[k].XPOS == "NNS" && !notCounted[w] && outcomes[w] == "" && (k+1 >= len(toks) || toks[k+1].XPOS != "NNS" && toks[k+1].XPOS != "NN") {
+			return w, k + 1, true // "40 sadhus were arrested"
+		}
+		if outcomes[w] != "" || !facttext.IsWord(toks[k].Text) && w != "-" && w != "." || notCounted[w] {
+			break
+		}
+		if w == "and" || w == "in" || w == "of" || w == "on" || w == "at" || w == "from" {
+			break
+		}
+	}
+	return "", j, false
+}
+
+// outcomeAfter reads the outcome after a counted noun ending at token
+// objEnd: "12 people were killed", "90 wounded", "three deaths", also past
+// an aside ("two persons, including a woman, were killed", "494 people
+// from the minority community were killed"). It returns the kind and the
+// end of the outcome, or "".
+func outcomeAfter(toks []facttext.Token, objEnd int, plural bool) (string, int) {
+	m := skipAside(toks, objEnd)
+	for start := m; m < len(toks) && m-start < 4 && linking[toks[m].Lower]; {
+		m++
+	}
+	if m >= len(toks) {
+		return "", 0
+	}
+	w := toks[m].Lower
+	kind := outcomes[w]
+	if plural && !strongOutcomes[w] {
+		kind = "" // "20 shops were burnt" counts no one
+	}
+	if k, e := phraseOutcome(toks, m); k != "" {
+		kind, m = k, e-1
+	}
+	switch {
+	case w == "held" && m == objEnd:
+		kind = ""
+	case w == "lost" && m+2 < len(toks) && toks[m+2].Lower == "lives":
+		kind, m = "KILL", m+2
+	case (w == "forced" || w == "had") && m+2 < len(toks) && toks[m+2].Lower == "flee":
+		kind, m = "DISPLACE", m+2
+	case w == "taken" && m+1 < len(toks) && toks[m+1].Lower == "hostage":
+		kind, m = "KIDNAP", m+1
+	case (w == "killing" || w == "wounding" || w == "injuring" || w == "arresting") && m == objEnd:
+		kind = "" // "three killing" is no phrase
+	}
+	if kind == "" {
+		return "", 0
+	}
+	return kind, m + 1
 }
 
 // excluded reports figures that are ages, dates, money, percentages or

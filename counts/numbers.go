@@ -89,6 +89,11 @@ func parseNumber(toks []facttext.Token, i int) (number, bool) {
 					continue
 				}
 			}
+			if t == "dozen" && cur > 0 && cur < 100 {
+				cur *= 12 // "two dozen"
+				j++
+				continue
+			}
 			if m := multipliers[t]; m > 0 && cur > 0 {
 				if m >= 1000 {
 					total += cur * m

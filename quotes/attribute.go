@@ -86,53 +86,33 @@ func (st *state) attribute(sp Span) *attribution {
 		if at := st.adjacent(after); at != nil {
 			return at
 		}
+		if at := st.adjacentVerb(sp, after); at != nil {
+			return at
+		}
 	}
-	// 2. The nearest reporting verb before it; for a short quoted phrase
-	// ("described her as a “disgrace”") any cue of the sentence, or the
-	// subject of a characterization "as (a) “…”".
+	// 2. The nearest reporting verb before it.
 	before := st.free(sA, t.Sentences[sA].B, sp.Open, false)
-	if at := st.nearestBefore(before, false); at != nil {
+	if at := st.before(sp, before); at != nil {
 		return at
 	}
-	if short := len(strings.Fields(st.t.S[sp.B:sp.E])) <= 3; short {
-		if at := st.nearestBefore(before, true); at != nil {
-			return at
-		}
-		n := len(before)
-		if n > 0 && (before[n-1].Lower == "as" || (n > 1 && before[n-2].Lower == "as" && determiners[before[n-1].Lower])) {
-			if b, e, ok := st.sentenceSubject(sp.Open); ok {
-				return st.resolve("", b, e)
-			}
-		}
-	}
 	// 3. A reporting verb later in the sentence, or "according to" anywhere.
-	for c := range after {
-		if lemma, ok := cueOf(after, c); ok && !weakCues[lemma] {
-			if at := st.subjectOf(after, c, false); at != nil {
-				return at
-			}
-		}
+	if at := st.later(sp, sZ, after); at != nil {
+		return at
 	}
-	// 3a. A reporting verb after a later quote of the same sentence:
-	// `Guns are “a crisis” and “stunt growth,” Dean proclaimed.`
-	if sp.Closed {
-		rest := st.free(sZ, sp.Close, t.Sentences[sZ].E, false)
-		if len(rest) > len(after) {
-			for c := range rest {
-				if lemma, ok := cueOf(rest, c); ok && !weakCues[lemma] {
-					if at := st.subjectOf(rest, c, false); at != nil {
-						return at
-					}
-				}
-			}
-		}
-	}
-	// 3b. A phrase quoted inside a sentence with no reporting verb is the
-	// words of the sentence's subject: "He pledged to relocate the embassy
-	// to the “eternal capital”".
-	if len(before) > 0 && sA == sZ {
-		if at := st.rootSubject(sA); at != nil {
+	// 3b. A colon introduction: "Rep. Trey Gowdy:", "HEADLINE - Name:".
+	if n := len(before); n > 1 && before[n-1].Text == ":" {
+		if at := st.colonName(before); at != nil {
 			return at
+		}
+	}
+	// 3c. A phrase quoted inside a sentence with no reporting verb is the
+	// words of the sentence's subject: "He pledged to relocate the embassy
+	// to the “eternal capital”". A thing as subject ("The ad hits Clinton
+	// for “…”") is kept only if nothing better follows.
+	var weak *attribution
+	if len(before) > 0 && sA == sZ {
+		if weak = st.rootSubject(sA); weak != nil && !weak.weak {
+			return weak
 		}
 	}
 	// 4. "NAME: …" inside a transcript quote.
@@ -143,13 +123,95 @@ func (st *state) attribute(sp Span) *attribution {
 	// sentence: `"…." Trump said.`
 	if len(after) == 0 && sZ+1 < len(t.Sentences) && st.paraOf(t.Sentences[sZ+1].B) == st.paraOf(sp.Close) {
 		next := st.free(sZ+1, t.Sentences[sZ+1].B, t.Sentences[sZ+1].E, true)
-		if len(next) <= 8 {
+		if len(next) <= 8 || openingAttribution(next) {
 			if at := st.adjacent(next); at != nil {
+				return at
+			}
+			if at := st.adjacentVerb(sp, next); at != nil {
+				return at // `“…?” ¶ Hannity pressed.`
+			}
+		}
+	}
+	return weak
+}
+
+// before reads the attribution before a quote in its sentence: the nearest
+// reporting verb; for a short quoted phrase ("described her as a
+// “disgrace”") any cue of the sentence, or the subject of a
+// characterization "as (a) “…”".
+func (st *state) before(sp Span, before []facttext.Token) *attribution {
+	if at := st.nearestBefore(before, false); at != nil {
+		return at
+	}
+	if short := len(strings.Fields(st.t.S[sp.B:sp.E])) <= 3; !short {
+		return nil
+	}
+	if at := st.nearestBefore(before, true); at != nil {
+		return at
+	}
+	n := len(before)
+	if n > 0 && (before[n-1].Lower == "as" || (n > 1 && before[n-2].Lower == "as" && determiners[before[n-1].Lower])) {
+		if b, e, ok := st.sentenceSubject(sp.Open); ok {
+			return st.resolve("", b, e)
+		}
+	}
+	return nil
+}
+
+// later reads a reporting verb later in the quote's last sentence sZ
+// (after holds its free tokens up to the next quote), also past a later
+// quote of the sentence: `Guns are “a crisis” and “stunt growth,” Dean
+// proclaimed.`
+func (st *state) later(sp Span, sZ int, after []facttext.Token) *attribution {
+	for c := range after {
+		if lemma, ok := cueOf(after, c); ok && !weakCues[lemma] {
+			if c >= 2 && (after[c-2].Lower == "which" || after[c-2].Lower == "that") && pronouns[after[c-1].Lower] {
+				continue // `cited “…” policies, which he said had …`: another clause
+			}
+			if at := st.invertedComma(after, c); at != nil && sp.Closed {
+				// `"…" that Sanders can win, said Steve Elmendorf.`
+				return at
+			}
+			if at := st.subjectOf(after, c, false); at != nil {
+				return at
+			}
+		}
+	}
+	if !sp.Closed {
+		return nil
+	}
+	rest := st.free(sZ, sp.Close, st.t.Sentences[sZ].E, false)
+	if len(rest) <= len(after) {
+		return nil
+	}
+	for c := range rest {
+		if lemma, ok := cueOf(rest, c); ok && !weakCues[lemma] {
+			if at := st.subjectOf(rest, c, false); at != nil {
 				return at
 			}
 		}
 	}
 	return nil
+}
+
+// openingAttribution reports whether a sentence opens with a short subject
+// and a reporting verb that takes no clause: `McDonough wrote in a
+// September email …`, `Renteria told reporters during …` (but not `Trump
+// said the economy …`, which reports something else).
+func openingAttribution(toks []facttext.Token) bool {
+	for c := 1; c < len(toks) && c <= 4; c++ {
+		if _, ok := cueOf(toks, c); !ok {
+			continue
+		}
+		n := c + 1
+		if toks[c].Lower == "told" || toks[c].Lower == "tells" {
+			for n < len(toks) && n <= c+3 && (toks[n].UPOS == "NOUN" || toks[n].UPOS == "PROPN" || toks[n].UPOS == "DET" || toks[n].UPOS == "PRON") {
+				n++
+			}
+		}
+		return n >= len(toks) || toks[n].UPOS == "ADP" || toks[n].UPOS == "PUNCT" || timeWords[toks[n].Lower]
+	}
+	return false
 }
 
 // adjacent reads an attribution that starts right after a quote:
@@ -170,7 +232,12 @@ func (st *state) adjacent(toks []facttext.Token) *attribution {
 		}
 	}
 	for c := 0; c < len(toks) && c < 18; c++ {
-		if _, ok := cueOf(toks, c); ok {
+		if _, ok := cueOf(toks, c); ok || adjacentCue(toks, c) {
+			if c == 0 && strings.HasSuffix(toks[c].Lower, "ing") {
+				// "…,” telling reporters": the participle's subject,
+				// not its object.
+				return st.subjectOf(toks, c, false)
+			}
 			if c == 0 {
 				return st.objectOf(toks, c)
 			}
@@ -183,10 +250,66 @@ func (st *state) adjacent(toks []facttext.Token) *attribution {
 	return nil
 }
 
+// adjacentVerb reads `“…?” Hannity pressed.` and `“…,” the host
+// started`: a quote left open by a comma, question or exclamation mark and
+// followed by a short clause, subject and verb, whatever the verb: that
+// clause says who spoke.
+func (st *state) adjacentVerb(sp Span, toks []facttext.Token) *attribution {
+	q := strings.TrimRight(st.t.S[sp.B:sp.E], "\"'”’ ")
+	if !strings.HasSuffix(q, ",") && !strings.HasSuffix(q, "?") && !strings.HasSuffix(q, "!") {
+		return nil
+	}
+	for c := 1; c < len(toks) && c <= 5; c++ {
+		k := toks[c]
+		if k.UPOS == "PUNCT" {
+			return nil
+		}
+		if k.UPOS != "VERB" || k.XPOS != "VBD" && k.XPOS != "VBZ" {
+			continue
+		}
+		n := c + 1
+		if n < len(toks) && toks[n].UPOS == "ADV" {
+			n++
+		}
+		if n < len(toks) && toks[n].Text != "." && toks[n].Text != "," && toks[n].UPOS != "ADP" && !timeWords[toks[n].Lower] {
+			return nil
+		}
+		return st.subjectOf(toks, c, true)
+	}
+	return nil
+}
+
+// adjacentCue accepts right after a quote a finite reporting verb the
+// tagger took for a noun: `“…,” the letter reads`, `“…,” declares Stephanie
+// Acs`. There a verb form of a cue after a noun phrase (or before a name)
+// is the attribution.
+func adjacentCue(toks []facttext.Token, c int) bool {
+	k := toks[c]
+	l, ok := cueForms[k.Lower]
+	if !ok || strings.HasSuffix(k.Lower, "ing") || k.UPOS != "NOUN" {
+		return false // only -s and -ed forms ("reads", "declared")
+	}
+	if k.Lower == l {
+		// The base form ("the article read.") only at the end of the
+		// clause, where it cannot be a noun in a compound.
+		if c == 0 || c+1 < len(toks) && toks[c+1].UPOS != "PUNCT" && toks[c+1].UPOS != "ADP" && !timeWords[toks[c+1].Lower] {
+			return false
+		}
+	}
+	if c == 0 {
+		return c+1 < len(toks) && facttext.IsCap(toks[c+1].Text)
+	}
+	p := toks[c-1]
+	return p.UPOS == "NOUN" || p.UPOS == "PROPN" || p.UPOS == "PRON" && pronouns[p.Lower]
+}
+
 // nearestBefore finds the reporting verb nearest before a quote.
 func (st *state) nearestBefore(toks []facttext.Token, anyCue bool) *attribution {
 	for c := len(toks) - 1; c >= 0; c-- {
 		lemma, ok := cueOf(toks, c)
+		if !ok && c > 0 && adjacentCue(toks, c) && (c+1 == len(toks) || toks[c+1].Lower == "that" || toks[c+1].Text == ":" || toks[c+1].Text == ",") {
+			lemma, ok = cueForms[toks[c].Lower], true // "The ad claims “…”"
+		}
 		if !ok {
 			continue
 		}
@@ -206,6 +329,21 @@ func (st *state) nearestBefore(toks []facttext.Token, anyCue bool) *attribution 
 	return nil
 }
 
+// invertedComma reads an inverted attribution set off by commas inside a
+// sentence: `China's influence has grown, said Nargis Kassenova, an
+// expert …`, `The paradox of Nancy, says Carl Anthony, is that …`. The
+// name after the cue must not be a time ("…, said Tuesday").
+func (st *state) invertedComma(toks []facttext.Token, c int) *attribution {
+	if c == 0 || toks[c-1].Text != "," || c+1 >= len(toks) || strings.HasSuffix(toks[c].Lower, "ing") || toks[c].Lower == "according" {
+		return nil
+	}
+	n := toks[c+1]
+	if timeWords[n.Lower] || months[n.Lower] || !facttext.IsCap(n.Text) && !determiners[n.Lower] && n.UPOS != "ADJ" && n.UPOS != "NOUN" {
+		return nil
+	}
+	return st.invertedObject(toks, c)
+}
+
 // invertedObject is the speaker after a cue that introduces a quote
 // ("Said Lavrov: …", "… added the minister, “…"): the noun phrase after
 // the cue must run up to the quote or to a colon or comma before it, so
@@ -219,7 +357,7 @@ func (st *state) invertedObject(toks []facttext.Token, c int) *attribution {
 	if !ok {
 		return nil
 	}
-	if j+1 < len(toks) && toks[j+1].Text != ":" && toks[j+1].Text != "," && !isMark(toks[j+1].Text) {
+	if j+1 < len(toks) && toks[j+1].Text != ":" && toks[j+1].Text != "," && toks[j+1].Text != "." && !isMark(toks[j+1].Text) {
 		return nil
 	}
 	return st.objectOf(toks, c)
@@ -262,6 +400,13 @@ func cueOf(toks []facttext.Token, c int) (string, bool) {
 	if (k.Lemma == "point" || k.Lower == "points" || k.Lower == "pointed") && (c+1 >= len(toks) || toks[c+1].Lower != "out") {
 		return "", false // only "pointed out"
 	}
+	if (k.Lower == "put" || k.Lower == "puts") && c+1 < len(toks) && toks[c+1].Lower == "it" && c > 1 {
+		for j := c - 1; j >= 0 && c-j <= 8; j-- {
+			if toks[j].Lower == "as" {
+				return "put it", true // "as one analyst put it"
+			}
+		}
+	}
 	if (k.Lower == "shot" || k.Lower == "fired" || k.Lower == "hit" || k.Lower == "wrote") && c+1 < len(toks) && toks[c+1].Lower == "back" {
 		return "retort", true // "Bennett shot back"
 	}
@@ -279,282 +424,4 @@ func cueOf(toks []facttext.Token, c int) (string, bool) {
 	}
 	l, ok := cueForms[k.Lower]
 	return l, ok
-}
-
-// subjectOf makes an attribution from the subject of the cue toks[c]; when
-// strict, everything between the start of toks and the cue must be the
-// subject (the attribution right after a quote).
-func (st *state) subjectOf(toks []facttext.Token, c int, strict bool) *attribution {
-	if toks[c].Lower == "according" {
-		return st.objectOf(toks, c)
-	}
-	b, e, ok := -1, -1, false
-	if !strict && (strings.HasSuffix(toks[c].Lower, "ing") || (c > 0 && toks[c-1].Lower == "to")) {
-		// "…, saying", "took to Twitter to accuse": the clause's subject.
-		if b, e, ok = st.sentenceSubject(toks[c].B); ok {
-			return st.resolve(toks[c].Lower, b, e)
-		}
-		return nil
-	}
-	if st.t.Parsed {
-		b, e, ok = st.parseSubject(toks, c)
-		if ok && strict && b != toks[0].B {
-			return nil
-		}
-	}
-	if !ok {
-		var i int
-		i, ok = leftNP(toks, c)
-		if ok {
-			b, e = toks[i].B, npEnd(toks, i, c)
-			if strict && i != 0 {
-				ok = false
-			}
-		}
-	}
-	if !ok {
-		return nil
-	}
-	return st.resolve(toks[c].Lower, b, e)
-}
-
-// objectOf makes an attribution from the noun phrase after the cue:
-// "said Lavrov", "according to the ministry".
-func (st *state) objectOf(toks []facttext.Token, c int) *attribution {
-	i := c + 1
-	cue := toks[c].Lower
-	if cue == "according" {
-		cue = "according to"
-		i++
-	}
-	j, ok := rightNP(toks, i)
-	if !ok {
-		return nil
-	}
-	return st.resolve(cue, toks[i].B, toks[j].E)
-}
-
-// sentenceSubject finds the subject of the sentence holding byte b: its
-// first noun phrase, after a leading adverbial phrase ("In July, …").
-func (st *state) sentenceSubject(b int) (int, int, bool) {
-	si := st.t.SentenceAt(b)
-	if si < 0 {
-		return 0, 0, false
-	}
-	toks := st.free(si, st.t.Sentences[si].B, b, true)
-	i := dateline(toks)
-	if i < len(toks) && (toks[i].UPOS == "ADP" || toks[i].UPOS == "SCONJ" || toks[i].UPOS == "ADV" || boundary[toks[i].Lower] ||
-		toks[i].UPOS == "VERB" && (strings.HasSuffix(toks[i].Lower, "ing") || strings.HasSuffix(toks[i].Lower, "ed"))) {
-		// "In July, …", "Speaking in Ohio, Trump …"
-		for i < len(toks) && toks[i].Text != "," {
-			i++
-		}
-		i++
-	}
-	j, ok := rightNP(toks, i)
-	if !ok || j >= len(toks) || toks[j].B >= b {
-		return 0, 0, false
-	}
-	return toks[i].B, toks[j].E, true
-}
-
-// parseSubject finds the nominal subject of the cue in the parse.
-func (st *state) parseSubject(toks []facttext.Token, c int) (int, int, bool) {
-	si := st.t.SentenceAt(toks[c].B)
-	if si < 0 {
-		return 0, 0, false
-	}
-	sent := st.t.Sentences[si].Tokens
-	ci := st.t.TokenAt(si, toks[c].B)
-	for i, k := range sent {
-		if k.Head != ci || (k.Rel != "nsubj" && k.Rel != "nsubj:pass") || st.quoted(k.B) || timeWords[k.Lower] {
-			continue
-		}
-		lo, hi := i, i
-		for j := range sent {
-			if dominates(sent, i, j) {
-				lo, hi = min(lo, j), max(hi, j)
-			}
-		}
-		// Keep the subtree left of the cue and outside quotes.
-		for hi > i && (sent[hi].B >= toks[c].B || st.quoted(sent[hi].B)) {
-			hi--
-		}
-		for lo < i && st.quoted(sent[lo].B) {
-			lo++
-		}
-		if k.Lower == "who" && strings.HasPrefix(sent[ci].Rel, "acl") {
-			// "Obama, who called the nominee “unfit”": the antecedent
-			// and the relative pronoun.
-			a := sent[ci].Head
-			alo := a
-			for j := 0; j < a; j++ {
-				if dominates(sent, a, j) {
-					alo = j
-					break
-				}
-			}
-			for alo < a && (sent[alo].UPOS == "ADP" || sent[alo].Rel == "case") {
-				alo++ // "from President Obama, who"
-			}
-			if a >= 0 && a < i && !st.quoted(sent[alo].B) {
-				return sent[alo].B, k.E, true
-			}
-		}
-		if k.UPOS == "PRON" && !pronouns[k.Lower] {
-			return 0, 0, false // "that", "which"
-		}
-		if d := dateline(sent); d > lo && d <= i {
-			lo = d // "WASHINGTON (AP) — Sen. Chuck Grassley said"
-		}
-		return sent[lo].B, sent[hi].E, true
-	}
-	// "Wilson praised Rubio and said …": a coordinated cue shares the
-	// first verb's subject.
-	if h := sent[ci].Head; sent[ci].Rel == "conj" && h >= 0 && h < ci {
-		for i, k := range sent {
-			if k.Head == h && k.Rel == "nsubj" && !st.quoted(k.B) && !timeWords[k.Lower] && (k.UPOS != "PRON" || pronouns[k.Lower]) {
-				lo := i
-				for j := 0; j < i; j++ {
-					if dominates(sent, i, j) {
-						lo = j
-						break
-					}
-				}
-				return sent[lo].B, sent[i].E, true
-			}
-		}
-	}
-	return 0, 0, false
-}
-
-// dominates reports whether token a is an ancestor of (or is) token b.
-func dominates(sent []facttext.Token, a, b int) bool {
-	for n := 0; b >= 0 && n < len(sent); n++ {
-		if b == a {
-			return true
-		}
-		b = sent[b].Head
-	}
-	return false
-}
-
-// transcript reads a speaker named at the head of the quote: "PENCE: …".
-func (st *state) transcript(sp Span) *attribution {
-	s := st.t.S[sp.B:sp.E]
-	i := strings.Index(s, ":")
-	if i <= 1 || i > 30 {
-		return nil
-	}
-	name := s[:i]
-	if strings.ToUpper(name) != name || !facttext.IsCap(name) {
-		return nil
-	}
-	return st.resolve("", sp.B, sp.B+i)
-}
-
-// colonName reads a name right before a closing colon of toks.
-func (st *state) colonName(toks []facttext.Token) *attribution {
-	n := len(toks)
-	i, ok := leftNP(toks, n-1)
-	if !ok || !facttext.IsCap(toks[n-2].Text) || determiners[toks[i].Lower] || pronouns[toks[i].Lower] {
-		return nil
-	}
-	return st.resolve("", toks[i].B, toks[n-2].E)
-}
-
-// rootSubject is the subject of the root verb of sentence si in the parse,
-// when it is a name or a personal pronoun and outside quotes.
-func (st *state) rootSubject(si int) *attribution {
-	sent := st.t.Sentences[si]
-	for i, k := range sent.Tokens {
-		if k.Rel != "nsubj" || k.Head < 0 || sent.Tokens[k.Head].Rel != "root" || st.quoted(k.B) {
-			continue
-		}
-		if pronouns[k.Lower] {
-			if k.Lower == "it" || k.Lower == "you" {
-				return nil
-			}
-			return st.resolve("", k.B, k.E)
-		}
-		if !facttext.IsCap(k.Text) {
-			return nil
-		}
-		lo := i
-		for lo > 0 && facttext.IsCap(sent.Tokens[lo-1].Text) && (sent.Tokens[lo-1].Rel == "compound" || sent.Tokens[lo-1].Rel == "flat" || sent.Tokens[lo-1].Rel == "amod") {
-			lo--
-		}
-		return st.resolve("", sent.Tokens[lo].B, k.E)
-	}
-	return nil
-}
-
-// namedSubject is the subject of sentence si when it is a name (the nsubj
-// of its root in the parse, else its first noun phrase).
-func (st *state) namedSubject(si int) *attribution {
-	sent := st.t.Sentences[si]
-	for i, k := range sent.Tokens {
-		if k.Rel == "nsubj" && k.Head >= 0 && sent.Tokens[k.Head].Rel == "root" {
-			if !facttext.IsCap(k.Text) || pronouns[k.Lower] || st.quoted(k.B) {
-				return nil
-			}
-			lo := i
-			for lo > 0 && (sent.Tokens[lo-1].Rel == "compound" || sent.Tokens[lo-1].Rel == "flat") && facttext.IsCap(sent.Tokens[lo-1].Text) {
-				lo--
-			}
-			return st.resolve("", sent.Tokens[lo].B, k.E)
-		}
-	}
-	return nil
-}
-
-// inherit gives a quote standing alone the speaker of the quote before it
-// (same or previous paragraph), or of a colon introduction just before it.
-func (st *state) inherit(sp Span) *attribution {
-	t := st.t
-	sA := t.SentenceAt(sp.Open)
-	if sA < 0 {
-		return nil
-	}
-	before := st.free(sA, t.Sentences[sA].B, sp.Open, false)
-	alone := len(before) == 0
-	if alone && sA > 0 {
-		prev := t.Sentences[sA-1]
-		pt := st.free(sA-1, prev.B, prev.E, false)
-		if n := len(pt); n > 0 && pt[n-1].Text == ":" {
-			if at := st.nearestBefore(pt[:n-1], true); at != nil {
-				return at
-			}
-			if at := st.colonName(pt); at != nil {
-				return at // "… former adviser Alfred Kahn:"
-			}
-		}
-	}
-	if n := len(before); n > 0 && before[n-1].Text == ":" {
-		if at := st.colonName(before); at != nil {
-			return at // "Rep. Trey Gowdy:" "…"
-		}
-	}
-	if alone && sA > 0 && st.paraOf(t.Sentences[sA-1].B) == st.paraOf(sp.Open) &&
-		(st.last == nil || st.last.para != st.paraOf(sp.Open)) {
-		prev := t.Sentences[sA-1]
-		if at := st.nearestBefore(st.free(sA-1, prev.B, prev.E, false), false); at != nil {
-			return at
-		}
-	}
-	if !alone {
-		return nil
-	}
-	p := st.paraOf(sp.Open)
-	if st.last == nil || p-st.last.para > 1 {
-		// A quote opening a paragraph after one about a named person is
-		// that person's: "Valastro praised … ¶ “We need …”".
-		if sA > 0 && t.Sentences[sA].B >= sp.Open-3 && st.paraOf(t.Sentences[sA-1].B) == p-1 {
-			return st.namedSubject(sA - 1)
-		}
-		return nil
-	}
-	at := *st.last
-	at.inherits = true
-	return &at
 }

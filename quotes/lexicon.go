@@ -79,6 +79,13 @@ even often frequently angrily openly correctly falsely wrongly only still alread
 has had ever indeed could can may might should must now today yesterday tonight meanwhile however
 too instead though`)
 
+// sentenceAdverbs open a sentence before its subject ("Meanwhile, …") and
+// are never speakers, whatever the tagger makes of them.
+var sentenceAdverbs = setOf(`meanwhile however still instead moreover furthermore nevertheless
+nonetheless separately later earlier afterwards afterward also indeed yet then now similarly
+likewise additionally overall finally ultimately regardless again otherwise besides thus hence
+therefore consequently accordingly elsewhere previously recently initially`)
+
 // boundary words end a subject noun phrase on its left.
 var boundary = setOf(`that which who whom whose and but or as when while because if after before
 since where so than though although whether what how why nor yet to in on at by with from
@@ -89,6 +96,11 @@ told it's there here this these those it`)
 // timeWords are never speakers ("Moore said Friday").
 var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday today yesterday
 tonight week month year morning evening night weekend`)
+
+// months are never speakers ("…, said Jan. 5").
+var months = setOf(`january february march april may june july august september october
+november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep.
+sept sept. oct oct. nov nov. dec dec.`)
 
 var determiners = setOf(`the a an another this that these those his her their its our my your
 some several many two three four five six one other both each every`)

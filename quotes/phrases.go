@@ -122,7 +122,7 @@ func leftNP(toks []facttext.Token, c int) (int, bool) {
 		return j, toks[j].Lower != "you"
 	}
 	i := j
-	for i >= 0 && j-i < 8 && npWord(toks[i]) {
+	for i >= 0 && j-i < 12 && npWord(toks[i]) {
 		if determiners[toks[i].Lower] && i < j {
 			break
 		}

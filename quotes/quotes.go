@@ -10,19 +10,31 @@
 //
 // The speaker is found from the sentence around the quote, in this order:
 // a reporting verb right after the quote ("…," Trump said / "…," said
-// Lavrov / "…," according to X / "…" ― Name); the nearest reporting verb
-// before it in the sentence (Trump implored, "…"; He stated he was putting
-// "…"); for short phrases any cue of the sentence or the subject of "as
-// (a) “…”"; a reporting verb later in the sentence; for a phrase quoted
-// inside a sentence, the subject of the sentence's main verb; the short
-// sentence that follows (`"…." Trump said.`); a colon introduction ("X
-// said:", "adviser Alfred Kahn:"); and for a quote standing alone, the
-// speaker of the previous quote in the same or the previous paragraph, or
-// the named subject of the paragraph just before. The subject of the verb comes from the
-// dependency parse when there is one (nsubj), else from the noun phrase next
-// to the verb. Pronouns and descriptions ("he", "the US president") are
-// resolved to a canonical entity of Article.Entities: pronouns to the last
-// speaker or the last person named, descriptions by role and country.
+// Lavrov / "…," according to X / "…" ― Name), or any verb there when the
+// quote ends in a comma or question mark ("…?" Hannity pressed); the
+// nearest reporting verb before it in the sentence (Trump implored, "…";
+// He stated he was putting "…"); for short phrases any cue of the sentence
+// or the subject of "as (a) “…”"; a reporting verb later in the sentence,
+// also inverted between commas (`"…" that he can win, said Tom Reyes`); a
+// name before a colon ("HEADLINE - David Wasserman: “…”"); for a phrase
+// quoted inside a sentence, the subject of the sentence's main verb (a
+// thing, "The ad hits Clinton for “…”", only for longer quotes); the
+// sentence that follows when it opens with an attribution (`"…." Trump
+// said.`); a colon introduction whatever its verb ("X said:", "She then
+// addressed the crowd:"); and for a quote standing alone (or after a mere
+// "But", "Instead,"), the speaker of the previous quote in the same or the
+// previous paragraph, or the named subject of the paragraph just before.
+//
+// The subject of the verb comes from the dependency parse when there is
+// one (nsubj, the one nearest the verb, so that a dateline or "Meanwhile"
+// is skipped; the "by" agent of a passive: "was asked by host Bill
+// Maher"), else from the noun phrase next to the verb. A participle cue
+// ("…, saying", "calling him “…”") takes its own subject in an absolute
+// construction ("with Sen. John McCain calling it …"), the speaker of a
+// reporting verb just before it ("…, Spicer said, adding, “…”"), else the
+// clause's subject. Pronouns and descriptions ("he", "the US president")
+// are resolved to a canonical entity of Article.Entities: pronouns to the
+// last speaker or the last person named, descriptions by role and country.
 package quotes
 
 import (
@@ -63,6 +75,9 @@ type attribution struct {
 	name     string
 	para     int
 	inherits bool
+	// weak attributions (a thing as subject: "The ad hits Clinton for
+	// “…”") name a source but do not make a short quoted term a quote.
+	weak bool
 }
 
 type state struct {
@@ -107,7 +122,7 @@ func (st *state) one(i int) {
 	sp := st.spans[i]
 	at := st.attribute(sp)
 	short := len(strings.Fields(st.t.S[sp.B:sp.E])) <= 3
-	if at == nil {
+	if at == nil || at.weak && short {
 		at = st.inherit(sp)
 	}
 	if at == nil && short {
@@ -135,7 +150,7 @@ func (st *state) one(i int) {
 			name := at.name
 			q.Speaker = &name
 		}
-		if !at.inherits {
+		if !at.inherits && !at.weak {
 			at.para = st.paraOf(sp.Open)
 			st.last = at
 		}

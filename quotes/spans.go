@@ -22,7 +22,8 @@ type Span struct {
 // into the next paragraph when that paragraph opens with a mark again (the
 // convention for quotes running over several paragraphs); otherwise the
 // quote ends with its paragraph. Straight marks right after a digit (6'3")
-// are inch marks, not quotes.
+// are inch marks, not quotes; an opening curly mark where a closing one
+// belongs (`here,“ said`: after a word, before a space) closes the quote.
 func FindSpans(text string) []Span {
 	var out []Span
 	open, cs, paras := -1, 0, 0
@@ -69,10 +70,9 @@ func FindSpans(text string) []Span {
 			case (strings.HasPrefix(para, "“") || strings.HasPrefix(para, "\"")) && !speakerHead(text[lead+w:pe]):
 				i = lead + w
 				paras++
-			case strings.HasPrefix(para, "“") || strings.HasPrefix(para, "\""):
-				// A transcript turn ("PENCE: …") starts a new quote.
-				emit(lastEnd(text, pb), lastEnd(text, pb), false)
 			default:
+				// A paragraph that does not reopen the quote, or opens a
+				// transcript turn ("PENCE: …"), ends it.
 				emit(lastEnd(text, pb), lastEnd(text, pb), false)
 			}
 		}
@@ -81,6 +81,10 @@ func FindSpans(text string) []Span {
 			switch r {
 			case '“':
 				if open >= 0 {
+					if closingMark(text, i, w, pe) {
+						emit(i, i+w, true) // `… here,“ said Clyburn`: a misturned close
+						break
+					}
 					emit(i, i, false)
 				}
 				open, cs, paras = i, i+w, 1
@@ -106,6 +110,21 @@ func FindSpans(text string) []Span {
 		emit(len(text), len(text), false)
 	}
 	return out
+}
+
+// closingMark reports whether the opening mark at text[i:i+w] stands where
+// a closing one belongs: right after a word or punctuation and before a
+// space or the end of the paragraph (pe).
+func closingMark(text string, i, w, pe int) bool {
+	p, _ := utf8.DecodeLastRuneInString(text[:i])
+	if i == 0 || unicode.IsSpace(p) {
+		return false
+	}
+	if i+w >= pe {
+		return true
+	}
+	n, _ := utf8.DecodeRuneInString(text[i+w:])
+	return unicode.IsSpace(n)
 }
 
 // speakerHead reports whether s opens with a transcript speaker: "PENCE:".

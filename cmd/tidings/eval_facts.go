@@ -38,6 +38,37 @@ type quotesReport struct {
 	F1              float64 `json:"f1"`
 	SpeakerAccuracy float64 `json:"speaker_accuracy"`
 	SpeakerScored   int     `json:"speaker_scored"`
+	// Tune and Held split the documents by a hash of the file name
+	// (fxHeldBack): rules are written from the tuning half's misses, the
+	// held-back half is looked at last.
+	Tune *quotesPart `json:"tune,omitempty"`
+	Held *quotesPart `json:"held_back,omitempty"`
+}
+
+// quotesPart is the score of one half of the documents.
+type quotesPart struct {
+	Docs            int     `json:"docs"`
+	Gold            int     `json:"gold"`
+	Predicted       int     `json:"predicted"`
+	Matched         int     `json:"matched"`
+	F1              float64 `json:"f1"`
+	SpeakerAccuracy float64 `json:"speaker_accuracy"`
+	SpeakerScored   int     `json:"speaker_scored"`
+	speakerRight    int
+}
+
+func (p *quotesPart) add(gold, pred, matched, scored, right int) {
+	p.Docs++
+	p.Gold += gold
+	p.Predicted += pred
+	p.Matched += matched
+	p.SpeakerScored += scored
+	p.speakerRight += right
+}
+
+func (p *quotesPart) done() {
+	_, _, p.F1 = fxPRF(p.Matched, p.Predicted, p.Gold)
+	p.SpeakerAccuracy = fxRatio(p.speakerRight, p.SpeakerScored)
 }
 
 // fxGoldQuote is a quoted part of a PolNeAR Content span with the Source
@@ -54,8 +85,9 @@ type fxGoldQuote struct {
 // of Content spans. A prediction matches a gold quote when their overlap is
 // at least half their union; its speaker is right when its speaker_mention
 // overlaps a gold Source span. Entities are not run: speakers are scored by
-// mention alone. With TIDINGS_EVAL_DEBUG=1 in the environment the misses
-// are printed to stderr.
+// mention alone. The report also scores the tuning and held-back halves;
+// with TIDINGS_EVAL_DEBUG=1 in the environment the misses of the tuning half
+// are printed to stderr (TIDINGS_EVAL_DEBUG=all: of every document).
 func evalQuotes(ctx context.Context, gold string, opts evalOptions) (any, error) {
 	root, split := gold, "dev"
 	if _, err := os.Stat(filepath.Join(gold, "metadata.tsv")); err != nil {
@@ -65,11 +97,12 @@ func evalQuotes(ctx context.Context, gold string, opts evalOptions) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	rep := quotesReport{Task: "quotes", Split: split}
+	rep := quotesReport{Task: "quotes", Split: split, Tune: &quotesPart{}, Held: &quotesPart{}}
 	x := quotes.New()
 	speakerRight := 0
-	debug := os.Getenv("TIDINGS_EVAL_DEBUG") != ""
 	for _, d := range docs {
+		held := fxHeldBack(d[0])
+		debug := os.Getenv("TIDINGS_EVAL_DEBUG") == "all" || os.Getenv("TIDINGS_EVAL_DEBUG") != "" && !held
 		if opts.Limit > 0 && rep.Docs >= opts.Limit {
 			break
 		}
@@ -89,6 +122,7 @@ func evalQuotes(ctx context.Context, gold string, opts evalOptions) (any, error)
 		rep.Gold += len(gq)
 		defer fxDebugMissed(debug, opts.Stderr, text, gq, &a.Quotes)
 		rep.Predicted += len(a.Quotes)
+		m0, s0, r0 := rep.Matched, rep.SpeakerScored, speakerRight
 		used := make([]bool, len(gq))
 		for _, q := range a.Quotes {
 			g := fxBestGold(q, gq, used)
@@ -119,9 +153,16 @@ func evalQuotes(ctx context.Context, gold string, opts evalOptions) (any, error)
 				fxDebugSpeaker(opts.Stderr, text, q, gq[g])
 			}
 		}
+		part := rep.Tune
+		if held {
+			part = rep.Held
+		}
+		part.add(len(gq), len(a.Quotes), rep.Matched-m0, rep.SpeakerScored-s0, speakerRight-r0)
 	}
 	rep.Precision, rep.Recall, rep.F1 = fxPRF(rep.Matched, rep.Predicted, rep.Gold)
 	rep.SpeakerAccuracy = fxRatio(speakerRight, rep.SpeakerScored)
+	rep.Tune.done()
+	rep.Held.done()
 	return rep, nil
 }
 
