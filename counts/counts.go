@@ -49,7 +49,7 @@ func (x *Extractor) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Artic
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a.Counts = append(a.Counts, Extract(facttext.New(doc, a.Text), a.Entities, a.Events)...)
+	a.Counts = append(a.Counts, Extract(facttext.For(ctx, doc, a.Text), a.Entities, a.Events)...)
 	return nil
 }
 

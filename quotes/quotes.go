@@ -63,7 +63,7 @@ func (x *Extractor) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Artic
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a.Quotes = append(a.Quotes, Extract(facttext.New(doc, a.Text), a.Entities)...)
+	a.Quotes = append(a.Quotes, Extract(facttext.For(ctx, doc, a.Text), a.Entities)...)
 	return nil
 }
 
