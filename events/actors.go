@@ -26,6 +26,9 @@ var sectorWords = map[string]string{
 	"protesters": "CVL", "demonstrators": "CVL", "civilians": "CVL", "people": "CVL",
 	"residents": "CVL", "students": "EDU", "workers": "LAB", "union": "LAB", "refugees": "REF",
 	"company": "BUS", "firm": "BUS", "journalists": "MED", "doctors": "MED",
+	"constable": "COP", "constables": "COP", "cops": "COP", "policeman": "COP", "paramilitary": "MIL",
+	"farmers": "AGR", "villagers": "CVL", "activists": "CVL", "crowd": "CVL", "mob": "CVL",
+	"teachers": "EDU", "strikers": "LAB", "truckers": "LAB", "drivers": "LAB",
 }
 
 // actorOf turns a role span into an Actor resolved against the entities.

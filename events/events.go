@@ -2,13 +2,22 @@
 // — from each sentence of an article.
 //
 // Triggers are verbs and nouns. Verbs are coded by an object word of our
-// own (ownObjects: "ended mediation" SANCTION, "sent arms" AID), our own
-// small PLOVER verb list (ownVerbs), then by the CAMEO verb dictionary of
+// own (ownObjects: "ended mediation" SANCTION, "sent arms" AID, "declared
+// martial law" even for an otherwise inert verb), our own small PLOVER
+// verb list (ownVerbs), a CAMEO phrasal verb ("called off"; "set up" and
+// other "---" ones code nothing), then by the CAMEO verb dictionary of
 // PETRARCH2 (verbs.tsv.gz, derived by internal/cmd/genverbs; a verb's
-// pattern, all of its words following it in order, wins over its default
-// code), mapped CAMEO→PLOVER by cameoToPlover. A light verb with an event
-// noun as object ("staged a hunger strike", "held talks") lets the noun
-// code the event with the verb's subject as actor. A verb with no agent
+// pattern, all of its words following it in order, a synonym set such as
+// &CEASEFIRE matching any of its members, wins over its default code),
+// mapped CAMEO→PLOVER by cameoToPlover (the table the PLOVER gold
+// records were coded with). A past form the tagger took for a noun in a
+// sentence without a verb ("The army withdrew") is still a verb, a base
+// form after a preposition ("over pay") a noun, a word the tokenizer split
+// at a hyphen ("sit-in") one word. A light verb with an event noun as
+// object ("staged a hunger strike", "held talks", "went on strike", "voiced
+// support") lets the noun code the event with the verb's subject as actor;
+// a verb controlled by another ("continued to send", "urged the government
+// to release") takes that verb's subject, or object. A verb with no agent
 // takes the actor of a cause phrase ("killed in police firing"); "died"
 // codes an attack only with one. Nouns ("Russia's missile strikes",
 // "a ceasefire") are coded by ownNouns. The actor is the subject of a verb
@@ -20,14 +29,18 @@
 // place after in/near/at in the sentence (else a place recipient), the date
 // is resolved from the publication date ("on Wednesday", "last week", "in
 // 2014"; otherwise the publication day). Events under negation ("did not
-// attack") or in a hypothetical or future frame ("threatened to", "would",
-// "if", "to" + verb) are kept with their flags set. Events of finite verbs
-// outrank nominal events, participles and subordinate clauses ("after a
-// court cleared him"), which are kept only when the sentence has nothing
-// else; an intention stated by the actor ("will release") also gives an
-// AGREE or THREATEN event, and "X said Y must …" a REQUEST by X. An
-// attack with a named actor ("police firing") is kept beside the main
-// event. One event per type per sentence is kept.
+// attack", "denied that troops attacked", "refrained from attacking",
+// "rejected the agreement") or in a hypothetical or future frame
+// ("threatened to", "would", "if", "to" + verb, "demanded that he resign")
+// are kept with their flags set. Events of finite verbs outrank nominal
+// events, participles and subordinate clauses ("after a court cleared
+// him", "parties that had been banned"), which are kept only when the
+// sentence has nothing else; an intention stated by the actor ("will
+// release") also gives an AGREE or THREATEN event, and "X said Y must …" a
+// REQUEST by X. An attack with a named actor ("police firing", "injured
+// when police fired") and a detention are kept beside the main event;
+// violence by protesters is a riot. One event per type per sentence is
+// kept.
 package events
 
 import (
@@ -70,7 +83,7 @@ func (c *Coder) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Article) 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a.Events = append(a.Events, c.Code(facttext.New(doc, a.Text), a.Entities, a.Published)...)
+	a.Events = append(a.Events, c.Code(facttext.For(ctx, doc, a.Text), a.Entities, a.Published)...)
 	return nil
 }
 
@@ -81,201 +94,6 @@ func (c *Coder) Code(t *facttext.Text, ents []tidings.Entity, published *time.Ti
 		out = append(out, c.sentence(t, si, ents, published)...)
 	}
 	return out
-}
-
-// found is a trigger located in a sentence: tokens [i, j).
-type found struct {
-	trigger
-	i, j int
-	noun bool
-	// victim marks a verb whose subject suffers the event ("died",
-	// "succumbed"): it codes an event only with a cause ("in police
-	// firing") that names the actor.
-	victim bool
-}
-
-// victimVerbs are coded with their subject as the recipient.
-var victimVerbs = setOf(`die succumb perish`)
-
-// lightVerbs carry a nominal event ("staged a hunger strike", "launched a
-// mediation effort", "held talks"): the noun codes the event and the
-// verb's subject is its actor.
-var lightVerbs = setOf(`stage launch hold conduct mount begin start carry resume`)
-
-// eventObject is the index of an event noun heading the object of the
-// light verb at i ("launched a mediation effort"), or -1.
-func (c *Coder) eventObject(toks []facttext.Token, i int) int {
-	for j := i + 1; j < len(toks) && j <= i+4; j++ {
-		if _, ok := c.tab.nouns[toks[j].Lower]; ok {
-			return j
-		}
-		if !npTok(toks[j]) && toks[j].Lower != "out" {
-			break
-		}
-	}
-	return -1
-}
-
-// reporting and auxiliary verbs never trigger.
-var inert = setOf(`say tell be have do get make go come take give put keep let seem become
-add note state report announce declare explain indicate claim write accord according quote expect
-describe continue lead travel submit elect remain begin start try attempt want need leave grapple
-see look find know think believe feel hope`)
-
-// triggerAt codes the token at i, if it is a trigger.
-func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
-	k := toks[i]
-	nounish := k.UPOS == "NOUN" || (k.UPOS == "" && i > 0 && (nounContext(toks[i-1]) || c.tab.forms[toks[i-1].Lower] != "")) ||
-		(i > 0 && determiners[toks[i-1].Lower])
-	hyphen := (i > 0 && toks[i-1].Text == "-" && toks[i-1].E == k.B) || (i+1 < len(toks) && toks[i+1].Text == "-" && toks[i+1].B == k.E)
-	if hyphen || (i > 0 && facttext.IsCap(k.Text)) {
-		nounish = true
-	}
-	if !nounish && (k.UPOS == "" || k.UPOS == "VERB") {
-		lemma, ok := c.tab.forms[k.Lower]
-		if !ok && k.Lemma != k.Lower {
-			_, ph := c.tab.phrasal[k.Lemma]
-			lemma, ok = k.Lemma, c.tab.codes[k.Lemma] != "" || c.tab.own[k.Lemma].typ != "" || ph
-		}
-		if ok && lightVerbs[lemma] && c.eventObject(toks, i) >= 0 {
-			ok = false // "staged a hunger strike": the noun codes it
-		}
-		if ok && !inert[lemma] {
-			if ph, ok := c.tab.phrasal[lemma]; ok {
-				for j := i + 1; j < len(toks) && j <= i+3; j++ {
-					if tr, ok := ph[toks[j].Lower]; ok {
-						return found{trigger: tr, i: i, j: j + 1}, true
-					}
-				}
-			}
-			if tr, ok := c.object(lemma, toks, i); ok {
-				return found{trigger: tr, i: i, j: i + 1}, true
-			}
-			if tr, ok := c.tab.own[lemma]; ok {
-				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
-			}
-			if tr, ok := c.cameo(lemma, toks, i); ok {
-				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
-			}
-		}
-	}
-	if k.UPOS == "" || k.UPOS == "NOUN" || k.UPOS == "ADJ" || k.UPOS == "PROPN" && !facttext.IsCap(k.Text) {
-		if tr, ok := c.tab.nouns[k.Lower]; ok {
-			if (k.Lower == "strike" || k.Lower == "strikes") && i > 0 {
-				switch {
-				case toks[i-1].Lower == "hunger":
-					tr = trigger{"PROTEST", "strike-hun"}
-				case labourContext(toks):
-					tr = trigger{"PROTEST", "strike-gen"}
-				}
-			}
-			return found{trigger: tr, i: i, j: i + 1, noun: true}, true
-		}
-	}
-	return found{}, false
-}
-
-var labourWords = setOf(`general workers worker union unions employees staff teachers doctors
-nurses nationwide labour labor pay wages wage open-ended walkout`)
-
-// labourContext reports whether a sentence speaks of a strike by workers.
-func labourContext(toks []facttext.Token) bool {
-	for _, k := range toks {
-		if labourWords[k.Lower] {
-			return true
-		}
-	}
-	return false
-}
-
-// nounContext reports whether a word before makes the next one a noun.
-func nounContext(p facttext.Token) bool {
-	return determiners[p.Lower] || p.Lower == "'s" || p.Lower == "’s" || p.UPOS == "ADJ" ||
-		strings.HasSuffix(p.Lower, "ly") == false && (p.Lower == "missile" || p.Lower == "air" || p.Lower == "deadly" || p.Lower == "new" || p.Lower == "more")
-}
-
-// cameo codes a verb through the CAMEO table: a pattern word among the next
-// few tokens, else the verb's default code.
-func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool) {
-	if pats := c.tab.patterns[lemma]; pats != nil {
-		for j := i + 1; j < len(toks) && j <= i+5; j++ {
-			w := toks[j].Lower
-			ps, ok := pats[w]
-			if !ok {
-				ps = pats[strings.TrimSuffix(w, "s")]
-			}
-			best, code := -1, ""
-			for _, p := range ps {
-				if len(p.rest) > best && wordsFollow(toks, j+1, p.rest) && prepsBetween(toks, i+1, j, p.pre) {
-					best, code = len(p.rest), p.code
-				}
-			}
-			if best >= 0 {
-				return cameoToPlover(code)
-			}
-			if toks[j].Text == "," || toks[j].Text == "." {
-				break
-			}
-		}
-	}
-	if patternOnly[lemma] {
-		return trigger{}, false
-	}
-	return cameoToPlover(c.tab.codes[lemma])
-}
-
-// patternOnly are verbs whose CAMEO default code is mostly wrong in news
-// ("apprehending trouble", "confined to Gujarat"): they code only through
-// a pattern.
-var patternOnly = setOf(`apprehend confine direct hunt`)
-
-// object codes a verb by an object word of ownObjects among the next few
-// tokens ("ended mediation efforts").
-func (c *Coder) object(lemma string, toks []facttext.Token, i int) (trigger, bool) {
-	objs := c.tab.objects[lemma]
-	if objs == nil {
-		return trigger{}, false
-	}
-	for j := i + 1; j < len(toks) && j <= i+5; j++ {
-		if tr, ok := objs[toks[j].Lower]; ok {
-			return tr, true
-		}
-		if toks[j].Text == "," || toks[j].Text == "." {
-			break
-		}
-	}
-	return trigger{}, false
-}
-
-// prepsBetween reports whether the prepositions of a pattern before its
-// first content word ("hold * FOR DAY") occur in order in tokens [i, j).
-func prepsBetween(toks []facttext.Token, i, j int, pre []string) bool {
-	for _, w := range pre {
-		for i < j && toks[i].Lower != w {
-			i++
-		}
-		if i >= j {
-			return false
-		}
-		i++
-	}
-	return true
-}
-
-// wordsFollow reports whether words occur in order from token j on, each
-// within three tokens of the one before.
-func wordsFollow(toks []facttext.Token, j int, words []string) bool {
-	for _, w := range words {
-		k := j
-		for k < len(toks) && k < j+3 && toks[k].Lower != w && strings.TrimSuffix(toks[k].Lower, "s") != w {
-			k++
-		}
-		if k >= len(toks) || k >= j+3 {
-			return false
-		}
-		j = k + 1
-	}
-	return true
 }
 
 func setOf(s string) map[string]bool {
@@ -325,6 +143,10 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 	return selectEvents(cands, hasPrimary)
 }
 
+// lightOnly nouns code an event only as the object of a light verb
+// ("voiced support", "issued a warning").
+var lightOnly = setOf(`support praise recognition warning warnings`)
+
 // cand is a coded trigger before selection.
 type cand struct {
 	ev      tidings.Event
@@ -360,6 +182,11 @@ func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Enti
 	if f.victim && r.actor.e == 0 {
 		return cand{}, false // "125 persons died": a death, not an attack
 	}
+	if f.noun && (lightOnly[toks[f.i].Lower] && light < 0 || f.i >= 2 && toks[f.i-2].Lower == "as" && determiners[toks[f.i-1].Lower]) {
+		// "U.S. support for the island" is no event, "voiced support"
+		// is; nor is "served as a warning".
+		return cand{}, false
+	}
 	ev.Actor = actorOf(t, ents, r.actor, f.typ, true)
 	ev.Recipient = actorOf(t, ents, r.recipient, f.typ, false)
 	recode(&ev, toks, f)
@@ -374,11 +201,15 @@ func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Enti
 		return cand{}, false // a bare "agreement" or "bombings" says too little
 	}
 	kind := ""
-	if ev.Hypothetical && !ev.Negated {
-		kind = intention(toks, f.i)
+	if ev.Hypothetical && !ev.Negated && !isPassive(toks, f.i) {
+		kind = intention(toks, f.i) // not "will be protected by troops"
 	}
-	violent := ev.Type == "ASSAULT" && ev.Actor != nil && !ev.Hypothetical && !ev.Negated && !subordinate(toks, f.i) &&
+	sub := subordinator(toks, f.i)
+	violent := ev.Type == "ASSAULT" && ev.Actor != nil && !ev.Hypothetical && !ev.Negated && (sub == "" || simultaneous[sub] && !f.noun) &&
 		namedActor(ev.Actor) && (f.i == 0 || toks[f.i-1].UPOS != "ADP" && toks[f.i-1].UPOS != "SCONJ") && !background(toks, f.i)
+	// an arrest is news beside the main event ("persons arrested in
+	// Godhra", "police opened fire and arrested 39")
+	violent = violent || ev.Mode == "detain" && !f.noun && !ev.Hypothetical && !ev.Negated
 	return cand{ev, primary, kind, violent}, true
 }
 
@@ -407,9 +238,14 @@ func selectEvents(cands []cand, hasPrimary bool) []tidings.Event {
 			ev := cd.ev
 			ev.Hypothetical, ev.Mode = false, ""
 			switch ev.Type {
+			case "PROTEST":
+				if ev.Actor == nil || ev.Actor.Sector == "" && !namedActor(ev.Actor) {
+					continue // a protest announced by someone who can protest
+				}
+				ev.Type = "THREATEN"
 			case "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT":
 				ev.Type = "THREATEN"
-			case "THREATEN", "ACCUSE", "PROTEST", "REQUEST":
+			case "THREATEN", "ACCUSE", "REQUEST":
 				continue
 			default:
 				ev.Type = "AGREE"
@@ -431,11 +267,21 @@ func (c *Coder) lightVerb(toks []facttext.Token, i int) int {
 			}
 			return -1
 		}
+		if j > 0 && lightPreps[k.Lower] != nil && lightPreps[k.Lower][toks[j-1].Lower] {
+			return j - 1 // "went on strike", "resorted to firing"
+		}
 		if !npTok(k) && k.Lower != "out" {
 			return -1
 		}
 	}
 	return -1
+}
+
+// lightPreps are verbs that carry a nominal event through a preposition.
+var lightPreps = map[string]map[string]bool{
+	"on": setOf(`go goes went gone going`),
+	"to": setOf(`resort resorts resorted resorting`),
+	"in": setOf(`engage engages engaged engaging indulge indulges indulged indulging`),
 }
 
 var backgroundWords = setOf(`after following amid during before since despite`)
@@ -464,7 +310,7 @@ func namedActor(a *tidings.Actor) bool {
 
 var truces = setOf(`ceasefire cease-fire truce armistice`)
 
-var civilSectors = setOf(`CVL LAB REB OPP EDU REF`)
+var civilSectors = setOf(`CVL LAB REB OPP EDU REF AGR`)
 
 var siegeWords = setOf(`blockade siege curfew roadblock roadblocks closure`)
 
@@ -486,9 +332,26 @@ func recode(ev *tidings.Event, toks []facttext.Token, f found) {
 		ev.Type, ev.Mode = "PROTEST", "obstruct"
 	case (strings.HasPrefix(w, "lodg") || strings.HasPrefix(w, "filed") || strings.HasPrefix(w, "fil")) && next(setOf("protest complaint")):
 		ev.Type, ev.Mode = "ACCUSE", ""
+	case (strings.HasPrefix(w, "caught") || strings.HasPrefix(w, "catch") || strings.HasPrefix(w, "nab")) && ev.Type == "COERCE" &&
+		ev.Actor != nil && (ev.Actor.Sector == "COP" || strings.Contains(strings.ToLower(ev.Actor.Name), "police")):
+		ev.Mode = "detain" // "caught by the police"
 	case (strings.HasPrefix(w, "lift") || strings.HasPrefix(w, "eas") || strings.HasPrefix(w, "end")) && next(siegeWords):
 		ev.Type, ev.Mode = "RETREAT", ""
+	case ev.Type == "ASSAULT" && ev.Actor != nil && crowdActor(ev.Actor.Name) && !deadlyVerbs[toks[f.i].Lemma]:
+		ev.Type, ev.Mode = "PROTEST", "riot" // "rioters torched cars"
 	}
+}
+
+// crowdHeads are actors whose violence is a riot (CAMEO 145).
+var crowdHeads = setOf(`protesters protestors demonstrators rioters marchers`)
+
+// deadlyVerbs stay attacks whoever does them.
+var deadlyVerbs = setOf(`kill shoot stab murder lynch behead massacre`)
+
+// crowdActor reports an actor headed by a word of crowdHeads.
+func crowdActor(name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	return len(words) > 0 && crowdHeads[words[len(words)-1]]
 }
 
 func score(e tidings.Event) int {

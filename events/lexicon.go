@@ -42,6 +42,60 @@ type table struct {
 	own      map[string]trigger              // lemma -> our own coding (wins)
 	nouns    map[string]trigger              // noun -> coding
 	phrasal  map[string]map[string]trigger   // lemma -> particle -> coding
+	sets     map[string]map[string]bool      // CAMEO synonym set ("&weapon") -> member
+	cphrasal map[string]map[string]string    // lemma -> particle -> CAMEO phrasal lemma ("call" "off" "call off")
+}
+
+// addPhrasal indexes a two-word CAMEO lemma ("call off") by its verb and
+// particle. Verb-conjunction entries ("arrest and") and "is determined" are
+// left out: they are not phrasal verbs.
+func (t *table) addPhrasal(lemma string) {
+	v, part, ok := strings.Cut(lemma, " ")
+	if !ok || strings.Contains(part, " ") || part == "and" || part == "or" || beForms[v] {
+		return
+	}
+	if t.cphrasal[v] == nil {
+		t.cphrasal[v] = map[string]string{}
+	}
+	t.cphrasal[v][part] = lemma
+}
+
+// addPattern indexes a pattern of lemma by its first content word; a
+// synonym set there is indexed by the first word of each member, the
+// member's other words prefixed to the rest of the pattern.
+func (t *table) addPattern(lemma string, words []string, code string) {
+	n := 0
+	for n < len(words) && isPrep(words[n]) {
+		n++
+	}
+	if n == len(words) {
+		return
+	}
+	pre, words := words[:n:n], words[n:]
+	m := t.patterns[lemma]
+	if m == nil {
+		m = map[string][]pattern{}
+		t.patterns[lemma] = m
+	}
+	if !strings.HasPrefix(words[0], "&") {
+		m[words[0]] = append(m[words[0]], pattern{pre, words[1:], code})
+		return
+	}
+	for member := range t.sets[words[0]] {
+		mw := strings.Fields(member)
+		rest := append(mw[1:len(mw):len(mw)], words[1:]...)
+		m[mw[0]] = append(m[mw[0]], pattern{pre, rest, code})
+	}
+}
+
+// matches reports whether a pattern word (or synonym set) matches a token
+// (its singular too).
+func (t *table) matches(w, tok string) bool {
+	if strings.HasPrefix(w, "&") {
+		set := t.sets[w]
+		return set[tok] || set[strings.TrimSuffix(tok, "s")]
+	}
+	return tok == w || strings.TrimSuffix(tok, "s") == w
 }
 
 func decodeTable(gz []byte) (*table, error) {
@@ -49,7 +103,9 @@ func decodeTable(gz []byte) (*table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("events: verb table: %w", err)
 	}
-	t := &table{forms: map[string]string{}, codes: map[string]string{}, patterns: map[string]map[string][]pattern{}}
+	t := &table{forms: map[string]string{}, codes: map[string]string{}, patterns: map[string]map[string][]pattern{},
+		sets: map[string]map[string]bool{}, cphrasal: map[string]map[string]string{}}
+	var pats [][]string
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		p := strings.Split(sc.Text(), "\t")
@@ -58,37 +114,34 @@ func decodeTable(gz []byte) (*table, error) {
 		}
 		switch p[0] {
 		case "V":
+			t.addPhrasal(p[2])
 			if _, dup := t.forms[p[1]]; !dup || p[1] == p[2] {
 				t.forms[p[1]] = p[2]
 			}
 			t.codes[p[2]] = p[3]
 		case "P":
-			words := strings.Fields(p[2])
-			n := 0
-			for n < len(words) && isPrep(words[n]) {
-				n++
+			pats = append(pats, p)
+		case "S":
+			if t.sets[p[1]] == nil {
+				t.sets[p[1]] = map[string]bool{}
 			}
-			if n == len(words) {
-				continue
-			}
-			pre := words[:n:n]
-			words = words[n:]
-			m := t.patterns[p[1]]
-			if m == nil {
-				m = map[string][]pattern{}
-				t.patterns[p[1]] = m
-			}
-			m[words[0]] = append(m[words[0]], pattern{pre, words[1:], p[3]})
+			t.sets[p[1]][p[2]] = true
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("events: verb table: %w", err)
 	}
+	for _, p := range pats {
+		t.addPattern(p[1], strings.Fields(p[2]), p[3])
+	}
 	t.own, t.phrasal = parseOwn(ownVerbs)
 	t.nouns, _ = parseOwn(ownNouns)
 	t.objects = parseObjects(ownObjects)
-	lemmas := make([]string, 0, len(t.own)+len(t.phrasal))
+	lemmas := make([]string, 0, len(t.own)+len(t.phrasal)+len(t.objects))
 	for l := range t.own {
+		lemmas = append(lemmas, l)
+	}
+	for l := range t.objects {
 		lemmas = append(lemmas, l)
 	}
 	for l := range t.phrasal {
@@ -155,20 +208,29 @@ func parseObjects(s string) map[string]map[string]trigger {
 }
 
 // ownObjects code a verb by a word of its object among the next few
-// tokens; they win over the verb's own coding and the CAMEO patterns.
-// Ending cooperation is a SANCTION, ending a siege a RETREAT, sending
-// arms military AID (PLOVER), holding people hostage an abduction, tear
-// gas on a crowd coercion.
+// tokens (of its subject when passive: "tear gas shells were lobbed");
+// they win over the verb's own coding and the CAMEO patterns. Ending
+// cooperation is a SANCTION, ending a siege a RETREAT, sending arms
+// military AID (PLOVER), holding people hostage an abduction, tear gas on a
+// crowd coercion, meeting demands a concession (CAMEO 083); "---" codes no
+// event ("released a report").
 const ownObjects = `
 SANCTION end halt suspend abandon terminate break cut quit freeze / mediation negotiations talks cooperation ties relations aid assistance contacts dialogue
 RETREAT end lift ease / blockade siege curfew embargo restrictions sanctions
-AID send supply deliver ship / arms weapons ammunition aid food medicine supplies
+AID send supply deliver ship / arms weapons ammunition aid food medicine medicines supplies relief tents blankets
 ASSAULT:abduct hold / hostage hostages captive
-COERCE:restrict declare impose institute / curfew emergency martial
-MOBILIZE send dispatch rush move mass / troops soldiers forces warships reinforcements tanks battalions
+COERCE:restrict declare impose institute / curfew emergency martial siege
+MOBILIZE send dispatch rush move mass / troops soldiers forces warships reinforcements tanks battalions carriers
 COERCE lob burst fire use / teargas tear-gas tear
 ASSAULT lob hurl throw / grenades grenade shells bombs stones rocks petrol
-MOBILIZE tighten step beef boost increase heighten raise put place / security patrols alert presence vigilance
+MOBILIZE tighten step beef boost increase heighten raise put place / security patrols alert presence vigilance troops police
+MOBILIZE:weapons conduct carry / test tests test-firing
+RETREAT lay / arms weapons
+--- release publish issue unveil / report reports statement video footage data figures list index results findings document documents book album program programme plan details
+CONCEDE agree accept accede bow yield meet / demand demands
+CONSULT:host receive welcome / visiting
+ASSAULT seize capture / control
+COERCE:censor shut close ban block / newspaper newspapers website websites channel channels broadcaster broadcasters
 `
 
 // ownVerbs is our own verb coding; it wins over the CAMEO table. A lemma
@@ -183,20 +245,22 @@ ASSAULT:firearms fire_at fire_upon fire_into gun_down shoot_dead
 COERCE:detain arrest detain jail imprison nab remand round_up pick_up book_under book_for
 COERCE:deport deport
 COERCE:confiscate confiscate seize
+COERCE:destroy demolish bulldoze raze
 COERCE:restrict ban restrict
 COERCE:censor censor
 COERCE annex crack_down hack deface
 ACCUSE condemn criticize criticise denounce blame rebuke slam decry deplore censure accuse allege investigate probe indict sue lambaste fault
 REQUEST urge implore plead demand request ask petition appeal call_for call_on press_for seek
-REJECT reject refuse veto rebuff defy dismiss deny oppose renege
+REJECT reject refuse veto rebuff defy dismiss deny oppose renege turn_down
 THREATEN threaten
 PROTEST protest demonstrate rally riot march picket
-AGREE agree sign ratify pledge promise offer
+AGREE agree ratify pledge promise offer
 CONSULT meet visit discuss host negotiate consult confer mediate talk_to talk_with hold_talks
-SUPPORT support praise endorse welcome commend hail thank defend back
+SUPPORT support praise endorse welcome commend hail thank defend back sign apologize apologise forgive
 COOPERATE cooperate collaborate coordinate share
 AID aid assist donate provide supply deliver hand_over
-CONCEDE concede release free lift ease apologize apologise compromise
+CONCEDE concede lift ease compromise
+RETREAT:release release free
 RETREAT withdraw retreat surrender resign pull_out pull_back disarm demobilize
 SANCTION sanction embargo sever suspend expel boycott freeze impose
 MOBILIZE mobilize mobilise deploy reinforce test-fire amass
@@ -205,26 +269,38 @@ ASSAULT fight clash battle skirmish exchange_fire
 
 // ownNouns codes nominal events ("Russia's missile strikes", "a ceasefire").
 const ownNouns = `
-ASSAULT attack attacks strike strikes bombing bombings shelling raid raids offensive invasion assault ambush massacre killing killings bombardment clashes fighting shootout gunbattle
+ASSAULT attack attacks strike strikes shelling raid raids offensive invasion assault ambush massacre killing killings bombardment clashes fighting shootout gunbattle
 ASSAULT:aerial airstrike airstrikes air-strike
-ASSAULT:assassinate assassination
+ASSAULT:assassinate assassination assassinations
+ASSAULT:abduct kidnapping kidnappings abduction abductions hostage-taking
+ASSAULT:explosives bombing bombings blast blasts explosion explosions
+ASSAULT:torture torture
 COERCE:detain arrest arrests detention crackdown custody remand
+COERCE:deport deportation deportations
+COERCE:restrict curfew
 ASSAULT:firearms firing gunfire
 ASSAULT:beat lathicharge lathi-charge
 COERCE teargas tear-gas
-ACCUSE rebuke condemnation criticism accusation accusations investigation investigations probe inquiry inquest lawsuit
-REQUEST appeal appeals demand demands
-THREATEN threat threats ultimatum
+ACCUSE rebuke condemnation criticism complaint complaints accusation accusations investigation investigations probe inquiry inquest lawsuit allegation allegations indictment
+REQUEST appeal appeals demand demands plea pleas
+REJECT refusal rejection veto
+THREATEN threat threats ultimatum warning warnings
 PROTEST protest protests demonstration demonstrations rally rallies riot riots sit-in walkout
+PROTEST:riot rampage
 AGREE agreement deal accord treaty ceasefire truce cease-fire
 CONSULT talks talk meeting meetings visit summit negotiations mediation
-AID aid assistance
-RETREAT withdrawal retreat resignation
+AID aid assistance donation donations
+CONCEDE apology concession concessions amnesty
+SUPPORT endorsement support praise recognition
+RETREAT withdrawal retreat resignation pullout pull-out surrender
 SANCTION sanctions embargo boycott
 MOBILIZE deployment mobilization mobilisation buildup build-up exercises drills maneuvers manoeuvres
 `
 
-// cameoToPlover maps a CAMEO code to a PLOVER type and mode.
+// cameoToPlover maps a CAMEO code to a PLOVER type and mode, following the
+// Open Event Data Alliance's CAMEO-to-PLOVER table (PLOVER repository,
+// cameo/CAMEO-PLOV.txt, the one its gold-standard records were coded with:
+// "sign formal agreement" and "apologize" are SUPPORT, "release" RETREAT).
 func cameoToPlover(code string) (trigger, bool) {
 	if len(code) < 2 || code[0] == '-' {
 		return trigger{}, false
@@ -246,7 +322,12 @@ func cameoToPlover(code string) (trigger, bool) {
 	case "07":
 		return trigger{"AID", ""}, true
 	case "08":
-		if strings.HasPrefix(code, "087") {
+		// returning, releasing, easing sanctions, curfews and states of
+		// emergency, allowing outside involvement and de-escalating are
+		// RETREAT; easing other restrictions and acceding to demands
+		// CONCEDE.
+		switch {
+		case code >= "084" && code < "088", code == "0813", code == "0814":
 			return trigger{"RETREAT", ""}, true
 		}
 		return trigger{"CONCEDE", ""}, true
@@ -263,8 +344,14 @@ func cameoToPlover(code string) (trigger, bool) {
 	case "16":
 		return trigger{"SANCTION", ""}, true
 	case "17":
+		if strings.HasPrefix(code, "175") {
+			return trigger{"ASSAULT", ""}, true // violent repression
+		}
 		return trigger{"COERCE", ""}, true
 	case "18", "19", "20":
+		if strings.HasPrefix(code, "191") || strings.HasPrefix(code, "192") {
+			return trigger{"COERCE", ""}, true // blockade, occupation
+		}
 		return trigger{"ASSAULT", ""}, true
 	}
 	return trigger{}, false

@@ -110,6 +110,19 @@ func (c *Coder) baseRoles(t *facttext.Text, toks []facttext.Token, f found) role
 			pr.actor = reportedPronoun(t, toks, pr.actor)
 			return pr
 		}
+		if h := toks[f.i].Head; toks[f.i].Rel == "xcomp" && h >= 0 && h < f.i && !isPassive(toks, h) {
+			// "the United States continued to send arms": the
+			// controlling verb's subject acts, its object when it has
+			// one ("urged the government to release").
+			if hr, ok := parseRoles(toks, found{i: h, j: h + 1}); ok && hr.actor.e != 0 {
+				pr, _ := parseRoles(toks, f)
+				pr.actor = reportedPronoun(t, toks, hr.actor)
+				if o := objectOf(toks, h); o.e != 0 {
+					pr.actor = o
+				}
+				return pr
+			}
+		}
 		if h := toks[f.i].Head; toks[f.i].Rel == "conj" && h >= 0 && h < f.i {
 			// "police arrested 4,000 and fired 2,000 rounds": the
 			// second verb shares the first one's subject.
@@ -182,7 +195,7 @@ func introNoun(toks []facttext.Token, f found) (int, bool) {
 }
 
 var reportingVerbs = setOf(`said says say told announced declared stated insisted added warned
-claimed argued reported affirmed vowed`)
+claimed argued reported affirmed vowed quoted`)
 
 // reportedPronoun resolves a pronoun subject of reported speech to the
 // subject of the reporting verb: "Hungary has said it will support" →
@@ -206,7 +219,8 @@ func reportedPronoun(t *facttext.Text, toks []facttext.Token, sp span) span {
 
 func isPassive(toks []facttext.Token, i int) bool {
 	w := toks[i].Lower
-	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && w != "struck" && w != "shot" && w != "hit" && w != "held" && w != "slain" {
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && w != "struck" && w != "shot" && w != "hit" && w != "held" && w != "slain" &&
+		toks[i].XPOS != "VBN" {
 		return false
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
@@ -419,14 +433,26 @@ func parseRoles(toks []facttext.Token, f found) (roleSpans, bool) {
 			}
 		case "obl", "obl:agent":
 			cs := caseOf(toks, c)
-			if cs == "by" {
-				r.actor = headSpan(toks, c)
+			if cs == "by" && (k.Rel == "obl:agent" || isPassive(toks, f.i)) {
+				r.actor = headSpan(toks, c) // not "withdraw by the end of the year"
+			} else if cs == "by" {
+				continue
 			} else if recipPreps[cs] && r.recipient.e == 0 {
 				r.recipient = headSpan(toks, c)
 			}
 		}
 	}
 	return r, any
+}
+
+// objectOf is the parse object of the verb at h, if any.
+func objectOf(toks []facttext.Token, h int) span {
+	for c, k := range toks {
+		if k.Head == h && k.Rel == "obj" {
+			return headSpan(toks, c)
+		}
+	}
+	return span{}
 }
 
 func caseOf(toks []facttext.Token, c int) string {

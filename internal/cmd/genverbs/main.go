@@ -10,10 +10,13 @@
 //	                           irregular ones from the dictionary; phrasal
 //	                           verbs as "call for") and its default code
 //	P <lemma> <words> <code>   a pattern: the verb with these words after
-//	                           it, in order, has this code ("---": no event)
+//	                           it, in order, has this code ("---": no event);
+//	                           a word "&weapon" stands for any member of
+//	                           that synonym set
+//	S <&set> <member> -        a member of a synonym set ("&weapon
+//	                           missile"; several words for a phrase)
 //
-// Synonym-set patterns (&WEAPON) and patterns with words before the verb are
-// left out.
+// Patterns with words before the verb are left out.
 package main
 
 import (
@@ -56,6 +59,7 @@ func run(in, out string) error {
 	var blockLemmas []string
 	inVerbs := false
 	sc := bufio.NewScanner(f)
+	set := ""
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, "####### VERB PATTERNS") {
@@ -63,6 +67,7 @@ func run(in, out string) error {
 			continue
 		}
 		if !inVerbs {
+			set = synonym(rows, line, set)
 			continue
 		}
 		if m := headerRe.FindStringSubmatch(line); m != nil {
@@ -112,6 +117,11 @@ func run(in, out string) error {
 	if err := sc.Err(); err != nil {
 		return err
 	}
+	return write(out, rows)
+}
+
+// write stores the rows sorted, gzipped, in out.
+func write(out string, rows map[string]bool) error {
 	lines := make([]string, 0, len(rows))
 	for r := range rows {
 		lines = append(lines, r)
@@ -149,6 +159,11 @@ func pattern(rows map[string]bool, body string, lemmas []string) {
 	var words []string
 	content := false
 	for _, w := range strings.Fields(post) {
+		if strings.HasPrefix(w, "&") && !strings.HasSuffix(w, "_") {
+			words = append(words, strings.ToLower(w))
+			content = true
+			continue
+		}
 		if strings.HasPrefix(w, "&") || strings.HasPrefix(w, "+") || strings.HasPrefix(w, "%") {
 			break
 		}
@@ -165,6 +180,29 @@ func pattern(rows map[string]bool, body string, lemmas []string) {
 	for _, l := range lemmas {
 		rows[fmt.Sprintf("P\t%s\t%s\t%s", l, strings.Join(words, " "), code)] = true
 	}
+}
+
+// synonym records a member line ("+CEASE_FIRE") of the synonym set opened
+// by a "&CEASEFIRE" line and returns the set the next line belongs to.
+// Sets of grammar words (names ending in "_": &AUXVERB1_) are left out:
+// patterns stop at them.
+func synonym(rows map[string]bool, line, set string) string {
+	body, _, _ := strings.Cut(line, "#")
+	body = strings.TrimSpace(body)
+	switch {
+	case body == "":
+		return ""
+	case strings.HasPrefix(body, "&"):
+		if name := strings.Fields(body)[0]; !strings.HasSuffix(name, "_") {
+			return strings.ToLower(name)
+		}
+		return ""
+	case set != "" && strings.HasPrefix(body, "+"):
+		if m := phrase(strings.Fields(body)[0]); plainWords(m) {
+			rows[fmt.Sprintf("S\t%s\t%s\t-", set, m)] = true
+		}
+	}
+	return set
 }
 
 func firstWordAt(s string) int {

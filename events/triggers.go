@@ -1,0 +1,329 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/tidings/tidings/internal/facttext"
+)
+
+// This file finds the triggers of a sentence: verbs (our own lists, CAMEO
+// phrasal verbs and patterns, object words), event nouns and light verbs.
+
+// found is a trigger located in a sentence: tokens [i, j).
+type found struct {
+	trigger
+	i, j int
+	noun bool
+	// victim marks a verb whose subject suffers the event ("died",
+	// "succumbed"): it codes an event only with a cause ("in police
+	// firing") that names the actor.
+	victim bool
+}
+
+// victimVerbs are coded with their subject as the recipient.
+var victimVerbs = setOf(`die succumb perish`)
+
+// lightVerbs carry a nominal event ("staged a hunger strike", "launched a
+// mediation effort", "held talks"): the noun codes the event and the
+// verb's subject is its actor.
+var lightVerbs = setOf(`stage launch hold conduct mount begin start carry resume pay make issue
+voice express give`)
+
+// eventObject is the index of an event noun heading the object of the
+// light verb at i ("launched a mediation effort"), or -1.
+func (c *Coder) eventObject(toks []facttext.Token, i int) int {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if _, ok := c.tab.nouns[toks[j].Lower]; ok {
+			return j
+		}
+		if !npTok(toks[j]) && toks[j].Lower != "out" {
+			break
+		}
+	}
+	return -1
+}
+
+// reporting and auxiliary verbs never trigger.
+var inert = setOf(`say tell be have do get make go come take give put keep let seem become
+add note state report announce declare explain indicate claim write accord according quote expect
+describe continue lead travel submit elect remain begin start try attempt want need leave grapple
+see look find know think believe feel hope`)
+
+// triggerAt codes the token at i, if it is a trigger.
+func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
+	if f, ok := c.hyphenated(toks, i); ok {
+		return f, true
+	}
+	k := toks[i]
+	nounish := k.UPOS == "NOUN" || (k.UPOS == "" && i > 0 && (nounContext(toks[i-1]) || c.tab.forms[toks[i-1].Lower] != "")) ||
+		(i > 0 && determiners[toks[i-1].Lower])
+	hyphen := (i > 0 && toks[i-1].Text == "-" && toks[i-1].E == k.B) || (i+1 < len(toks) && toks[i+1].Text == "-" && toks[i+1].B == k.E)
+	if hyphen || (i > 0 && facttext.IsCap(k.Text)) || c.prepNoun(toks, i) {
+		nounish = true
+	}
+	past := c.pastRoot(toks, i) || c.infinitive(toks, i)
+	if past {
+		nounish = false
+	}
+	if !nounish && (k.UPOS == "" || k.UPOS == "VERB" || past) {
+		lemma, ok := c.tab.forms[k.Lower]
+		if !ok && k.Lemma != k.Lower {
+			_, ph := c.tab.phrasal[k.Lemma]
+			lemma, ok = k.Lemma, c.tab.codes[k.Lemma] != "" || c.tab.own[k.Lemma].typ != "" || ph
+		}
+		if ok && lightVerbs[lemma] && c.eventObject(toks, i) >= 0 {
+			ok = false // "staged a hunger strike": the noun codes it
+		}
+		if ok {
+			// "declared martial law", "put on high alert": an object
+			// word codes even an inert verb.
+			if tr, ok := c.object(lemma, toks, i); ok {
+				return found{trigger: tr, i: i, j: i + 1}, tr.typ != "---"
+			}
+		}
+		if ok && !inert[lemma] {
+			ph := c.tab.phrasal[lemma]
+			for j := i + 1; j < len(toks) && j <= i+3; j++ {
+				if tr, ok := ph[toks[j].Lower]; ok {
+					return found{trigger: tr, i: i, j: j + 1}, true
+				}
+				if pl, ok := c.tab.cphrasal[lemma][toks[j].Lower]; ok && j == i+1 {
+					// a CAMEO phrasal verb ("called off", before
+					// "called up reservists on"); "---" ones ("carried
+					// out", "set up") code nothing.
+					tr, ok := c.cameo(pl, toks, i+1)
+					return found{trigger: tr, i: i, j: i + 2}, ok
+				}
+				if !npTok(toks[j]) && toks[j].UPOS != "PRON" {
+					break // "talks about continuing to" is no "talk to"
+				}
+			}
+			if tr, ok := c.tab.own[lemma]; ok {
+				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
+			}
+			if tr, ok := c.cameo(lemma, toks, i); ok {
+				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
+			}
+		}
+	}
+	if k.UPOS == "" || k.UPOS == "NOUN" || k.UPOS == "ADJ" || k.UPOS == "PROPN" && !facttext.IsCap(k.Text) {
+		if tr, ok := c.tab.nouns[k.Lower]; ok {
+			if (k.Lower == "strike" || k.Lower == "strikes") && i > 0 {
+				switch {
+				case toks[i-1].Lower == "hunger":
+					tr = trigger{"PROTEST", "strike-hun"}
+				case labourContext(toks):
+					tr = trigger{"PROTEST", "strike-gen"}
+				}
+			}
+			if tr.typ == "MOBILIZE" && (toks[max(i-1, 0)].Lower == "joint" || toks[max(i-2, 0)].Lower == "joint") {
+				tr = trigger{"COOPERATE", ""} // "joint exercises"
+			}
+			return found{trigger: tr, i: i, j: i + 1, noun: true}, true
+		}
+	}
+	return found{}, false
+}
+
+// hyphenated codes a hyphenated word the tokenizer split ("sit-in",
+// "cease-fire", "test-fired") as a whole: an event noun, else a verb of
+// our own lists.
+func (c *Coder) hyphenated(toks []facttext.Token, i int) (found, bool) {
+	if i+2 >= len(toks) || toks[i+1].Text != "-" || toks[i].E != toks[i+1].B || toks[i+1].E != toks[i+2].B {
+		return found{}, false
+	}
+	w := toks[i].Lower + "-" + toks[i+2].Lower
+	if tr, ok := c.tab.nouns[w]; ok {
+		return found{trigger: tr, i: i, j: i + 3, noun: true}, true
+	}
+	if tr, ok := c.tab.own[c.tab.forms[w]]; ok && toks[i+2].UPOS != "NOUN" {
+		return found{trigger: tr, i: i, j: i + 3}, true
+	}
+	return found{}, false
+}
+
+// prepNoun reports a base form right after a preposition other than
+// "to" ("over pay", "for help"): a noun the tagger took for a verb.
+func (c *Coder) prepNoun(toks []facttext.Token, i int) bool {
+	if i == 0 || toks[i-1].UPOS != "ADP" || toks[i-1].Lower == "to" {
+		return false
+	}
+	l, ok := c.tab.forms[toks[i].Lower]
+	return ok && l == toks[i].Lower
+}
+
+// infinitive reports a base verb form after "to" that follows an
+// adjective or a verb ("ready to host a meeting"), tagged a noun.
+func (c *Coder) infinitive(toks []facttext.Token, i int) bool {
+	k := toks[i]
+	if k.UPOS != "NOUN" || i < 2 || toks[i-1].Lower != "to" || c.tab.forms[k.Lower] != k.Lower {
+		return false
+	}
+	p := toks[i-2].UPOS
+	return p == "ADJ" || p == "VERB" && !strings.HasSuffix(toks[i-2].Lower, "ed")
+}
+
+// pastRoot reports a past-tense verb form that the tagger took for a noun
+// or adjective when it heads the sentence or the sentence has no verb
+// ("The army withdrew from …", "The gunman shot dead …").
+func (c *Coder) pastRoot(toks []facttext.Token, i int) bool {
+	k := toks[i]
+	if k.UPOS != "NOUN" && k.UPOS != "ADJ" || i == 0 || determiners[toks[i-1].Lower] {
+		return false
+	}
+	l, ok := c.tab.forms[k.Lower]
+	if !ok || l == k.Lower || strings.HasSuffix(k.Lower, "s") || strings.HasSuffix(k.Lower, "ing") {
+		return false
+	}
+	if k.Rel == "root" {
+		return true
+	}
+	for _, o := range toks {
+		if o.UPOS == "VERB" || o.UPOS == "AUX" {
+			return false
+		}
+	}
+	return true
+}
+
+var labourWords = setOf(`general workers worker union unions employees staff teachers doctors
+nurses nationwide labour labor pay wages wage open-ended walkout`)
+
+// labourContext reports whether a sentence speaks of a strike by workers.
+func labourContext(toks []facttext.Token) bool {
+	for _, k := range toks {
+		if labourWords[k.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// nounContext reports whether a word before makes the next one a noun.
+func nounContext(p facttext.Token) bool {
+	return determiners[p.Lower] || p.Lower == "'s" || p.Lower == "’s" || p.UPOS == "ADJ" ||
+		strings.HasSuffix(p.Lower, "ly") == false && (p.Lower == "missile" || p.Lower == "air" || p.Lower == "deadly" || p.Lower == "new" || p.Lower == "more")
+}
+
+// cameo codes a verb through the CAMEO table: a pattern word among the next
+// few tokens, else the verb's default code.
+func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool) {
+	if code, ok := c.cameoPattern(lemma, toks, i); ok {
+		return cameoToPlover(code)
+	}
+	if patternOnly[lemma] && !(lemma == "apprehend" && (isPassive(toks, i) || personNext(toks, i))) {
+		return trigger{}, false // but "was apprehended", "apprehended two men"
+	}
+	return cameoToPlover(c.tab.codes[lemma])
+}
+
+// cameoPattern is the code of the longest CAMEO pattern of the verb at i
+// whose first content word is among the next few tokens.
+func (c *Coder) cameoPattern(lemma string, toks []facttext.Token, i int) (string, bool) {
+	if pats := c.tab.patterns[lemma]; pats != nil {
+		for j := i + 1; j < len(toks) && j <= i+5; j++ {
+			w := toks[j].Lower
+			ps, ok := pats[w]
+			if !ok {
+				ps = pats[strings.TrimSuffix(w, "s")]
+			}
+			best, code := -1, ""
+			for _, p := range ps {
+				if len(p.rest) < best || !c.tab.wordsFollow(toks, j+1, p.rest) || !prepsBetween(toks, i+1, j, p.pre) {
+					continue
+				}
+				// the longest pattern wins; of equal ones (a verb in
+				// several CAMEO blocks: "recognize independence"
+				// celebrate 017, recognize 054) one that codes an event
+				if _, ev := cameoToPlover(code); len(p.rest) > best || !ev {
+					best, code = len(p.rest), p.code
+				}
+			}
+			if best >= 0 {
+				return code, true
+			}
+			if toks[j].Text == "," || toks[j].Text == "." {
+				break
+			}
+		}
+	}
+	return "", false
+}
+
+// personNext reports a number, name or personal pronoun after the verb
+// at i: an object that is people.
+func personNext(toks []facttext.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	return n.UPOS == "NUM" || n.UPOS == "PROPN" || n.Lower == "him" || n.Lower == "her" || n.Lower == "them"
+}
+
+// patternOnly are verbs whose CAMEO default code is mostly wrong in news
+// ("apprehending trouble", "confined to Gujarat"): they code only through
+// a pattern.
+var patternOnly = setOf(`apprehend confine direct hunt`)
+
+// object codes a verb by an object word of ownObjects among the next few
+// tokens ("ended mediation efforts").
+func (c *Coder) object(lemma string, toks []facttext.Token, i int) (trigger, bool) {
+	objs := c.tab.objects[lemma]
+	if objs == nil {
+		return trigger{}, false
+	}
+	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		if tr, ok := objs[toks[j].Lower]; ok {
+			return tr, true
+		}
+		if toks[j].Text == "," || toks[j].Text == "." {
+			break
+		}
+	}
+	if isPassive(toks, i) {
+		// "tear-gas shells were lobbed": the object is the subject, read
+		// from its first word
+		tr, ok := trigger{}, false
+		for j := i - 1; j >= 0 && j >= i-6; j-- {
+			if toks[j].Text == "," || toks[j].Text == "." {
+				break
+			}
+			if t, found := objs[toks[j].Lower]; found {
+				tr, ok = t, true
+			}
+		}
+		return tr, ok
+	}
+	return trigger{}, false
+}
+
+// prepsBetween reports whether the prepositions of a pattern before its
+// first content word ("hold * FOR DAY") occur in order in tokens [i, j).
+func prepsBetween(toks []facttext.Token, i, j int, pre []string) bool {
+	for _, w := range pre {
+		for i < j && toks[i].Lower != w {
+			i++
+		}
+		if i >= j {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// wordsFollow reports whether words occur in order from token j on, each
+// within three tokens of the one before.
+func (t *table) wordsFollow(toks []facttext.Token, j int, words []string) bool {
+	for _, w := range words {
+		k := j
+		for k < len(toks) && k < j+3 && !t.matches(w, toks[k].Lower) {
+			k++
+		}
+		if k >= len(toks) || k >= j+3 {
+			return false
+		}
+		j = k + 1
+	}
+	return true
+}
