@@ -243,8 +243,10 @@ func (st *state) parseSubjectAt(si, ci, cueB int) (int, int, bool) {
 		if k.UPOS == "PRON" && !pronouns[k.Lower] {
 			return 0, 0, false // "that", "which"
 		}
-		if d := dateline(sent); d > lo && d <= i {
-			lo = d // "WASHINGTON (AP) — Sen. Chuck Grassley said"
+		// "WASHINGTON (AP) — Sen. Chuck Grassley said"; the parser may
+		// also make the dateline the subject and the name its appos.
+		if d := dateline(sent); d > lo && d <= hi {
+			lo = d
 		}
 		return sent[lo].B, sent[hi].E, true
 	}
