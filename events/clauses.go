@@ -102,7 +102,7 @@ func finiteElsewhere(toks []facttext.Token, i int) bool {
 }
 
 var intentWords = setOf(`will 'll ’ll would shall prepared ready willing plans plan intends intend offered offers
-willingness readiness intention`)
+willingness readiness intention vowed vows vowing vow`)
 
 var demandWords = setOf(`must should`)
 

@@ -259,7 +259,7 @@ func selectEvents(cands []cand, hasPrimary bool) []tidings.Event {
 // lightVerb is the index of a light verb whose object is the event noun
 // at i ("staged a hunger strike"), or -1.
 func (c *Coder) lightVerb(toks []facttext.Token, i int) int {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
 		k := toks[j]
 		if lightVerbs[k.Lemma] || lightVerbs[c.tab.forms[k.Lower]] {
 			if k.UPOS == "VERB" || k.UPOS == "" {
@@ -270,7 +270,29 @@ func (c *Coder) lightVerb(toks []facttext.Token, i int) int {
 		if j > 0 && lightPreps[k.Lower] != nil && lightPreps[k.Lower][toks[j-1].Lower] {
 			return j - 1 // "went on strike", "resorted to firing"
 		}
+		if k.Lower == "for" {
+			return purposeVerb(toks, j) // "flew to Moscow for talks"
+		}
 		if !npTok(k) && k.Lower != "out" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// travelVerbs carry a nominal event they are the purpose of ("flew to
+// Moscow for talks", "sat down for talks", "arrived for a visit").
+var travelVerbs = setOf(`travel fly arrive return go come head gather sit convene leave`)
+
+// purposeVerb is the index of a travel verb shortly before the "for" at
+// j, or -1.
+func purposeVerb(toks []facttext.Token, j int) int {
+	for v := j - 1; v >= 0 && v >= j-6; v-- {
+		k := toks[v]
+		if k.UPOS == "VERB" && travelVerbs[k.Lemma] {
+			return v
+		}
+		if k.UPOS == "VERB" || k.UPOS == "AUX" || k.UPOS == "PUNCT" {
 			return -1
 		}
 	}
@@ -337,10 +359,26 @@ func recode(ev *tidings.Event, toks []facttext.Token, f found) {
 		ev.Mode = "detain" // "caught by the police"
 	case (strings.HasPrefix(w, "lift") || strings.HasPrefix(w, "eas") || strings.HasPrefix(w, "end")) && next(siegeWords):
 		ev.Type, ev.Mode = "RETREAT", ""
+	case ev.Type == "MOBILIZE" && ev.Actor != nil && (strings.Contains(ev.Actor.Name, " and ") || pairBefore(toks, f.i)) && (exerciseWords[w] || next(exerciseWords)):
+		ev.Type, ev.Mode = "COOPERATE", "" // "French and Egyptian warships launched war games": joint exercises (CAMEO 062)
 	case ev.Type == "ASSAULT" && ev.Actor != nil && crowdActor(ev.Actor.Name) && !deadlyVerbs[toks[f.i].Lemma]:
 		ev.Type, ev.Mode = "PROTEST", "riot" // "rioters torched cars"
 	}
 }
+
+// pairBefore reports two names joined by "and" before token i ("Indian
+// and French troops"), however the parse hangs them.
+func pairBefore(toks []facttext.Token, i int) bool {
+	for k := 1; k+1 < i; k++ {
+		if toks[k].Lower == "and" && facttext.IsCap(toks[k-1].Text) && facttext.IsCap(toks[k+1].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// exerciseWords are military exercises.
+var exerciseWords = setOf(`exercises exercise drills drill maneuvers manoeuvres games wargames war-games`)
 
 // crowdHeads are actors whose violence is a riot (CAMEO 145).
 var crowdHeads = setOf(`protesters protestors demonstrators rioters marchers`)

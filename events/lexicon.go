@@ -216,19 +216,25 @@ func parseObjects(s string) map[string]map[string]trigger {
 // event ("released a report").
 const ownObjects = `
 SANCTION end halt suspend abandon terminate break cut quit freeze / mediation negotiations talks cooperation ties relations aid assistance contacts dialogue
-RETREAT end lift ease / blockade siege curfew embargo restrictions sanctions
+RETREAT end lift ease / blockade siege curfew embargo restrictions sanctions emergency martial
 AID send supply deliver ship / arms weapons ammunition aid food medicine medicines supplies relief tents blankets
 ASSAULT:abduct hold / hostage hostages captive
-COERCE:restrict declare impose institute / curfew emergency martial siege
-MOBILIZE send dispatch rush move mass / troops soldiers forces warships reinforcements tanks battalions carriers
+COERCE:restrict declare impose institute / curfew emergency martial siege restrictions curbs
+COERCE:restrict suspend revoke cancel withdraw / license licence licenses licences permit permits accreditation liberties freedoms rights constitution
+COERCE:restrict dissolve outlaw / party parties parliament assembly union unions movement organisation organization
+MOBILIZE declare / alert readiness
+MOBILIZE send dispatch rush move mass station position concentrate / troops soldiers forces warships reinforcements tanks battalions carriers carrier reservists fighters
 COERCE lob burst fire use / teargas tear-gas tear
 ASSAULT lob hurl throw / grenades grenade shells bombs stones rocks petrol
-MOBILIZE tighten step beef boost increase heighten raise put place / security patrols alert presence vigilance troops police
+MOBILIZE tighten step beef boost increase heighten raise put place / security patrols alert readiness presence vigilance troops forces police
 MOBILIZE:weapons conduct carry / test tests test-firing
 RETREAT lay / arms weapons
 --- release publish issue unveil / report reports statement video footage data figures list index results findings document documents book album program programme plan details
 CONCEDE agree accept accede bow yield meet / demand demands
 CONSULT:host receive welcome / visiting
+CONSULT:host receive / president premier minister delegation counterpart envoy king emir prince chancellor
+CONSULT speak talk chat / telephone phone counterpart counterparts
+COERCE:deport expel / migrants refugees journalists reporters correspondents activists nationals foreigners citizens workers settlers residents families villagers
 ASSAULT seize capture / control
 COERCE:censor shut close ban block / newspaper newspapers website websites channel channels broadcaster broadcasters
 `
@@ -288,13 +294,13 @@ THREATEN threat threats ultimatum warning warnings
 PROTEST protest protests demonstration demonstrations rally rallies riot riots sit-in walkout
 PROTEST:riot rampage
 AGREE agreement deal accord treaty ceasefire truce cease-fire
-CONSULT talks talk meeting meetings visit summit negotiations mediation
+CONSULT talks talk meeting meetings visit summit negotiations mediation consultation consultations conversation conversations
 AID aid assistance donation donations
 CONCEDE apology concession concessions amnesty
 SUPPORT endorsement support praise recognition
 RETREAT withdrawal retreat resignation pullout pull-out surrender
 SANCTION sanctions embargo boycott
-MOBILIZE deployment mobilization mobilisation buildup build-up exercises drills maneuvers manoeuvres
+MOBILIZE deployment mobilization mobilisation buildup build-up exercises drills drill maneuvers manoeuvres
 `
 
 // cameoToPlover maps a CAMEO code to a PLOVER type and mode, following the

@@ -497,7 +497,25 @@ func headSpan(toks []facttext.Token, h int) span {
 				continue
 			}
 			lo, hi = min(lo, c), max(hi, c)
+		case "nmod":
+			// "the military government of President Avril": a
+			// common-noun head owned by a name keeps the name
+			if c > h && toks[h].UPOS == "NOUN" && toks[c].UPOS == "PROPN" && caseOf(toks, c) == "of" {
+				hi = max(hi, nameEnd(toks, c))
+			}
 		}
 	}
 	return span{toks[lo].B, toks[hi].E}
+}
+
+// nameEnd is the last token of the name headed at c ("President Prosper
+// Avril": its flat and compound parts).
+func nameEnd(toks []facttext.Token, c int) int {
+	e := c
+	for d, k := range toks {
+		if k.Head == c && d > c && (k.Rel == "flat" || k.Rel == "compound") {
+			e = max(e, d)
+		}
+	}
+	return e
 }

@@ -27,13 +27,13 @@ var victimVerbs = setOf(`die succumb perish`)
 // mediation effort", "held talks"): the noun codes the event and the
 // verb's subject is its actor.
 var lightVerbs = setOf(`stage launch hold conduct mount begin start carry resume pay make issue
-voice express give`)
+voice express give order announce`)
 
 // eventObject is the index of an event noun heading the object of the
 // light verb at i ("launched a mediation effort"), or -1.
 func (c *Coder) eventObject(toks []facttext.Token, i int) int {
-	for j := i + 1; j < len(toks) && j <= i+4; j++ {
-		if _, ok := c.tab.nouns[toks[j].Lower]; ok {
+	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		if _, ok := c.nounAt(toks, j); ok {
 			return j
 		}
 		if !npTok(toks[j]) && toks[j].Lower != "out" {
@@ -58,7 +58,8 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 	nounish := k.UPOS == "NOUN" || (k.UPOS == "" && i > 0 && (nounContext(toks[i-1]) || c.tab.forms[toks[i-1].Lower] != "")) ||
 		(i > 0 && determiners[toks[i-1].Lower])
 	hyphen := (i > 0 && toks[i-1].Text == "-" && toks[i-1].E == k.B) || (i+1 < len(toks) && toks[i+1].Text == "-" && toks[i+1].B == k.E)
-	if hyphen || (i > 0 && facttext.IsCap(k.Text)) || c.prepNoun(toks, i) {
+	pn := c.prepNoun(toks, i)
+	if hyphen || (i > 0 && facttext.IsCap(k.Text)) || pn {
 		nounish = true
 	}
 	past := c.pastRoot(toks, i) || c.infinitive(toks, i)
@@ -85,6 +86,9 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 			ph := c.tab.phrasal[lemma]
 			for j := i + 1; j < len(toks) && j <= i+3; j++ {
 				if tr, ok := ph[toks[j].Lower]; ok {
+					if lemma == "call" && toks[j].Lower == "on" && !requestFollows(toks, j+1) {
+						tr = trigger{"CONSULT", "visit"} // "called on the minister" (CAMEO 042)
+					}
 					return found{trigger: tr, i: i, j: j + 1}, true
 				}
 				if pl, ok := c.tab.cphrasal[lemma][toks[j].Lower]; ok && j == i+1 {
@@ -106,8 +110,8 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 			}
 		}
 	}
-	if k.UPOS == "" || k.UPOS == "NOUN" || k.UPOS == "ADJ" || k.UPOS == "PROPN" && !facttext.IsCap(k.Text) {
-		if tr, ok := c.tab.nouns[k.Lower]; ok {
+	if k.UPOS == "" || k.UPOS == "NOUN" || k.UPOS == "ADJ" || k.UPOS == "PROPN" && !facttext.IsCap(k.Text) || pn && !past {
+		if tr, ok := c.nounAt(toks, i); ok {
 			if (k.Lower == "strike" || k.Lower == "strikes") && i > 0 {
 				switch {
 				case toks[i-1].Lower == "hunger":
@@ -123,6 +127,28 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 		}
 	}
 	return found{}, false
+}
+
+// requestFollows reports a "to", "for" or "that" after i in the sentence:
+// "called on X to resign" is a request, "called on the minister" a visit.
+func requestFollows(toks []facttext.Token, i int) bool {
+	for _, k := range toks[i:] {
+		switch k.Lower {
+		case "to", "for", "that":
+			return true
+		}
+	}
+	return false
+}
+
+// nounAt is the coding of the event noun at i, "war games" included.
+func (c *Coder) nounAt(toks []facttext.Token, i int) (trigger, bool) {
+	w := toks[i].Lower
+	if (w == "games" || w == "game") && i > 0 && toks[i-1].Lower == "war" {
+		return trigger{"MOBILIZE", ""}, true // "held war games" (CAMEO 150)
+	}
+	tr, ok := c.tab.nouns[w]
+	return tr, ok
 }
 
 // hyphenated codes a hyphenated word the tokenizer split ("sit-in",
@@ -272,12 +298,15 @@ func (c *Coder) object(lemma string, toks []facttext.Token, i int) (trigger, boo
 	if objs == nil {
 		return trigger{}, false
 	}
-	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+	for j := i + 1; j < len(toks) && j <= i+9; j++ {
 		if tr, ok := objs[toks[j].Lower]; ok {
 			return tr, true
 		}
 		if toks[j].Text == "," || toks[j].Text == "." {
 			break
+		}
+		if j >= i+6 && !npTok(toks[j]) && toks[j].Lower != "of" {
+			break // past six tokens only within a noun phrase ("declared a 30-day state of siege")
 		}
 	}
 	if isPassive(toks, i) {
