@@ -8,31 +8,42 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tidings/tidings/nlp/clusters"
 	"github.com/tidings/tidings/nlp/perceptron"
 )
 
 // Parser is a greedy arc-eager transition-based dependency parser with an
 // averaged perceptron over Zhang & Nivre (2011) feature templates (words,
 // tags, distance, valency, labels and label sets of the stack top, the next
-// three buffer words and their heads and children). It is trained with
-// Goldberg & Nivre's (2012) dynamic oracle on projectivized trees (non-
-// projective arcs lifted to the grandparent; at parse time every arc is
-// projective). Transitions are labelled: SHIFT, REDUCE, LEFT-l and RIGHT-l
-// for every UD relation l of the training data. After parsing, matched
-// brackets and quotes are re-attached to the head of the phrase they
-// enclose (attachPairedPunct). Safe for concurrent use.
+// three buffer words and their heads and children), Brown word-cluster
+// templates (Koo et al. 2008; package clusters) and a few wider-context
+// ones. It is trained with Goldberg & Nivre's (2012) dynamic oracle on
+// projectivized trees (non-projective arcs lifted to the grandparent; at
+// parse time every arc is projective). Transitions are labelled: SHIFT,
+// REDUCE, LEFT-l and RIGHT-l for every UD relation l of the training data.
+// After parsing, matched brackets and quotes are re-attached to the head of
+// the phrase they enclose (attachPairedPunct). Safe for concurrent use.
 //
 // Beam search was considered and left out: the parser is about 85% of the
 // pipeline's time, so a beam of 4 would take the pipeline below its goal of
 // 50k tokens per CPU-second. Summing the weights of two parsers trained with
 // different seeds scored no better on GUM dev than the better of the two.
+// The weight lookups dominate the parser's time, so templates the model
+// hardly used were dropped to pay for the cluster templates (see features).
 type Parser struct {
 	model  *perceptron.Model
 	labels []string
-	root   int // index of "root" in labels
-	punct  int // index of "punct", -1 if absent
-	dep    int // index of "dep", -1 if absent
+	root   int             // index of "root" in labels
+	punct  int             // index of "punct", -1 if absent
+	dep    int             // index of "dep", -1 if absent
+	clus   *clusters.Table // word clusters (features need them)
+	probe  []string        // cluster fingerprint and probe words (see ClustersMatch)
 }
+
+// featureSet names the feature templates of features and moreFeatures in
+// the model file: a model trained with other templates (such as the
+// TDPARSE1 models, before word clusters) is rejected rather than misread.
+const featureSet = "15"
 
 const (
 	trShift = iota
@@ -62,6 +73,8 @@ type parseScratch struct {
 	w, p   []uint64 // word and tag hashes, index 0 = root
 	u      []uint64 // UPOS hashes
 	suf    []uint64 // last three bytes of the lower-cased word
+	c4, c6 []uint64 // 4- and 6-bit word cluster path prefixes
+	cf     []uint64 // flat word cluster (the full path)
 	commas []int    // commas[i]: commas among words 1..i
 	verbs  []int    // verbs[i]: VERB/AUX words among 1..i
 	puncts []int    // puncts[i]: PUNCT words among 1..i
@@ -240,8 +253,9 @@ func (ps *Parser) Encode(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	writeStrings(zw, "TDPARSE1")
+	writeStrings(zw, "TDPARSE2", featureSet)
 	writeStrings(zw, ps.labels...)
+	writeStrings(zw, ps.probe...)
 	if _, err := ps.model.WriteTo(zw); err != nil {
 		return err
 	}
@@ -255,10 +269,16 @@ func DecodeParser(data []byte) (*Parser, error) {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
 	r := newByteReader(zr)
-	if m := r.strings(); len(m) != 1 || m[0] != "TDPARSE1" {
+	switch m := r.strings(); {
+	case len(m) >= 1 && m[0] == "TDPARSE1":
+		return nil, errors.New("parser: model predates word-cluster features; retrain it (tidings train parser)")
+	case len(m) != 2 || m[0] != "TDPARSE2":
 		return nil, errors.New("parser: not a parser model")
+	case m[1] != featureSet:
+		return nil, fmt.Errorf("parser: model has feature set %q, want %q; retrain it (tidings train parser)", m[1], featureSet)
 	}
 	labels := r.strings()
+	probe := r.strings()
 	if r.err != nil {
 		return nil, fmt.Errorf("parser: %w", r.err)
 	}
@@ -266,6 +286,7 @@ func DecodeParser(data []byte) (*Parser, error) {
 	if err != nil {
 		return nil, err
 	}
+	ps.probe = probe
 	if ps.model, err = perceptron.Read(r.br); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
@@ -279,7 +300,11 @@ func newParser(labels []string) (*Parser, error) {
 	if len(labels) > 64 {
 		return nil, fmt.Errorf("parser: %d labels, at most 64 supported", len(labels))
 	}
-	ps := &Parser{labels: labels, root: -1, punct: -1, dep: -1}
+	clus, err := clusters.Default()
+	if err != nil {
+		return nil, fmt.Errorf("parser: %w", err)
+	}
+	ps := &Parser{labels: labels, root: -1, punct: -1, dep: -1, clus: clus}
 	for i, l := range labels {
 		switch l {
 		case "root":
@@ -307,7 +332,15 @@ func (ps *Parser) prepare(toks []Token, s *parseScratch) {
 	s.commas = append(s.commas[:0], 0)
 	s.verbs = append(s.verbs[:0], 0)
 	s.puncts = append(s.puncts[:0], 0)
+	s.c4 = append(s.c4[:0], hRoot)
+	s.c6 = append(s.c6[:0], hRoot)
+	s.cf = append(s.cf[:0], hRoot)
 	for i := range toks {
+		c4, c6, cf := uint64(noWord), uint64(noWord), uint64(noWord)
+		if c, ok := ps.clus.Lookup(toks[i].Text); ok {
+			c4, c6, cf = c.Prefix(4), c.Prefix(6), uint64(c.Flat())
+		}
+		s.c4, s.c6, s.cf = append(s.c4, c4), append(s.c6, c6), append(s.cf, cf)
 		low := strings.ToLower(toks[i].Text)
 		s.suf = append(s.suf, perceptron.String(low[max(0, len(low)-3):]))
 		c, v, pu := s.commas[i], s.verbs[i], s.puncts[i]

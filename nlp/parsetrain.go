@@ -19,7 +19,7 @@ type ParsedSentence struct {
 
 // ParserOptions control training. The zero value means the defaults.
 type ParserOptions struct {
-	Iterations  int     // passes over the data (default 20: +0.1 UAS over 15 on GUM dev)
+	Iterations  int     // passes over the data (default 15: on GUM dev as good as 20, 0.853 vs 0.852 UAS)
 	Seed        uint64  // shuffling and exploration seed (default 1)
 	MinWeight   float32 // prune averaged weights below this (default 1: a tenth of the size, -0.1 UAS)
 	ExploreFrom int     // first pass (0-based) that follows the model's own moves (default 1)
@@ -33,7 +33,7 @@ type ParserOptions struct {
 // given data and options.
 func TrainParser(ctx context.Context, sents []ParsedSentence, opt ParserOptions, log io.Writer) (*Parser, error) {
 	if opt.Iterations == 0 {
-		opt.Iterations = 20
+		opt.Iterations = 15
 	}
 	if opt.Seed == 0 {
 		opt.Seed = 1
@@ -51,6 +51,8 @@ func TrainParser(ctx context.Context, sents []ParsedSentence, opt ParserOptions,
 	if err != nil {
 		return nil, err
 	}
+	words := clusterProbe(sents)
+	ps.probe = append([]string{clusterFingerprint(ps.clus, words)}, words...)
 	nc := 2 + 2*len(ps.labels)
 	tr := perceptron.NewTrainer(nc)
 	var st parseScratch

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -51,5 +52,59 @@ func TestProjectivize(t *testing.T) {
 		if h := got[d-1]; h > 0 && nonProjective(got, h, d) {
 			t.Errorf("arc %d->%d still non-projective in %v", h, d, got)
 		}
+	}
+}
+
+// TestParserRoundTrip checks that an encoded parser decodes to the same
+// parses, with the probe of the cluster table it was trained with.
+func TestParserRoundTrip(t *testing.T) {
+	data := toyTreebank()
+	ps, err := TrainParser(context.Background(), data, ParserOptions{Iterations: 20, MinWeight: 0.001}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := ps.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	ps2, err := DecodeParser(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ps2.ClustersMatch() {
+		t.Error("decoded parser's clusters do not match the table")
+	}
+	if len(ps2.probe) != 1+len(clusterProbe(data)) {
+		t.Errorf("probe has %d entries, want the fingerprint and %d words", len(ps2.probe), len(clusterProbe(data)))
+	}
+	var st parseScratch
+	for _, s := range data {
+		toks := make([]Token, len(s.Words))
+		for i := range s.Words {
+			toks[i] = Token{Text: s.Words[i], XPOS: s.XPOS[i], UPOS: s.UPOS[i]}
+		}
+		ps2.parse(toks, &st)
+		for i, tok := range toks {
+			if tok.Head+1 != s.Heads[i] || tok.Rel != s.Rels[i] {
+				t.Errorf("%q: word %q got head %d %s, want %d %s", s.Words, tok.Text, tok.Head+1, tok.Rel, s.Heads[i], s.Rels[i])
+			}
+		}
+	}
+	ps2.probe[0] = "0"
+	if ps2.ClustersMatch() {
+		t.Error("ClustersMatch with a wrong fingerprint")
+	}
+}
+
+// TestEmbeddedParserClusters fails when the embedded cluster table is not
+// the one the embedded parser was trained with: retrain the parser (see
+// models/README.md) after rebuilding the clusters.
+func TestEmbeddedParserClusters(t *testing.T) {
+	ps, err := embeddedParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps != nil && !ps.ClustersMatch() {
+		t.Error("the parser model was trained with another cluster table: retrain it (tidings train parser)")
 	}
 }

@@ -3,9 +3,9 @@
 // Trainer that learns weights (Collins 2002, with lazy averaging) and a
 // compact read-only Model for prediction that is safe for concurrent use.
 //
-// Features are 64-bit hashes (see Hash*); each feature owns a sparse row of
-// per-class weights, so memory grows with the weights actually learned, not
-// with features × classes.
+// Features are 64-bit hashes (see Hash* and Tuple*); each feature owns a
+// sparse row of per-class weights, so memory grows with the weights actually
+// learned, not with features × classes.
 package perceptron
 
 import (
@@ -150,3 +150,26 @@ func (t *Trainer) Model(minWeight float32) *Model {
 
 // Features reports how many features have learned weights.
 func (t *Trainer) Features() int { return len(t.rows) }
+
+// Odd constants for Tuple*: products with them spread small integers over
+// all 64 bits before the one mixing round.
+const (
+	kT = 0x9e3779b97f4a7c15
+	kA = 0xc2b2ae3d27d4eb4f
+	kB = 0x165667b19e3779f9
+	kC = 0xd6e8feb86659fd93
+	kD = 0xa0761d6478bd642f
+)
+
+// Tuple1 hashes a template number with one value in a single mixing round
+// (Hash1 takes two). The values are combined linearly with distinct odd
+// constants, so distinct tuples collide only by chance (about 2^-64 a pair),
+// whether the values are hashes or small integers. Used by the parser, which
+// hashes about a hundred features a move.
+func Tuple1(tmpl, a uint64) uint64 { return mix(tmpl*kT + a*kA + kD) }
+
+// Tuple2 is Tuple1 over two values.
+func Tuple2(tmpl, a, b uint64) uint64 { return mix(tmpl*kT + a*kA + b*kB + kD) }
+
+// Tuple3 is Tuple1 over three values.
+func Tuple3(tmpl, a, b, c uint64) uint64 { return mix(tmpl*kT + a*kA + b*kB + c*kC + kD) }

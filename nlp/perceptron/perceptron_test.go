@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 )
 
@@ -48,5 +49,28 @@ func TestLearnAndRoundTrip(t *testing.T) {
 	}
 	if _, err := Read(bytes.NewReader([]byte("TDPC1garbage"))); err == nil {
 		t.Error("Read of garbage: no error")
+	}
+}
+
+// TestTupleDistinct checks that Tuple1..3 give distinct keys over small
+// integers (labels, distances, valencies), across templates and arities.
+func TestTupleDistinct(t *testing.T) {
+	seen := map[uint64]string{}
+	add := func(k uint64, what string) {
+		if prev, ok := seen[k]; ok {
+			t.Fatalf("%s and %s share key %x", prev, what, k)
+		}
+		seen[k] = what
+	}
+	for tmpl := uint64(0); tmpl < 8; tmpl++ {
+		for a := uint64(0); a < 16; a++ {
+			add(Tuple1(tmpl, a), fmt.Sprint("1:", tmpl, a))
+			for b := uint64(0); b < 16; b++ {
+				add(Tuple2(tmpl+8, a, b), fmt.Sprint("2:", tmpl, a, b))
+				for c := uint64(0); c < 16; c++ {
+					add(Tuple3(tmpl+16, a, b, c), fmt.Sprint("3:", tmpl, a, b, c))
+				}
+			}
+		}
 	}
 }
