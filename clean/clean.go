@@ -14,6 +14,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/tidings/tidings"
 )
@@ -86,24 +87,39 @@ const dupKeyMinWords = 12
 const maxRepeats = 2
 
 // repeats counts the occurrences of each paragraph's dupKey, judging
-// multi-line paragraphs whole.
+// multi-line paragraphs whole (dupKey ignores how words are separated).
 func repeats(paras []string) map[string]int {
 	n := make(map[string]int, len(paras))
 	for _, p := range paras {
-		if k := dupKey(strings.Join(strings.Fields(p), " ")); k != "" {
+		if k := dupKey(p); k != "" {
 			n[k]++
 		}
 	}
 	return n
 }
 
-// dupKey is the identity of a paragraph for duplicate detection: its words,
-// lower-cased, or "" when it is too short to be judged.
+// dupKey is the identity of a paragraph for duplicate detection: its words
+// (runs of letters and digits), lower-cased and joined by single spaces, or
+// "" when it is too short to be judged. It is built in one pass with one
+// allocation: it runs on every paragraph of every article.
 func dupKey(p string) string {
 	if wordCount(p) < dupKeyMinWords {
 		return ""
 	}
-	return strings.Join(strings.FieldsFunc(strings.ToLower(p), func(r rune) bool {
-		return !isWordRune(r)
-	}), " ")
+	var b strings.Builder
+	b.Grow(len(p))
+	in := false
+	for _, r := range p {
+		r = unicode.ToLower(r)
+		if !isWordRune(r) {
+			in = false
+			continue
+		}
+		if !in && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		in = true
+		b.WriteRune(r)
+	}
+	return b.String()
 }

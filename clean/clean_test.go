@@ -237,3 +237,31 @@ func TestKyivSeedArticle(t *testing.T) {
 		t.Errorf("removed kinds = %v, want 1 duplicate, 2 related-link, some boilerplate", kinds)
 	}
 }
+
+// TestDupKeyFieldCount checks the one-pass dupKey and fieldCount against
+// the plain library expressions they replace.
+func TestDupKeyFieldCount(t *testing.T) {
+	tests := []string{
+		"",
+		"one two",
+		"  The Quick, brown fox — jumps over the LAZY dog's 12 kennels again and again.  ",
+		"ÉTÉ À PARIS: l'équipe Δ-Σ a gagné 3–1 contre l'ÉQUIPE ΑΒΓ hier soir, dit-il, après\tla pause\n\nde midi",
+		"bad \xff utf8 \xfe bytes in a paragraph that is long enough to have a key at all here",
+		"İstanbul KİEV ǅemal Straße ß ﬁle words words words words words words words",
+	}
+	for _, p := range tests {
+		want := ""
+		if wordCount(p) >= dupKeyMinWords {
+			want = strings.Join(strings.FieldsFunc(strings.ToLower(p), func(r rune) bool { return !isWordRune(r) }), " ")
+		}
+		if got := dupKey(p); got != want {
+			t.Errorf("dupKey(%q) = %q, want %q", p, got, want)
+		}
+		if got := dupKey(strings.Join(strings.Fields(p), " ")); got != want {
+			t.Errorf("dupKey(fields of %q) = %q, want %q", p, got, want)
+		}
+		if got, want := fieldCount(p, 100), len(strings.Fields(p)); got != want {
+			t.Errorf("fieldCount(%q) = %d, want %d", p, got, want)
+		}
+	}
+}

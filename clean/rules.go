@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Related-story links: a short label of reading vocabulary, then a
@@ -88,13 +89,36 @@ func isListLabel(p string) bool {
 	if m := rxRelatedLabel.FindStringIndex(p); m != nil && strings.TrimSpace(p[m[1]:]) == "" {
 		return true
 	}
+	// Count the words before lower-casing and splitting: most paragraphs
+	// are longer than a label.
+	if n := fieldCount(p, 7); n == 0 || n > 6 || endsSentence(p) {
+		return false
+	}
 	words := strings.Fields(strings.ToLower(strings.TrimSpace(p)))
-	if len(words) == 0 || len(words) > 6 || endsSentence(p) {
+	if len(words) == 0 || len(words) > 6 {
 		return false
 	}
 	first := strings.TrimFunc(words[0], func(r rune) bool { return !isWordRune(r) && r != '\'' })
 	last := strings.TrimFunc(words[len(words)-1], func(r rune) bool { return !isWordRune(r) })
 	return listLabelFirst[first] && (strings.HasSuffix(p, ":") || listLabelLast[last])
+}
+
+// fieldCount counts the space-separated fields of s as strings.Fields
+// would, stopping at limit.
+func fieldCount(s string, limit int) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+			if n >= limit {
+				return n
+			}
+		}
+		in = !sp
+	}
+	return n
 }
 
 // isListedHeadline reports whether p reads as one headline of a list of

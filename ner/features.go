@@ -80,7 +80,14 @@ type docContext struct {
 // position: not sentence-initial and not in a mostly upper-case sentence.
 func newDocContext(sents [][]string) *docContext {
 	dc := &docContext{cases: make(map[string]uint8)}
-	for _, ws := range sents {
+	dc.fill(sents, nil)
+	return dc
+}
+
+// fill adds the casings of sents to dc (see newDocContext). fold, when not
+// nil, holds strings.ToLower of every word, so that it is not recomputed.
+func (dc *docContext) fill(sents, fold [][]string) {
+	for si, ws := range sents {
 		if capsSentence(ws) {
 			continue
 		}
@@ -88,10 +95,15 @@ func newDocContext(sents [][]string) *docContext {
 			if i == 0 || !hasLetter(w) {
 				continue
 			}
-			dc.cases[strings.ToLower(w)] |= caseOf(w)
+			var lw string
+			if fold != nil {
+				lw = fold[si][i]
+			} else {
+				lw = strings.ToLower(w)
+			}
+			dc.cases[lw] |= caseOf(w)
 		}
 	}
-	return dc
 }
 
 func caseOf(w string) uint8 {
@@ -147,6 +159,12 @@ func capsSentence(ws []string) bool {
 // "McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d".
 func shapeOf(w string) string {
 	var b [16]byte
+	return string(b[:shapeInto(w, &b)])
+}
+
+// shapeInto writes the shape of w (at most 16 bytes) to b and returns its
+// length.
+func shapeInto(w string, b *[16]byte) int {
 	n := 0
 	var last byte
 	for _, r := range w {
@@ -172,12 +190,14 @@ func shapeOf(w string) string {
 			n++
 		}
 	}
-	return string(b[:n])
+	return n
 }
 
 // normWord lower-cases a word and maps digits to 0 so numbers share features.
-func normWord(w string) string {
-	lw := strings.ToLower(w)
+func normWord(w string) string { return normLower(strings.ToLower(w)) }
+
+// normLower is normWord of a word already passed through strings.ToLower.
+func normLower(lw string) string {
 	if strings.IndexFunc(lw, unicode.IsDigit) < 0 {
 		return lw
 	}
@@ -206,36 +226,82 @@ type extractor struct {
 
 // extract computes the features of every token of words. dc may be nil.
 func (x *extractor) extract(words []string, dc *docContext, out *sentFeatures) {
+	var c sentCtx
+	x.extractWith(words, nil, dc, out, &c)
+}
+
+// extractWith is extract with the working buffers of c, which it reuses.
+// fold, when not nil, holds strings.ToLower of every word.
+func (x *extractor) extractWith(words, fold []string, dc *docContext, out *sentFeatures, c *sentCtx) {
 	n := len(words)
-	c := sentCtx{words: words, lower: make([]string, n), shape: make([]string, n),
-		caps: capsSentence(words), clu: make([]byte, n), dc: dc}
+	c.words, c.fold, c.dc, c.caps = words, fold, dc, capsSentence(words)
+	c.lower, c.shape = resize(c.lower, n), resize(c.shape, n)
+	c.clu, c.lex = resize(c.clu, n), resize(c.lex, n)
 	for i, w := range words {
-		c.lower[i] = normWord(w)
-		c.shape[i] = shapeOf(w)
-		if f, _, _, ok := x.lex.get(c.lower[i]); ok {
-			c.clu[i] = byte(f + 1)
+		if fold != nil {
+			c.lower[i] = normLower(fold[i])
+		} else {
+			c.lower[i] = normWord(w)
+		}
+		c.shape[i] = c.shapeOf(w)
+		c.clu[i], c.lex[i] = 0, -1
+		if v, ok := x.lex.entry(c.lower[i]); ok {
+			c.clu[i], c.lex[i] = byte(v&0xff+1), int32(v)
 		}
 	}
-	c.gz = x.gaz.match(c.lower)
+	c.gz = x.gaz.matchInto(c.lower, c.gz)
 	if want := n * 56; cap(out.hashes) < want {
 		out.hashes = make([]uint64, 0, want)
 	}
 	out.hashes = out.hashes[:0]
 	out.offs = append(out.offs[:0], 0)
 	for i := 0; i < n; i++ {
-		out.hashes = x.wordFeatures(out.hashes, &c, i)
-		out.hashes = x.contextFeatures(out.hashes, &c, i)
+		out.hashes = x.wordFeatures(out.hashes, c, i)
+		out.hashes = x.contextFeatures(out.hashes, c, i)
 		out.offs = append(out.offs, len(out.hashes))
 	}
 }
 
-// sentCtx is what extract knows about one sentence.
+// resize returns s with length n, reusing its array when it is big enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// sentCtx is what extract knows about one sentence, and its buffers.
 type sentCtx struct {
 	words, lower, shape []string
+	fold                []string // strings.ToLower of words, or nil
 	caps                bool     // a headline or ALL-CAPS line
 	gz                  [][]byte // gazetteer matches per token
 	clu                 []byte   // fine cluster + 1 per token, 0 when unknown
+	lex                 []int32  // lexicon entry per token, -1 when unknown
 	dc                  *docContext
+	// shapes, when not nil, interns shape strings across calls.
+	shapes map[string]string
+}
+
+// maxShapes bounds sentCtx.shapes.
+const maxShapes = 4096
+
+// shapeOf is shapeOf(w), interned in c.shapes when there is one.
+func (c *sentCtx) shapeOf(w string) string {
+	var b [16]byte
+	n := shapeInto(w, &b)
+	if c.shapes == nil {
+		return string(b[:n])
+	}
+	if s, ok := c.shapes[string(b[:n])]; ok {
+		return s
+	}
+	if len(c.shapes) >= maxShapes {
+		clear(c.shapes)
+	}
+	s := string(b[:n])
+	c.shapes[s] = s
+	return s
 }
 
 // at returns s[i] or a sentence-boundary symbol.
@@ -315,7 +381,8 @@ func (x *extractor) wordFeatures(h []uint64, c *sentCtx, i int) []uint64 {
 // headline, document-casing and gazetteer features of token i.
 func (x *extractor) contextFeatures(h []uint64, c *sentCtx, i int) []uint64 {
 	w, shape := c.lower[i], c.shape[i]
-	if fine, coarse, capb, ok := x.lex.get(w); ok {
+	if v := c.lex[i]; v >= 0 {
+		fine, coarse, capb := unpackLex(uint16(v))
 		h = append(h, hashByte(hashTpl(tCluFine), byte(fine)),
 			hashStr(hashByte(hashTpl(tCluCoarseShape), byte(coarse)), shape),
 			hashByte(hashByte(hashStr(hashTpl(tCapPrior), shape), byte(capb)), c.unreliable(i)))
@@ -326,7 +393,12 @@ func (x *extractor) contextFeatures(h []uint64, c *sentCtx, i int) []uint64 {
 		h = append(h, hashStr(hashTpl(tCapsLower), w), hashStr(hashTpl(tCapsShape), shape))
 	}
 	if c.dc != nil && hasLetter(w) {
-		dcase := c.dc.cases[strings.ToLower(c.words[i])]
+		var dcase uint8
+		if c.fold != nil {
+			dcase = c.dc.cases[c.fold[i]]
+		} else {
+			dcase = c.dc.cases[strings.ToLower(c.words[i])]
+		}
 		h = append(h, hashByte(hashByte(hashTpl(tDocCase), dcase), c.unreliable(i)),
 			hashStr(hashByte(hashTpl(tDocCaseShape), dcase), shape))
 	}

@@ -43,6 +43,7 @@ type gazetteer struct {
 	// that matching stops as soon as no phrase can continue.
 	phrases map[uint64]uint8
 	maxLen  int
+	flat    *flatMap[uint8] // phrases, for fast lookups
 }
 
 // gazPrefix marks a proper prefix of some phrase (bit 7; lists use 0-6).
@@ -87,6 +88,7 @@ func parseGazetteer(gz []byte) (*gazetteer, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
+	g.flat = newFlatMap(g.phrases)
 	return g, nil
 }
 
@@ -102,7 +104,15 @@ func (g *gazetteer) lookup(tokens []string) uint8 {
 // matches in a sentence of normalized tokens and returns per token the codes
 // list*numPos+BILOU position of the matches covering it.
 func (g *gazetteer) match(lower []string) [][]byte {
-	out := make([][]byte, len(lower))
+	return g.matchInto(lower, nil)
+}
+
+// matchInto is match reusing the arrays of out.
+func (g *gazetteer) matchInto(lower []string, out [][]byte) [][]byte {
+	out = resize(out, len(lower))
+	for i := range out {
+		out[i] = out[i][:0]
+	}
 	if g == nil {
 		return out
 	}
@@ -112,7 +122,7 @@ func (g *gazetteer) match(lower []string) [][]byte {
 		h := hashTpl(0)
 		for j := i; j < len(lower) && j-i < g.maxLen; j++ {
 			h = hashStr(h, lower[j])
-			m, ok := g.phrases[h]
+			m, ok := g.flat.get(h)
 			if !ok {
 				break
 			}

@@ -15,6 +15,16 @@ import (
 // words). Words are keyed by the hash of their normalized form.
 type lexicon struct {
 	words map[uint64]uint16
+	flat  *flatMap[uint16] // words, once loaded, for fast lookups
+}
+
+// lookup returns the entry of a word key.
+func (l *lexicon) lookup(k uint64) (uint16, bool) {
+	if l.flat != nil {
+		return l.flat.get(k)
+	}
+	v, ok := l.words[k]
+	return v, ok
 }
 
 // Packing of a lexicon entry.
@@ -41,11 +51,26 @@ func (l *lexicon) get(norm string) (fine, coarse, capb int, ok bool) {
 	if l == nil {
 		return 0, 0, 0, false
 	}
-	v, ok := l.words[wordKey(norm)]
+	v, ok := l.lookup(wordKey(norm))
 	if !ok {
 		return 0, 0, 0, false
 	}
-	return int(v & 0xff), int(v>>lexCoarseBit) & 0x1f, int(v>>lexCapBit) & 3, true
+	fine, coarse, capb = unpackLex(v)
+	return fine, coarse, capb, true
+}
+
+// entry returns the packed lexicon entry of a normalized word.
+func (l *lexicon) entry(norm string) (uint16, bool) {
+	if l == nil {
+		return 0, false
+	}
+	return l.lookup(wordKey(norm))
+}
+
+// unpackLex splits a lexicon entry into its fine and coarse cluster and
+// capitalization bucket.
+func unpackLex(v uint16) (fine, coarse, capb int) {
+	return int(v & 0xff), int(v>>lexCoarseBit) & 0x1f, int(v>>lexCapBit) & 3
 }
 
 // lexiconOptions bound the work of buildLexicon.

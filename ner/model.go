@@ -23,6 +23,7 @@ type model struct {
 	end     [numLabels]float32
 	version uint32
 	lex     *lexicon
+	keys    []uint64 // row → feature hash (sorted) of a model being loaded
 }
 
 // lookup returns the weight row of a feature hash.
@@ -93,55 +94,6 @@ func (m *model) emissionsQ(f *sentFeatures, n int, em []float32) {
 	}
 }
 
-// viterbi returns the best valid label sequence for n tokens with emission
-// scores em, using the given transition weights.
-func viterbi(n int, em []float32, trans *[numLabels][numLabels]float32, start, end *[numLabels]float32) []label {
-	out := make([]label, n)
-	if n == 0 {
-		return out
-	}
-	score := make([]float32, n*numLabels)
-	back := make([]uint8, n*numLabels)
-	for j := 0; j < numLabels; j++ {
-		if validStart(label(j)) {
-			score[j] = em[j] + start[j]
-		} else {
-			score[j] = negInf
-		}
-	}
-	for t := 1; t < n; t++ {
-		prev := score[(t-1)*numLabels : t*numLabels]
-		for j := 0; j < numLabels; j++ {
-			best, arg := float32(negInf), 0
-			for i := 0; i < numLabels; i++ {
-				if !validTable[i][j] {
-					continue
-				}
-				if s := prev[i] + trans[i][j]; s > best {
-					best, arg = s, i
-				}
-			}
-			score[t*numLabels+j] = best + em[t*numLabels+j]
-			back[t*numLabels+j] = uint8(arg)
-		}
-	}
-	last := score[(n-1)*numLabels:]
-	best, arg := float32(negInf), 0
-	for j := 0; j < numLabels; j++ {
-		if !validEnd(label(j)) {
-			continue
-		}
-		if s := last[j] + end[j]; s > best {
-			best, arg = s, j
-		}
-	}
-	for t := n - 1; t >= 0; t-- {
-		out[t] = label(arg)
-		arg = int(back[t*numLabels+arg])
-	}
-	return out
-}
-
 // validTable caches validTrans.
 var validTable = func() (v [numLabels][numLabels]bool) {
 	for i := range v {
@@ -157,86 +109,6 @@ var validTable = func() (v [numLabels][numLabels]bool) {
 // probabilities, and this value makes span scores roughly calibrated on the
 // CoNLL dev set (spans scored about p are right about p of the time).
 const scoreTemperature = 10.0
-
-// marginals returns, for every token, the posterior probability of each
-// label under a CRF-style reading of the scores (forward-backward), used as
-// confidence for spans.
-func marginals(n int, em []float32, m *model) []float64 {
-	p := make([]float64, n*numLabels)
-	if n == 0 {
-		return p
-	}
-	alpha := make([]float64, n*numLabels)
-	beta := make([]float64, n*numLabels)
-	var et [numLabels][numLabels]float64
-	for i := range et {
-		for j := range et[i] {
-			if validTable[i][j] {
-				et[i][j] = math.Exp(float64(m.trans[i][j]) / scoreTemperature)
-			}
-		}
-	}
-	emit := make([]float64, n*numLabels)
-	for t := 0; t < n; t++ {
-		mx := float32(negInf)
-		for j := 0; j < numLabels; j++ {
-			mx = max(mx, em[t*numLabels+j])
-		}
-		for j := 0; j < numLabels; j++ {
-			emit[t*numLabels+j] = math.Exp(float64(em[t*numLabels+j]-mx) / scoreTemperature)
-		}
-	}
-	normalize := func(v []float64) {
-		s := 0.0
-		for _, x := range v {
-			s += x
-		}
-		if s > 0 {
-			for i := range v {
-				v[i] /= s
-			}
-		}
-	}
-	for j := 0; j < numLabels; j++ {
-		if validStart(label(j)) {
-			alpha[j] = emit[j] * math.Exp(float64(m.start[j])/scoreTemperature)
-		}
-	}
-	normalize(alpha[:numLabels])
-	for t := 1; t < n; t++ {
-		for j := 0; j < numLabels; j++ {
-			s := 0.0
-			for i := 0; i < numLabels; i++ {
-				s += alpha[(t-1)*numLabels+i] * et[i][j]
-			}
-			alpha[t*numLabels+j] = s * emit[t*numLabels+j]
-		}
-		normalize(alpha[t*numLabels : (t+1)*numLabels])
-	}
-	for j := 0; j < numLabels; j++ {
-		if validEnd(label(j)) {
-			beta[(n-1)*numLabels+j] = math.Exp(float64(m.end[j]) / scoreTemperature)
-		}
-	}
-	normalize(beta[(n-1)*numLabels:])
-	for t := n - 2; t >= 0; t-- {
-		for i := 0; i < numLabels; i++ {
-			s := 0.0
-			for j := 0; j < numLabels; j++ {
-				s += et[i][j] * emit[(t+1)*numLabels+j] * beta[(t+1)*numLabels+j]
-			}
-			beta[t*numLabels+i] = s
-		}
-		normalize(beta[t*numLabels : (t+1)*numLabels])
-	}
-	for t := 0; t < n; t++ {
-		for j := 0; j < numLabels; j++ {
-			p[t*numLabels+j] = alpha[t*numLabels+j] * beta[t*numLabels+j]
-		}
-		normalize(p[t*numLabels : (t+1)*numLabels])
-	}
-	return p
-}
 
 // Serialized model layout (little endian, inside gzip): magic "TNER",
 // version, numLabels, scale (float32), transitions, start, end (float32),
@@ -338,6 +210,7 @@ func readLexicon(br *bufio.Reader) (*lexicon, error) {
 		}
 		lex.words[h] = v
 	}
+	lex.flat = newFlatMap(lex.words)
 	return lex, nil
 }
 
@@ -376,18 +249,25 @@ func readModel(br *bufio.Reader) (*model, error) {
 	}
 	m.table = newFeatTable(int(nrows))
 	m.wq = make([]int16, int(nrows)*numLabels)
+	m.keys = make([]uint64, nrows)
 	m.scale = scale
 	h := uint64(0)
+	var buf [2 * numLabels]byte
 	for i := 0; i < int(nrows); i++ {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
 			return nil, fmt.Errorf("model row %d: %w", i, err)
 		}
 		h += d
-		if err := binary.Read(br, binary.LittleEndian, m.wq[i*numLabels:(i+1)*numLabels]); err != nil {
+		// Decoded by hand: binary.Read allocates on every call.
+		if _, err := io.ReadFull(br, buf[:]); err != nil {
 			return nil, fmt.Errorf("model row %d: %w", i, err)
 		}
+		for j := range numLabels {
+			m.wq[i*numLabels+j] = int16(binary.LittleEndian.Uint16(buf[2*j:]))
+		}
 		m.table.put(h, int32(i))
+		m.keys[i] = h
 	}
 	if m.version >= 2 {
 		lex, err := readLexicon(br)

@@ -25,6 +25,12 @@
 // much of the run-to-run variance. The model uses no
 // part-of-speech tags, so it behaves the same whatever tagger produced the
 // tokens (Tag's pos argument is ignored).
+//
+// Decoding is tuned for throughput without changing any score: both
+// passes' weights sit side by side in one open-addressing table built at
+// load time (joint.go), so a base feature is looked up once for both
+// passes; per-document buffers come from a pool (decode.go); Viterbi and
+// forward-backward skip the transitions BILOU forbids.
 package ner
 
 import (
@@ -77,6 +83,10 @@ type Recognizer struct {
 	m1 *model // first pass
 	m2 *model // second pass with stacked document features; may be nil
 	x  *extractor
+	// joint holds both passes' weights in one table (joint.go).
+	joint *jointModel
+	// pool keeps per-document scratch buffers (decode.go).
+	pool *sync.Pool
 }
 
 var (
@@ -114,9 +124,13 @@ func NewFromModel(gz []byte) (*Recognizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	r := &Recognizer{m1: ms[0], x: &extractor{gaz: g, lex: ms[0].lex}}
+	r := &Recognizer{m1: ms[0], x: &extractor{gaz: g, lex: ms[0].lex}, pool: new(sync.Pool)}
 	if len(ms) > 1 {
 		r.m2 = ms[1]
+	}
+	r.joint = newJointModel(r.m1, r.m2)
+	for _, m := range ms {
+		m.keys = nil // only needed to build the joint table
 	}
 	return r, nil
 }
@@ -126,55 +140,6 @@ type scoredSpan struct {
 	Start, End int
 	Class      int
 	Score      float64
-}
-
-// decodeDoc tags every sentence of a document (first pass, then the
-// stacked second pass when the model has one) and applies the
-// document-level consistency pass.
-func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
-	dc := newDocContext(sents)
-	feats := make([]sentFeatures, len(sents))
-	labels := make([][]label, len(sents))
-	var em []float32
-	for si, ws := range sents {
-		r.x.extract(ws, dc, &feats[si])
-		em = slicesGrow(em, len(ws)*numLabels)
-		r.m1.emissions(&feats[si], len(ws), em)
-		labels[si] = viterbi(len(ws), em, &r.m1.trans, &r.m1.start, &r.m1.end)
-	}
-	last := r.m1
-	if r.m2 != nil {
-		last = r.m2
-		stacked := make([]sentFeatures, len(sents))
-		stackFeatures(sents, labels, feats, stacked)
-		feats = stacked
-	}
-	out := make([][]scoredSpan, len(sents))
-	for si, ws := range sents {
-		n := len(ws)
-		if n == 0 {
-			continue
-		}
-		em = slicesGrow(em, n*numLabels)
-		last.emissions(&feats[si], n, em)
-		ls := labels[si]
-		if last != r.m1 {
-			ls = viterbi(n, em, &last.trans, &last.start, &last.end)
-		}
-		spans := spansFromLabels(ls)
-		if len(spans) == 0 {
-			continue
-		}
-		marg := marginals(n, em, last)
-		for _, s := range spans {
-			sp := scoredSpan{Start: s.Start, End: s.End, Class: normClass(s.Type), Score: 1}
-			for t := s.Start; t < s.End; t++ {
-				sp.Score = min(sp.Score, marg[t*numLabels+int(ls[t])])
-			}
-			out[si] = append(out[si], sp)
-		}
-	}
-	return consistency(sents, out)
 }
 
 func slicesGrow(s []float32, n int) []float32 {

@@ -53,16 +53,23 @@ func stackFeatures(words [][]string, pass1 [][]label, base, out []sentFeatures) 
 		o.offs = append(o.offs[:0], 0)
 		for i := range ws {
 			o.hashes = append(o.hashes, base[si].token(i)...)
-			l := pass1[si][i]
-			shape := shapeOf(ws[i])
-			o.hashes = append(o.hashes, hashByte(hashTpl(tStackOwn), byte(l)),
-				hashStr(hashByte(hashTpl(tStackOwnShape), byte(l)), shape))
-			if v := votes[norm[si][i]]; v != nil {
-				o.hashes = appendVoteFeatures(o.hashes, v, pass1[si], i, shape)
-			}
+			o.hashes = appendStacked(o.hashes, votes[norm[si][i]], pass1[si], i, shapeOf(ws[i]))
 			o.offs = append(o.offs, len(o.hashes))
 		}
 	}
+}
+
+// appendStacked appends the stacked features of token i of a sentence
+// labelled ls by the first pass: its own label and, when v (the votes of
+// its word) is not nil, those of the word's other occurrences.
+func appendStacked(h []uint64, v *wordVotes, ls []label, i int, shape string) []uint64 {
+	l := ls[i]
+	h = append(h, hashByte(hashTpl(tStackOwn), byte(l)),
+		hashStr(hashByte(hashTpl(tStackOwnShape), byte(l)), shape))
+	if v != nil {
+		h = appendVoteFeatures(h, v, ls, i, shape)
+	}
+	return h
 }
 
 // addVote adds (d=1) or removes (d=-1) the vote of token i of a sentence

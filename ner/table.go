@@ -60,3 +60,56 @@ func (t *featTable) get(h uint64) (int32, bool) {
 		}
 	}
 }
+
+// flatMap is a frozen copy of a map from 64-bit hashes to small values, with
+// open addressing over one array of key/value slots: the gazetteer and
+// lexicon lookups of feature extraction probe it instead of a Go map.
+// Unlike featTable it keeps whole keys, so it answers exactly as the map.
+type flatMap[V uint8 | uint16] struct {
+	slots   []flatSlot[V]
+	mask    uint64
+	hasZero bool // key 0 marks empty slots, so it is kept aside
+	zero    V
+}
+
+type flatSlot[V uint8 | uint16] struct {
+	key uint64
+	val V
+}
+
+func newFlatMap[V uint8 | uint16](m map[uint64]V) *flatMap[V] {
+	size := 16
+	for size < 2*len(m) { // load factor at most 0.5
+		size <<= 1
+	}
+	f := &flatMap[V]{slots: make([]flatSlot[V], size), mask: uint64(size - 1)}
+	for k, v := range m {
+		if k == 0 {
+			f.hasZero, f.zero = true, v
+			continue
+		}
+		i := f.home(k)
+		for f.slots[i].key != 0 {
+			i = (i + 1) & f.mask
+		}
+		f.slots[i] = flatSlot[V]{k, v}
+	}
+	return f
+}
+
+func (f *flatMap[V]) home(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15 >> 32) & f.mask }
+
+func (f *flatMap[V]) get(k uint64) (V, bool) {
+	if k == 0 {
+		return f.zero, f.hasZero
+	}
+	for i := f.home(k); ; i = (i + 1) & f.mask {
+		s := &f.slots[i]
+		if s.key == k {
+			return s.val, true
+		}
+		if s.key == 0 {
+			return 0, false
+		}
+	}
+}

@@ -1,0 +1,363 @@
+package ner
+
+import (
+	"math"
+	"strings"
+)
+
+// scratch is the working memory of one decodeDoc call, kept in the
+// recognizer's pool so that tagging a document allocates little. Nothing
+// in it outlives the call.
+type scratch struct {
+	ctx    sentCtx
+	feats  sentFeatures
+	stack  []uint64
+	dc     docContext
+	fold   []string           // strings.ToLower per token of the document
+	norm   []string           // normWord per token
+	shape  []string           // shapeOf per token
+	acc2   [][numLabels]int32 // second-pass sums per token
+	labels []label            // first-pass labels per token
+	sents  [][]string         // views of fold, per sentence
+	pass1  [][]label          // views of labels, per sentence
+	votes  map[string]int32   // index into voteList per normalized word
+	voteL  []wordVotes
+	em     []float32
+	vit    viterbiBuf
+	marg   margBuf
+	final  []label
+}
+
+func newScratch() *scratch {
+	return &scratch{
+		ctx:   sentCtx{shapes: make(map[string]string)},
+		dc:    docContext{cases: make(map[string]uint8)},
+		votes: make(map[string]int32),
+	}
+}
+
+// maxPooledTokens bounds the documents whose scratch is pooled, so that one
+// huge document does not pin its buffers.
+const maxPooledTokens = 1 << 16
+
+// decodeDoc tags every sentence of a document (first pass, then the
+// stacked second pass when the model has one) and applies the
+// document-level consistency pass.
+func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
+	s, _ := r.pool.Get().(*scratch)
+	if s == nil {
+		s = newScratch()
+	}
+	out, ntok := r.decodeWith(s, sents)
+	if ntok <= maxPooledTokens {
+		s.release()
+		r.pool.Put(s)
+	}
+	return consistency(sents, out)
+}
+
+// release drops the scratch's references to the document's strings, so
+// that a pooled scratch does not keep a document alive.
+func (s *scratch) release() {
+	clear(s.fold[:cap(s.fold)])
+	clear(s.norm[:cap(s.norm)])
+	clear(s.shape[:cap(s.shape)])
+	clear(s.sents[:cap(s.sents)])
+	clear(s.ctx.lower[:cap(s.ctx.lower)])
+	clear(s.ctx.shape[:cap(s.ctx.shape)])
+	s.ctx.words, s.ctx.fold, s.ctx.dc = nil, nil, nil
+	clear(s.dc.cases)
+	clear(s.votes)
+}
+
+// decodeWith is decodeDoc before the consistency pass; it also returns the
+// number of tokens.
+func (r *Recognizer) decodeWith(s *scratch, sents [][]string) ([][]scoredSpan, int) {
+	ntok := 0
+	for _, ws := range sents {
+		ntok += len(ws)
+	}
+	s.fold, s.norm, s.shape = resize(s.fold, ntok)[:0], resize(s.norm, ntok)[:0], resize(s.shape, ntok)[:0]
+	s.acc2, s.labels = resize(s.acc2, ntok), resize(s.labels, ntok)
+	s.sents, s.pass1 = resize(s.sents, len(sents)), resize(s.pass1, len(sents))
+	for si, ws := range sents {
+		off := len(s.fold)
+		for _, w := range ws {
+			s.fold = append(s.fold, strings.ToLower(w))
+		}
+		s.sents[si] = s.fold[off:len(s.fold):len(s.fold)]
+	}
+	clear(s.dc.cases) // already empty after release
+	s.dc.fill(sents, s.sents)
+	jm := r.joint
+	off := 0
+	for si, ws := range sents {
+		n := len(ws)
+		r.x.extractWith(ws, s.sents[si], &s.dc, &s.feats, &s.ctx)
+		s.norm = append(s.norm, s.ctx.lower...)
+		s.shape = append(s.shape, s.ctx.shape...)
+		s.em = resize(s.em, n*numLabels)
+		for i := 0; i < n; i++ {
+			var acc1 [numLabels]int32
+			acc2 := &s.acc2[off+i]
+			*acc2 = [numLabels]int32{}
+			jm.addBase(s.feats.token(i), &acc1, acc2)
+			scores(&acc1, jm.scale1, s.em[i*numLabels:])
+		}
+		s.pass1[si] = s.labels[off : off+n : off+n]
+		s.vit.decode(n, s.em, &r.m1.trans, &r.m1.start, &r.m1.end, s.pass1[si])
+		off += n
+	}
+	if jm.two {
+		s.collectVotes(sents)
+	}
+	out := make([][]scoredSpan, len(sents))
+	off = 0
+	for si, ws := range sents {
+		n := len(ws)
+		if n == 0 {
+			continue
+		}
+		ls := s.pass1[si]
+		s.em = resize(s.em, n*numLabels)
+		if jm.two {
+			for i := 0; i < n; i++ {
+				var v *wordVotes
+				if k, ok := s.votes[s.norm[off+i]]; ok {
+					v = &s.voteL[k]
+				}
+				s.stack = appendStacked(s.stack[:0], v, ls, i, s.shape[off+i])
+				acc2 := &s.acc2[off+i]
+				jm.addStacked(s.stack, acc2)
+				scores(acc2, jm.scale2, s.em[i*numLabels:])
+			}
+			s.final = resize(s.final, n)
+			ls = s.final
+			s.vit.decode(n, s.em, &r.m2.trans, &r.m2.start, &r.m2.end, ls)
+		} else {
+			// A one-pass model: the second half of the joint rows repeats
+			// the first, so acc2 holds the first pass's sums.
+			for i := 0; i < n; i++ {
+				scores(&s.acc2[off+i], jm.scale2, s.em[i*numLabels:])
+			}
+		}
+		off += n
+		out[si] = s.spans(n, ls, &jm.marg)
+	}
+	return out, ntok
+}
+
+// spans returns the spans of one sentence labelled ls, scored by the
+// marginals of s.em.
+func (s *scratch) spans(n int, ls []label, mc *margConsts) []scoredSpan {
+	spans := spansFromLabels(ls)
+	if len(spans) == 0 {
+		return nil
+	}
+	s.marg.run(n, s.em[:n*numLabels], mc)
+	out := make([]scoredSpan, 0, len(spans))
+	for _, sp := range spans {
+		ss := scoredSpan{Start: sp.Start, End: sp.End, Class: normClass(sp.Type), Score: 1}
+		for t := sp.Start; t < sp.End; t++ {
+			ss.Score = min(ss.Score, s.marg.prob(t, int(ls[t])))
+		}
+		out = append(out, ss)
+	}
+	return out
+}
+
+// collectVotes counts the first-pass labels of every normalized word with
+// letters, as stackFeatures does.
+func (s *scratch) collectVotes(sents [][]string) {
+	clear(s.votes)
+	s.voteL = s.voteL[:0]
+	off := 0
+	for si, ws := range sents {
+		for i, w := range ws {
+			if !hasLetter(w) {
+				continue
+			}
+			n := s.norm[off+i]
+			k, ok := s.votes[n]
+			if !ok {
+				k = int32(len(s.voteL))
+				s.voteL = append(s.voteL, wordVotes{})
+				s.votes[n] = k
+			}
+			addVote(&s.voteL[k], s.pass1[si], i, 1)
+		}
+		off += len(ws)
+	}
+}
+
+// viterbiBuf holds viterbi's lattice.
+type viterbiBuf struct {
+	score []float32
+	back  []uint8
+}
+
+// viterbi returns the best valid label sequence for n tokens with emission
+// scores em, using the given transition weights.
+func viterbi(n int, em []float32, trans *[numLabels][numLabels]float32, start, end *[numLabels]float32) []label {
+	out := make([]label, n)
+	var b viterbiBuf
+	b.decode(n, em, trans, start, end, out)
+	return out
+}
+
+// decode writes to out the best valid label sequence for n tokens. Ties go
+// to the lowest label index.
+func (b *viterbiBuf) decode(n int, em []float32, trans *[numLabels][numLabels]float32, start, end *[numLabels]float32, out []label) {
+	if n == 0 {
+		return
+	}
+	b.score, b.back = resize(b.score, n*numLabels), resize(b.back, n*numLabels)
+	score, back := b.score, b.back
+	for j := 0; j < numLabels; j++ {
+		if validStart(label(j)) {
+			score[j] = em[j] + start[j]
+		} else {
+			score[j] = negInf
+		}
+	}
+	for t := 1; t < n; t++ {
+		prev := score[(t-1)*numLabels : t*numLabels]
+		for j := 0; j < numLabels; j++ {
+			best, arg := float32(negInf), 0
+			for _, i := range validPreds[j] {
+				if s := prev[i] + trans[i][j]; s > best {
+					best, arg = s, int(i)
+				}
+			}
+			score[t*numLabels+j] = best + em[t*numLabels+j]
+			back[t*numLabels+j] = uint8(arg)
+		}
+	}
+	last := score[(n-1)*numLabels:]
+	best, arg := float32(negInf), 0
+	for j := 0; j < numLabels; j++ {
+		if !validEnd(label(j)) {
+			continue
+		}
+		if s := last[j] + end[j]; s > best {
+			best, arg = s, j
+		}
+	}
+	for t := n - 1; t >= 0; t-- {
+		out[t] = label(arg)
+		arg = int(back[t*numLabels+arg])
+	}
+}
+
+// validSuccs lists, for each label, the labels that may follow it.
+var validSuccs = func() (p [numLabels][]uint8) {
+	for i := 0; i < numLabels; i++ {
+		for j := 0; j < numLabels; j++ {
+			if validTable[i][j] {
+				p[i] = append(p[i], uint8(j))
+			}
+		}
+	}
+	return p
+}()
+
+// margBuf holds the forward-backward lattices of marginals.
+type margBuf struct {
+	alpha, beta, emit []float64
+}
+
+// marginals returns, for every token, the posterior probability of each
+// label under a CRF-style reading of the scores (forward-backward), used as
+// confidence for spans.
+func marginals(n int, em []float32, m *model) []float64 {
+	p := make([]float64, n*numLabels)
+	var b margBuf
+	b.run(n, em, newMargConsts(m))
+	for t := 0; t < n; t++ {
+		for j := 0; j < numLabels; j++ {
+			p[t*numLabels+j] = b.prob(t, j)
+		}
+	}
+	return p
+}
+
+func normalize(v []float64) {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	if s > 0 {
+		for i := range v {
+			v[i] /= s
+		}
+	}
+}
+
+// run computes the normalized forward and backward scores of n tokens.
+// Transitions that BILOU forbids have weight zero and are skipped, which
+// leaves every sum unchanged.
+func (b *margBuf) run(n int, em []float32, c *margConsts) {
+	if n == 0 {
+		return
+	}
+	b.alpha, b.beta, b.emit = resize(b.alpha, n*numLabels), resize(b.beta, n*numLabels), resize(b.emit, n*numLabels)
+	alpha, beta, emit := b.alpha, b.beta, b.emit
+	for t := 0; t < n; t++ {
+		mx := float32(negInf)
+		for j := 0; j < numLabels; j++ {
+			mx = max(mx, em[t*numLabels+j])
+		}
+		for j := 0; j < numLabels; j++ {
+			emit[t*numLabels+j] = math.Exp(float64(em[t*numLabels+j]-mx) / scoreTemperature)
+		}
+	}
+	for j := 0; j < numLabels; j++ {
+		alpha[j] = 0
+		if validStart(label(j)) {
+			alpha[j] = emit[j] * c.start[j]
+		}
+	}
+	normalize(alpha[:numLabels])
+	for t := 1; t < n; t++ {
+		prev := alpha[(t-1)*numLabels : t*numLabels]
+		for j := 0; j < numLabels; j++ {
+			s := 0.0
+			for _, i := range validPreds[j] {
+				s += prev[i] * c.et[i][j]
+			}
+			alpha[t*numLabels+j] = s * emit[t*numLabels+j]
+		}
+		normalize(alpha[t*numLabels : (t+1)*numLabels])
+	}
+	for j := 0; j < numLabels; j++ {
+		beta[(n-1)*numLabels+j] = 0
+		if validEnd(label(j)) {
+			beta[(n-1)*numLabels+j] = c.end[j]
+		}
+	}
+	normalize(beta[(n-1)*numLabels:])
+	for t := n - 2; t >= 0; t-- {
+		for i := 0; i < numLabels; i++ {
+			s := 0.0
+			for _, j := range validSuccs[i] {
+				s += c.et[i][j] * emit[(t+1)*numLabels+int(j)] * beta[(t+1)*numLabels+int(j)]
+			}
+			beta[t*numLabels+i] = s
+		}
+		normalize(beta[t*numLabels : (t+1)*numLabels])
+	}
+}
+
+// prob is the marginal probability of label j at token t after run.
+func (b *margBuf) prob(t, j int) float64 {
+	row := [numLabels]float64{}
+	s := 0.0
+	for k := range row {
+		row[k] = b.alpha[t*numLabels+k] * b.beta[t*numLabels+k]
+		s += row[k]
+	}
+	if s > 0 {
+		return row[j] / s
+	}
+	return row[j]
+}
