@@ -2,11 +2,12 @@ package ner
 
 import (
 	"context"
-	"github.com/tidings/tidings/internal/shared"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tidings/tidings/internal/cputime"
+	"github.com/tidings/tidings/internal/shared"
 
 	prosener "github.com/jdkato/prose/v3/ner"
 	prosetag "github.com/jdkato/prose/v3/tag"
@@ -45,20 +46,10 @@ func TestDevSample(t *testing.T) {
 	}
 }
 
-// cpuSeconds is the process's user+system CPU time: on a shared machine it
-// measures the work done better than wall time.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-}
-
 // reportSpeed reports tokens per wall-clock second and per CPU second.
 func reportSpeed(b *testing.B, toks int, t0 time.Time, c0 float64) {
 	b.ReportMetric(float64(toks*b.N)/time.Since(t0).Seconds(), "tokens/s")
-	if c := cpuSeconds() - c0; c > 0 {
+	if c := cputime.Process().Seconds() - c0; c > 0 {
 		b.ReportMetric(float64(toks*b.N)/c, "tokens/cpu-s")
 	}
 }
@@ -87,7 +78,7 @@ func BenchmarkTagDocument(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
-	t0, c0 := time.Now(), cpuSeconds()
+	t0, c0 := time.Now(), cputime.Process().Seconds()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			r.TagDocument(d)
@@ -109,7 +100,7 @@ func BenchmarkProse(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
-	t0, c0 := time.Now(), cpuSeconds()
+	t0, c0 := time.Now(), cputime.Process().Seconds()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			for _, ws := range d {
@@ -141,7 +132,7 @@ func BenchmarkRecognize(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
-	t0, c0 := time.Now(), cpuSeconds()
+	t0, c0 := time.Now(), cputime.Process().Seconds()
 	for i := 0; i < b.N; i++ {
 		r.Recognize(doc)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jdkato/prose/v3/tag"
+	"github.com/tidings/tidings/internal/cputime"
 )
 
 const sampleText = `Missiles hit Kyiv overnight
@@ -175,7 +176,7 @@ func BenchmarkPipeline(b *testing.B) {
 		n += len(s.Tokens)
 	}
 	b.ResetTimer()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		p.Analyze(text)
 	}
@@ -206,7 +207,7 @@ func BenchmarkTagger(b *testing.B) {
 		n += len(s)
 	}
 	b.ResetTimer()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		for _, s := range sents {
 			p.TagWords(s)
@@ -230,7 +231,7 @@ func BenchmarkProseTagger(b *testing.B) {
 		n += len(s)
 	}
 	b.ResetTimer()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		for _, s := range sents {
 			pt.Tag(s)
@@ -256,7 +257,7 @@ func benchSentences(p *Pipeline) [][]string {
 // -cpu 1 so that both describe one core).
 func reportRate(b *testing.B, n int, cpu0 time.Duration) {
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu := processCPU() - cpu0; cpu > 0 {
+	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
 }

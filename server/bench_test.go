@@ -12,11 +12,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/cputime"
 	"github.com/tidings/tidings/sqlite"
 )
 
@@ -145,15 +145,6 @@ func (c *benchCorpus) article(i int) *tidings.Article {
 	return a
 }
 
-// cpuTime returns the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // benchStore opens the cached synthetic store, building it when missing.
 func benchStore(b *testing.B, n int) *sqlite.DB {
 	ctx := context.Background()
@@ -228,7 +219,7 @@ func BenchmarkAPI(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			var durs []time.Duration
 			i := 0
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				p := paths[i%len(paths)]
 				i++
@@ -241,7 +232,7 @@ func BenchmarkAPI(b *testing.B) {
 					b.Fatalf("%s: %d %s", p, rec.Code, rec.Body)
 				}
 			}
-			cpu := cpuTime() - cpu0
+			cpu := cputime.Process() - cpu0
 			slices.Sort(durs)
 			pct := func(p float64) float64 {
 				return float64(durs[int(p*float64(len(durs)-1))].Microseconds()) / 1000

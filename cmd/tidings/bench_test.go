@@ -12,6 +12,7 @@ import (
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/analyze"
+	"github.com/tidings/tidings/internal/cputime"
 	"github.com/tidings/tidings/internal/shared"
 	"github.com/tidings/tidings/source"
 )
@@ -64,7 +65,7 @@ func benchAnalyze(b *testing.B, docs []*tidings.Document) {
 	p := benchPipeline(b)
 	var next atomic.Int64
 	b.ResetTimer()
-	start, cpu0 := time.Now(), processCPU()
+	start, cpu0 := time.Now(), cputime.Process()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			d := docs[int(next.Add(1))%len(docs)]
@@ -81,7 +82,7 @@ func benchAnalyze(b *testing.B, docs []*tidings.Document) {
 // words are mostly markup).
 func reportArticles(b *testing.B, docs []*tidings.Document, start time.Time, cpu0 time.Duration) {
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "articles/s")
-	if cpu := processCPU() - cpu0; cpu > 0 {
+	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(b.N)/cpu.Seconds(), "articles/cpu-s")
 	}
 	words, texts := 0, 0
@@ -117,7 +118,7 @@ func BenchmarkAnalyzeStream(b *testing.B) {
 		}
 	}
 	b.ResetTimer()
-	start, cpu0 := time.Now(), processCPU()
+	start, cpu0 := time.Now(), cputime.Process()
 	for r := range p.Stream(ctx, in, runtime.GOMAXPROCS(0)) {
 		if r.Err != nil {
 			b.Fatal(r.Err)
