@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tidings/tidings/nlp/clusters"
 )
 
 // Features are hashed: a template id and its string parts are folded into a
@@ -197,17 +199,7 @@ func shapeInto(w string, b *[16]byte) int {
 func normWord(w string) string { return normLower(strings.ToLower(w)) }
 
 // normLower is normWord of a word already passed through strings.ToLower.
-func normLower(lw string) string {
-	if strings.IndexFunc(lw, unicode.IsDigit) < 0 {
-		return lw
-	}
-	return strings.Map(func(r rune) rune {
-		if unicode.IsDigit(r) {
-			return '0'
-		}
-		return r
-	}, lw)
-}
+func normLower(lw string) string { return clusters.Normalize(lw) }
 
 // sentFeatures is the hashed feature list of every token of one sentence:
 // token i owns hashes[offs[i]:offs[i+1]].
