@@ -190,81 +190,102 @@ func evalCounts(ctx context.Context, gold string, opts evalOptions) (any, error)
 		return a.Counts, err
 	}
 	if plover != "" {
-		recs, err := fxReadPlover(plover)
-		if err != nil {
+		if err := rep.scorePlover(plover, opts, run); err != nil {
 			return nil, err
 		}
-		exact := 0
-		for _, r := range recs {
-			if r.Dead == "" && r.Injured == "" {
-				// Only the records that code casualties: the others
-				// often report figures of events they do not code.
-				continue
-			}
-			cs, err := run(r.Text)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", r.ID, err)
-			}
-			want := map[string]bool{}
-			for kind, v := range map[string]string{"KILL": r.Dead, "WOUND": r.Injured} {
-				if _, err := strconv.Atoi(v); err == nil {
-					want[kind+" "+v] = true
-				}
-			}
-			rep.GoldFigures += len(want)
-			rep.Detection.Gold += len(want)
-			for _, c := range cs {
-				if c.Kind != "KILL" && c.Kind != "WOUND" {
-					continue
-				}
-				rep.Detection.Pred++
-				if want[c.Kind+" "+strconv.Itoa(c.Number)] {
-					rep.Detection.TP++
-					exact++
-				} else if os.Getenv("TIDINGS_EVAL_DEBUG") != "" {
-					fmt.Fprintf(opts.Stderr, "COUNT FP %s %d %q in %q\n", c.Kind, c.Number, c.Text, r.Text)
-				}
-			}
-		}
-		rep.ExactMatch = fxRatio(exact, rep.GoldFigures)
-		rep.Detection.done()
 	}
 	if india != "" {
-		sents, err := fxReadIndia(india)
-		if err != nil {
+		if err := rep.scoreIndia(india, opts, run); err != nil {
 			return nil, err
 		}
-		k, a := &fxPRF3{}, &fxPRF3{}
-		for i, s := range sents {
-			if opts.Limit > 0 && i >= opts.Limit {
-				break
-			}
-			cs, err := run(s.Text)
-			if err != nil {
-				return nil, fmt.Errorf("india %d/%d: %w", s.Doc, s.Sent, err)
-			}
-			for _, sc := range []struct {
-				kind string
-				s    *fxPRF3
-			}{{"KILL", k}, {"ARREST", a}} {
-				g := slices.Contains(s.Labels, sc.kind)
-				p := slices.ContainsFunc(cs, func(c tidings.Count) bool { return c.Kind == sc.kind })
-				if g {
-					sc.s.Gold++
-				}
-				if p {
-					sc.s.Pred++
-				}
-				if g && p {
-					sc.s.TP++
-				}
-			}
-		}
-		k.done()
-		a.done()
-		rep.IndiaKill, rep.IndiaArrest = k, a
 	}
 	return rep, nil
+}
+
+// countRunner extracts the counts of one text.
+type countRunner func(text string) ([]tidings.Count, error)
+
+// scorePlover scores the dead and injured figures of the PLOVER records
+// in file path.
+func (rep *countsReport) scorePlover(path string, opts evalOptions, run countRunner) error {
+	recs, err := fxReadPlover(path)
+	if err != nil {
+		return err
+	}
+	exact := 0
+	for _, r := range recs {
+		if r.Dead == "" && r.Injured == "" {
+			// Only the records that code casualties: the others
+			// often report figures of events they do not code.
+			continue
+		}
+		cs, err := run(r.Text)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.ID, err)
+		}
+		want := map[string]bool{}
+		for kind, v := range map[string]string{"KILL": r.Dead, "WOUND": r.Injured} {
+			if _, err := strconv.Atoi(v); err == nil {
+				want[kind+" "+v] = true
+			}
+		}
+		rep.GoldFigures += len(want)
+		rep.Detection.Gold += len(want)
+		for _, c := range cs {
+			if c.Kind != "KILL" && c.Kind != "WOUND" {
+				continue
+			}
+			rep.Detection.Pred++
+			if want[c.Kind+" "+strconv.Itoa(c.Number)] {
+				rep.Detection.TP++
+				exact++
+			} else if os.Getenv("TIDINGS_EVAL_DEBUG") != "" {
+				fmt.Fprintf(opts.Stderr, "COUNT FP %s %d %q in %q\n", c.Kind, c.Number, c.Text, r.Text)
+			}
+		}
+	}
+	rep.ExactMatch = fxRatio(exact, rep.GoldFigures)
+	rep.Detection.done()
+	return nil
+}
+
+// scoreIndia scores, per IndiaPoliceEvents sentence of file path, whether
+// a KILL (ARREST) count was found against the KILL (ARREST) label.
+func (rep *countsReport) scoreIndia(path string, opts evalOptions, run countRunner) error {
+	sents, err := fxReadIndia(path)
+	if err != nil {
+		return err
+	}
+	k, a := &fxPRF3{}, &fxPRF3{}
+	for i, s := range sents {
+		if opts.Limit > 0 && i >= opts.Limit {
+			break
+		}
+		cs, err := run(s.Text)
+		if err != nil {
+			return fmt.Errorf("india %d/%d: %w", s.Doc, s.Sent, err)
+		}
+		for _, sc := range []struct {
+			kind string
+			s    *fxPRF3
+		}{{"KILL", k}, {"ARREST", a}} {
+			g := slices.Contains(s.Labels, sc.kind)
+			p := slices.ContainsFunc(cs, func(c tidings.Count) bool { return c.Kind == sc.kind })
+			if g {
+				sc.s.Gold++
+			}
+			if p {
+				sc.s.Pred++
+			}
+			if g && p {
+				sc.s.TP++
+			}
+		}
+	}
+	k.done()
+	a.done()
+	rep.IndiaKill, rep.IndiaArrest = k, a
+	return nil
 }
 
 // eventsPart scores one set of PLOVER records.
