@@ -8,7 +8,7 @@
 // staggering 10,000"), a casualty word or phrase after it ("12 people were
 // killed", "90 wounded", "three deaths", "were stabbed to death", "were
 // taken into custody"), also past an aside ("two persons, including a
-// woman, were killed", "494 people from the minority community were
+// woman, were killed", "120 people from the two villages were
 // killed"), or a death toll ("the death toll rose to 40"). With POS tags
 // any plural noun can be the one counted ("40 sadhus were arrested"), but
 // only for unambiguous outcomes ("20 shops were burnt" is no count).

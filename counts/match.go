@@ -31,7 +31,7 @@ func sentenceCounts(t *facttext.Text, si int) []tidings.Count {
 			continue
 		}
 		if c.End > c.Start && c.End-1 > i {
-			i = c.End - 1 // "9 people from two groups were killed": one figure
+			i = c.End - 1 // "12 people from two villages were killed": one figure
 		}
 		c.Text = t.S[toks[c.Start].B:toks[c.End-1].E]
 		c.Start, c.End = toks[c.Start].Start, toks[c.End-1].End
@@ -90,7 +90,7 @@ func classify(toks []facttext.Token, n number) (tidings.Count, bool) {
 		if verbsBefore[w] || (w == "the" && p > 0 && toks[p-1].Lower == "killed") {
 			c.Kind, c.Start, c.End = outcomes[w], p, objEnd
 			if w == "arrest" || w == "detain" {
-				c.Kind = "ARREST" // "were able to arrest 39 miscreants"
+				c.Kind = "ARREST" // "were able to arrest 17 suspects"
 			}
 			if c.Kind == "" {
 				c.Kind = "KILL"
@@ -197,7 +197,7 @@ func skipIntensifier(toks []facttext.Token, p int) int {
 
 // skipAside steps over an aside between a counted noun and its verb: a
 // parenthetical ", including a woman," or a short prepositional phrase
-// "from the minority community". It returns where the verb may start.
+// "from the two villages". It returns where the verb may start.
 func skipAside(toks []facttext.Token, i int) int {
 	if i < len(toks) && toks[i].Text == "," && i+1 < len(toks) && toks[i+1].Lower == "including" {
 		for k := i + 2; k < len(toks) && k-i <= 8; k++ {
@@ -246,7 +246,7 @@ func countedNoun(toks []facttext.Token, j int) (string, int, bool) {
 // outcomeAfter reads the outcome after a counted noun ending at token
 // objEnd: "12 people were killed", "90 wounded", "three deaths", also past
 // an aside ("two persons, including a woman, were killed", "494 people
-// from the minority community were killed"). It returns the kind and the
+// from the two villages were killed"). It returns the kind and the
 // end of the outcome, or "".
 func outcomeAfter(toks []facttext.Token, objEnd int, plural bool) (string, int) {
 	m := skipAside(toks, objEnd)

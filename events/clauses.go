@@ -28,7 +28,7 @@ func subordinator(toks []facttext.Token, i int) string {
 			return ""
 		}
 		if subordinators[w] && (j+1 >= len(toks) || toks[j+1].Lower != "which") {
-			return w // not "…, after which the police opened fire"
+			return w // not "…, after which the troops opened fire"
 		}
 		if relativePassive(toks, j, i) {
 			return w

@@ -106,7 +106,7 @@ var parsedCases = []struct {
 	actor      string
 	hypo       bool
 }{
-	{"cause actor", "Two people were killed in police firing on Monday.", "ASSAULT", "", "", "police", false},
+	{"cause actor", "Three protesters were killed in police firing on Sunday.", "ASSAULT", "", "", "police", false},
 	{"victim verb", "Three people died in the heat on Monday.", "", "", "ASSAULT", "", false},
 	{"light verb", "The activist staged a hunger strike in prison.", "PROTEST", "strike-hun", "", "activist", false},
 	{"pattern needs all words", "A similar meeting was held two days ago.", "", "", "COERCE", "", false},
@@ -114,7 +114,7 @@ var parsedCases = []struct {
 	{"custody", "Over 30 activists were taken into custody.", "COERCE", "detain", "", "", false},
 	{"shared subject", "Police arrested 40 rioters and fired 200 rounds.", "ASSAULT", "", "", "Police", false},
 	{"coordinated infinitive", "The resolution aims to tighten sanctions and impose a blockade on the port.", "SANCTION", "", "", "", true},
-	{"rounded up", "The police have rounded up 1,740 activists.", "COERCE", "detain", "", "police", false},
+	{"rounded up", "The police have rounded up 250 activists.", "COERCE", "detain", "", "police", false},
 	{"synonym set pattern", "The two sides agreed to a truce on Sunday.", "AGREE", "", "", "two sides", false},
 	{"CAMEO phrasal verb", "The union called off the strike planned for Monday.", "CONCEDE", "", "", "union", false},
 	{"CAMEO phrasal no event", "The ministry set up a committee on Monday.", "", "", "ASSAULT", "", false},

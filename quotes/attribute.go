@@ -331,7 +331,7 @@ func (st *state) nearestBefore(toks []facttext.Token, anyCue bool) *attribution 
 
 // invertedComma reads an inverted attribution set off by commas inside a
 // sentence: `China's influence has grown, said Nargis Kassenova, an
-// expert …`, `The paradox of Nancy, says Carl Anthony, is that …`. The
+// expert …`, `The trouble with the plan, says Ana Ruiz, is that …`. The
 // name after the cue must not be a time ("…, said Tuesday").
 func (st *state) invertedComma(toks []facttext.Token, c int) *attribution {
 	if c == 0 || toks[c-1].Text != "," || c+1 >= len(toks) || strings.HasSuffix(toks[c].Lower, "ing") || toks[c].Lower == "according" {

@@ -36,7 +36,7 @@ func onlyConnectives(toks []facttext.Token) bool {
 }
 
 // colonSubject is the speaker of a colon introduction whatever its verb
-// ("She then addressed the supporters again:", "17-year-old Jared Potts
+// ("She then turned to the crowd:", "A 19-year-old student
 // echoed:"): the subject of the verb governing the colon at byte colon in
 // sentence si, when the parse has one that can speak (a name, a noun
 // phrase or a personal pronoun, not "it" or "there").
@@ -50,7 +50,7 @@ func (st *state) colonSubject(si, colon int) *attribution {
 		return nil
 	}
 	// The verb: the clause head the colon hangs on, or the nearest one
-	// above it with a subject ("Clinton has since apologized for what
+	// above it with a subject ("The mayor has since apologised for what
 	// happened:").
 	for v, n := sent[ci].Head, 0; v >= 0 && n < 4; v, n = sent[v].Head, n+1 {
 		if at := st.clauseSubject(sent, v, colon); at != nil {
@@ -132,7 +132,7 @@ func (st *state) inherit(sp Span) *attribution {
 				return at // "… former adviser Alfred Kahn:"
 			}
 			if at := st.colonSubject(sA-1, pt[n-1].B); at != nil {
-				return at // "17-year-old Jared Potts echoed:"
+				return at // "A 19-year-old student echoed:"
 			}
 		}
 	}
@@ -141,7 +141,7 @@ func (st *state) inherit(sp Span) *attribution {
 			return at // "Rep. Trey Gowdy:" "…"
 		}
 		if at := st.colonSubject(sA, before[n-1].B); at != nil {
-			return at // "Politico reveals a few relevant facts: “…”"
+			return at // "The report lists a few facts: “…”"
 		}
 	}
 	if alone && sA > 0 && st.paraOf(t.Sentences[sA-1].B) == st.paraOf(sp.Open) &&

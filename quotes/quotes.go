@@ -30,7 +30,7 @@
 // is skipped; the "by" agent of a passive: "was asked by host Bill
 // Maher"), else from the noun phrase next to the verb. A participle cue
 // ("…, saying", "calling him “…”") takes its own subject in an absolute
-// construction ("with Sen. John McCain calling it …"), the speaker of a
+// construction ("with Sen. Ana Ruiz calling it …"), the speaker of a
 // reporting verb just before it ("…, Spicer said, adding, “…”"), else the
 // clause's subject. Pronouns and descriptions ("he", "the US president")
 // are resolved to a canonical entity of Article.Entities: pronouns to the

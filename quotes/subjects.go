@@ -105,7 +105,7 @@ func (st *state) parseSubject(toks []facttext.Token, c int) (int, int, bool) {
 }
 
 // participleSubject is the speaker of a participle cue in the parse ("with
-// Gorka noting", "Trump went after Bush, calling him …", "Trump has hailed
+// Gorka noting", "Lee went after Ortiz, calling him …", "Trump has hailed
 // the vote, telling reporters …"): its own subject, else the subject of
 // the verb it depends on.
 func (st *state) participleSubject(toks []facttext.Token, c int) (int, int, bool) {
@@ -319,7 +319,7 @@ func (st *state) rootSubject(si int) *attribution {
 			return st.resolve("", k.B, k.E)
 		}
 		if k.UPOS == "NOUN" && !facttext.IsCap(k.Text) {
-			// "The Rove ad hits Clinton for taking “…”": a noun phrase
+			// "The new ad hits the mayor for taking “…”": a noun phrase
 			// with its determiner and modifiers.
 			lo := i
 			for lo > 0 && sent.Tokens[lo-1].Head == i && !st.quoted(sent.Tokens[lo-1].B) &&
