@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // TestFastScoresMatchSlow checks that a model read from disk, which scores
@@ -48,17 +49,31 @@ func TestFastScoresMatchSlow(t *testing.T) {
 	if m.fast == nil {
 		t.Fatal("read model has no fast table")
 	}
-	kinds := map[uint64]int{} // row length: 1, 2 inline, 3 for more
+	if sz := unsafe.Sizeof(fastSlot{}); sz != 32 {
+		t.Fatalf("fastSlot is %d bytes, want 32 (two a cache line)", sz)
+	}
+	kinds := map[string]int{} // how each row is stored
 	for _, sl := range m.fast.table {
 		switch {
-		case sl.v&inlineBit != 0:
-			kinds[sl.v>>48&3]++
-		case sl.v != 0:
-			kinds[3]++
+		case sl.n == 0:
+		case sl.n == 1:
+			kinds["one"]++
+		case sl.n < maxInline:
+			kinds["few"]++
+		case sl.n == maxInline:
+			kinds["full"]++
+		case sl.n == denseRow:
+			kinds["dense"]++
+		default:
+			kinds["sparse"]++
 		}
 	}
-	if kinds[1] == 0 || kinds[2] == 0 || kinds[3] == 0 {
-		t.Fatalf("rows of 1, 2 and more weights: %v; want some of each", kinds)
+	nKinds := 5
+	if denseMin > 256 {
+		nKinds = 4 // no dense rows on this architecture
+	}
+	if len(kinds) != nKinds {
+		t.Fatalf("rows by kind: %v; want some of each", kinds)
 	}
 	slow := m.Prune(0) // the same rows, built for the general path
 	if slow.fast != nil {
@@ -80,6 +95,35 @@ func TestFastScoresMatchSlow(t *testing.T) {
 		for c := range got {
 			if math.Float32bits(got[c]) != math.Float32bits(want[c]) {
 				t.Fatalf("query %d class %d: fast %v, slow %v", i, c, got[c], want[c])
+			}
+		}
+	}
+}
+
+// TestAddF32 checks addF32 against the scalar float32 additions, bit for
+// bit, on values that round, on zeros of both signs and on subnormals.
+func TestAddF32(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 8, 16, 104, 256} {
+		dst, src := make([]float32, 256), make([]float32, n)
+		for i := range dst {
+			dst[i] = float32(rng.NormFloat64())
+		}
+		for i := range src {
+			src[i] = float32(rng.NormFloat64() * 1e-3)
+		}
+		if n > 0 {
+			src[0], dst[1], src[1] = float32(math.Copysign(0, -1)), 0, 0
+			dst[2], src[2] = math.SmallestNonzeroFloat32, math.SmallestNonzeroFloat32
+		}
+		want := slices.Clone(dst)
+		for i, w := range src {
+			want[i] += w
+		}
+		addF32(dst, src)
+		for i := range dst {
+			if math.Float32bits(dst[i]) != math.Float32bits(want[i]) {
+				t.Fatalf("n=%d: dst[%d] = %v, want %v", n, i, dst[i], want[i])
 			}
 		}
 	}
