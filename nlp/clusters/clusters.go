@@ -102,6 +102,56 @@ func (t *Table) LookupExact(word string) (Class, bool) {
 // tries its lowercase form and then its capitalised form (so "CHINA" and
 // "china" find "China"). ok is false when none is in the table.
 func (t *Table) Lookup(word string) (Class, bool) {
+	if c, ok, done := t.lookupASCII(word); done {
+		return c, ok
+	}
+	return t.lookupAny(word)
+}
+
+// lookupASCII is Lookup for short ASCII words, without allocating: the
+// parser looks up every token. done is false for other words.
+func (t *Table) lookupASCII(word string) (c Class, ok, done bool) {
+	var buf [48]byte
+	if len(word) == 0 || len(word) > len(buf) {
+		return Class{}, false, false
+	}
+	b := buf[:len(word)]
+	for i := 0; i < len(word); i++ {
+		ch := word[i]
+		switch {
+		case ch >= utf8.RuneSelf:
+			return Class{}, false, false
+		case '0' <= ch && ch <= '9':
+			ch = '0'
+		}
+		b[i] = ch
+	}
+	if c, ok := t.words[string(b)]; ok {
+		return c, true, true
+	}
+	lowered := false
+	for i, ch := range b {
+		if 'A' <= ch && ch <= 'Z' {
+			b[i] = ch + 'a' - 'A'
+			lowered = true
+		}
+	}
+	if lowered {
+		if c, ok := t.words[string(b)]; ok {
+			return c, true, true
+		}
+	}
+	if 'a' <= b[0] && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+		if c, ok := t.words[string(b)]; ok {
+			return c, true, true
+		}
+	}
+	return Class{}, false, true
+}
+
+// lookupAny is Lookup for any word.
+func (t *Table) lookupAny(word string) (Class, bool) {
 	w := Normalize(word)
 	if c, ok := t.words[w]; ok || w == "" {
 		return c, ok

@@ -206,3 +206,29 @@ func BenchmarkLookup(b *testing.B) {
 		tab.Lookup(words[i%len(words)])
 	}
 }
+
+// TestLookupASCIIMatchesAny checks the allocation-free path against the
+// general one, on the table's own words in several casings and on others.
+func TestLookupASCIIMatchesAny(t *testing.T) {
+	tab, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"", "x", "CHINA", "china", "China", "cHINA", "said", "SAID", "1,500", "2024", "U.S.", "mcdonald", "IPHONE", "Zürich", "ZÜRICH", "naïve", "'s", "--", "Ab3"}
+	for w := range tab.words {
+		words = append(words, w, strings.ToUpper(w), strings.ToLower(w))
+		if len(words) > 3000 {
+			break
+		}
+	}
+	for _, w := range words {
+		c1, ok1 := tab.Lookup(w)
+		c2, ok2 := tab.lookupAny(w)
+		if c1 != c2 || ok1 != ok2 {
+			t.Errorf("Lookup(%q) = %v %v, general path %v %v", w, c1, ok1, c2, ok2)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { tab.Lookup("WASHINGTON") }); n != 0 {
+		t.Errorf("Lookup of an ASCII word allocates %v times", n)
+	}
+}
