@@ -1,6 +1,10 @@
 package ner
 
-import "math"
+import (
+	"math"
+
+	"github.com/tidings/tidings/internal/hugemem"
+)
 
 // jointModel holds the weights of both passes of a loaded recognizer in one
 // table, built once at load time. Most features of a token are base
@@ -129,7 +133,7 @@ func newJointModel(m1, m2 *model) *jointModel {
 	for size*7 < n*10 { // load factor at most 0.7, as featTable
 		size <<= 1
 	}
-	jm := &jointModel{slots: make([]jointSlot, size), mask: uint64(size - 1),
+	jm := &jointModel{slots: hugemem.Make[jointSlot](size), mask: uint64(size - 1),
 		scale1: m1.scale, scale2: scale2, two: m2 != nil, marg: *newMargConsts(last)}
 	for i, j := 0, 0; i < len(k1) || j < len(k2); {
 		switch {

@@ -1,5 +1,7 @@
 package perceptron
 
+import "github.com/tidings/tidings/internal/hugemem"
+
 // fastSlot is one cell of the lookup table a loaded (quantized) model scores
 // with: the feature and, in the same 32 bytes (two cells a cache line), its
 // whole row when it has at most maxInline weights — each an int16 quantized
@@ -53,7 +55,7 @@ func (m *Model) buildFast(rows []uint64, cls []uint16, q []int16, scale float32)
 	if m.NClasses > 256 {
 		return
 	}
-	f := &fast{scale: scale, mask: m.mask, table: make([]fastSlot, len(m.table))}
+	f := &fast{scale: scale, mask: m.mask, table: hugemem.Make[fastSlot](len(m.table))}
 	f.width = (m.NClasses + 7) &^ 7
 	for r, k := range rows {
 		if k == 0 {

@@ -1,0 +1,32 @@
+// Package hugemem allocates large, long-lived, pointer-free tables in memory
+// the kernel may back with 2 MiB pages.
+//
+// The parser's and the NER model's weight tables are tens of megabytes read
+// at random, one cache line per feature. With 4 KiB pages almost every such
+// read also misses the TLB, and in a virtual machine a TLB miss is a
+// two-level page walk; Linux's transparent huge pages are commonly enabled
+// only for memory that asks for them (madvise), which the Go heap does not.
+package hugemem
+
+import "unsafe"
+
+// minSize is the size below which Make just uses make: a table smaller than
+// a couple of huge pages gains nothing.
+const minSize = 4 << 20
+
+// Make returns a zeroed slice of n elements of T. T must hold no pointers
+// (the garbage collector does not scan the memory) and the slice is never
+// unmapped: Make is for tables that live as long as the process, as loaded
+// models do. Where huge pages cannot be had it is an ordinary Go slice.
+func Make[T any](n int) []T {
+	var zero T
+	size := uintptr(n) * unsafe.Sizeof(zero)
+	if n <= 0 || size < minSize {
+		return make([]T, n)
+	}
+	p := mapHuge(size)
+	if p == nil {
+		return make([]T, n)
+	}
+	return unsafe.Slice((*T)(p), n)
+}

@@ -1,0 +1,27 @@
+package hugemem
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+// hugePage is the size of an x86-64 and arm64 transparent huge page.
+const hugePage = 2 << 20
+
+// mapHuge maps size bytes (rounded up to whole huge pages) of anonymous
+// memory aligned to a huge page and asks for huge pages; nil if mapping
+// fails. The advice failing (THP disabled) leaves ordinary pages, which is
+// still correct.
+func mapHuge(size uintptr) unsafe.Pointer {
+	size = (size + hugePage - 1) &^ (hugePage - 1)
+	// Over-map by one huge page so an aligned start exists inside.
+	b, err := syscall.Mmap(-1, 0, int(size+hugePage), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
+	if err != nil {
+		return nil
+	}
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	skip := (hugePage - base%hugePage) % hugePage
+	aligned := b[skip : skip+size : skip+size]
+	_ = syscall.Madvise(aligned, syscall.MADV_HUGEPAGE)
+	return unsafe.Pointer(unsafe.SliceData(aligned))
+}
