@@ -10,9 +10,9 @@ import (
 )
 
 // TestFastScoresMatchSlow checks that a model read from disk, which scores
-// with the compact table, adds exactly (bit for bit) what the general path
-// adds, over rows of one, two, a few and all classes and over features
-// absent from the model.
+// with the compact table, gives exactly scale times the integer sum of the
+// quantized weights the general path holds (as floats), over rows of one,
+// two, a few and all classes and over features absent from the model.
 func TestFastScoresMatchSlow(t *testing.T) {
 	const nc = 40
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -80,6 +80,7 @@ func TestFastScoresMatchSlow(t *testing.T) {
 		t.Fatal("Prune: built a fast table")
 	}
 	got, want := make([]float32, nc), make([]float32, nc)
+	scale := m.fast.scale
 	for i := range 500 {
 		q := make([]uint64, 1+rng.IntN(150))
 		for j := range q {
@@ -92,6 +93,20 @@ func TestFastScoresMatchSlow(t *testing.T) {
 		clear(want)
 		m.Scores(q, got)
 		slow.Scores(q, want)
+		sums, one := make([]int32, nc), make([]float32, nc)
+		for _, k := range q {
+			clear(one)
+			slow.Scores([]uint64{k}, one)
+			for c, w := range one {
+				sums[c] += int32(math.Round(float64(w) / float64(scale)))
+			}
+		}
+		for c := range got {
+			if d := math.Abs(float64(got[c] - want[c])); d > 1e-3*(1+math.Abs(float64(want[c]))) {
+				t.Fatalf("query %d class %d: fast %v, general path %v", i, c, got[c], want[c])
+			}
+			want[c] = float32(sums[c]) * scale
+		}
 		for c := range got {
 			if math.Float32bits(got[c]) != math.Float32bits(want[c]) {
 				t.Fatalf("query %d class %d: fast %v, slow %v", i, c, got[c], want[c])
@@ -100,30 +115,31 @@ func TestFastScoresMatchSlow(t *testing.T) {
 	}
 }
 
-// TestAddF32 checks addF32 against the scalar float32 additions, bit for
-// bit, on values that round, on zeros of both signs and on subnormals.
-func TestAddF32(t *testing.T) {
+// TestAddRows checks the vector adders against addRowsGo on random rows,
+// including the extreme int16 values.
+func TestAddRows(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for _, n := range []int{0, 8, 16, 104, 256} {
-		dst, src := make([]float32, 256), make([]float32, n)
-		for i := range dst {
-			dst[i] = float32(rng.NormFloat64())
+	for _, width := range []int{16, 32, 112, 256} {
+		pd := make([]int16, 40*width)
+		for i := range pd {
+			pd[i] = int16(rng.IntN(1 << 16))
 		}
-		for i := range src {
-			src[i] = float32(rng.NormFloat64() * 1e-3)
-		}
-		if n > 0 {
-			src[0], dst[1], src[1] = float32(math.Copysign(0, -1)), 0, 0
-			dst[2], src[2] = math.SmallestNonzeroFloat32, math.SmallestNonzeroFloat32
-		}
-		want := slices.Clone(dst)
-		for i, w := range src {
-			want[i] += w
-		}
-		addF32(dst, src)
-		for i := range dst {
-			if math.Float32bits(dst[i]) != math.Float32bits(want[i]) {
-				t.Fatalf("n=%d: dst[%d] = %v, want %v", n, i, dst[i], want[i])
+		pd[0], pd[1] = math.MinInt16, math.MaxInt16
+		for _, nrows := range []int{1, 2, 7, 40} {
+			offs := make([]uint32, nrows)
+			for i := range offs {
+				offs[i] = uint32(rng.IntN(40) * width)
+			}
+			acc0 := make([]int32, width)
+			for i := range acc0 {
+				acc0[i] = int32(rng.IntN(1<<20)) - 1<<19
+			}
+			want := slices.Clone(acc0)
+			addRowsGo(want, pd, offs)
+			got := slices.Clone(acc0)
+			addRows(got, pd, offs)
+			if !slices.Equal(got, want) {
+				t.Fatalf("width %d rows %d: addRows differs from addRowsGo", width, nrows)
 			}
 		}
 	}

@@ -88,8 +88,9 @@ func (b *builder) build() *Model {
 // each feature's slot (independent loads the CPU overlaps, so cache misses
 // on the large table are paid in parallel rather than one after another),
 // the second touches each row and the third adds the rows up. A model read
-// from disk scores through its compact table instead (see fastSlot), with
-// bit-for-bit the same result.
+// from disk scores through its compact table instead (see fastSlot): the
+// same weights summed as integers and scaled once, which can differ from
+// the float sums here in the last bits.
 func (m *Model) Scores(feats []uint64, scores []float32) {
 	if m.fast != nil {
 		m.fast.scores(feats, scores)
