@@ -79,7 +79,53 @@ func (c *config) window() window {
 // parse time). Dropping them pays for the new templates — the weight
 // lookups a move are the parser's main cost — and scored better on dev than
 // keeping them (UAS 0.853 vs 0.850 after 15 passes).
+//
+// The templates that read only the buffer front's words (bufferFeatures)
+// come first: they stay the same while the buffer does not move, so parse
+// sums their weights once per buffer position (see parseSums).
 func (ps *Parser) features(s *parseScratch) []uint64 {
+	f := ps.bufferFeatures(s, s.feats[:0])
+	f = ps.stateFeatures(s, f)
+	s.feats = f
+	return f
+}
+
+// bufferFeatures appends to f the templates over N0..N3's words, tags and
+// clusters and N0's distance to the sentence end (and the bias): those that
+// depend on the buffer position alone.
+func (ps *Parser) bufferFeatures(s *parseScratch, f []uint64) []uint64 {
+	c := &s.cfg
+	at := func(arr []uint64, i int, none uint64) uint64 {
+		if i > c.n {
+			return none
+		}
+		return arr[i]
+	}
+	n0, n1, n2, n3 := c.b, c.b+1, c.b+2, c.b+3
+	n0w, n0p, n0u := at(s.w, n0, noWord), at(s.p, n0, noTag), at(s.u, n0, noTag)
+	n1w, n1p, n2p, n3p := at(s.w, n1, noWord), at(s.p, n1, noTag), at(s.p, n2, noTag), at(s.p, n3, noTag)
+	toEnd := uint64(9)
+	if n0 <= c.n {
+		toEnd = uint64(min(c.n-n0, 6))
+	}
+	h1, h2, h3 := perceptron.Tuple1, perceptron.Tuple2, perceptron.Tuple3
+	return append(f,
+		h1(0, 0),
+		h2(4, n0w, n0p), h1(5, n0w), h1(6, n0p),
+		h2(7, n1w, n1p), h1(8, n1w), h1(9, n1p),
+		h1(12, n2p),
+		h2(20, n0p, n1p),
+		h3(21, n0p, n1p, n2p),
+		h3(76, n0w, n1w, n0p), h3(89, n0u, at(s.u, n1, noTag), at(s.u, n2, noTag)),
+		h1(121, at(s.cf, n0, noWord)), h1(122, at(s.cf, n1, noWord)),
+		h1(142, n3p), h3(143, n1p, n2p, n3p),
+		h2(144, n0u, toEnd),
+	)
+}
+
+// stateFeatures appends to f the templates that read the stack, the arcs
+// built so far or both ends of the buffer-stack gap.
+func (ps *Parser) stateFeatures(s *parseScratch, f []uint64) []uint64 {
 	c := &s.cfg
 	w := func(i int) uint64 {
 		if i < 0 {
@@ -100,10 +146,10 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		return uint64(c.label[i]) + 1
 	}
 	x := c.window()
-	s0, s1, n0, n1, n2 := x.s0, x.s1, x.n0, x.n1, x.n2
+	s0, s1, n0, n1 := x.s0, x.s1, x.n0, x.n1
 	s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, d := x.s0h, x.s0h2, x.s0l, x.s0l2, x.s0r, x.s0r2, x.n0l, x.n0l2, x.d
 	s0w, s0p, n0w, n0p := w(s0), p(s0), w(n0), p(n0)
-	n1w, n1p, n2p := w(n1), p(n1), p(n2)
+	n1w, n1p := w(n1), p(n1)
 	var s0vl, s0vr, n0vl, s0sl, s0sr, n0sl uint64
 	if s0 >= 0 {
 		s0vl, s0vr, s0sl, s0sr = uint64(c.nl[s0]), uint64(c.nr[s0]), c.lset[s0], c.rset[s0]
@@ -141,16 +187,10 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		rootTaken = 1
 	}
 	h1, h2, h3 := perceptron.Tuple1, perceptron.Tuple2, perceptron.Tuple3
-	f := append(s.feats[:0],
-		h1(0, 0),
+	f = append(f,
 		h2(1, s0w, s0p), h1(2, s0w),
-		h2(4, n0w, n0p), h1(5, n0w), h1(6, n0p),
-		h2(7, n1w, n1p), h1(8, n1w), h1(9, n1p),
-		h1(12, n2p),
 		h3(13, h2(0, s0w, s0p), n0w, n0p), h3(15, s0w, n0w, n0p),
 		h3(16, s0w, s0p, n0p), h3(17, s0p, n0w, n0p),
-		h2(20, n0p, n1p),
-		h3(21, n0p, n1p, n2p),
 		h3(25, s0p, p(s0r), n0p), h3(26, s0p, n0p, p(n0l)),
 		h2(27, s0w, d), h2(29, n0w, d), h2(30, n0p, d),
 		h2(33, s0w, s0vr), h2(34, s0p, s0vr), h2(36, s0p, s0vl),
@@ -168,11 +208,11 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		h2(67, s0w, s0sr), h2(68, s0p, s0sr), h2(70, s0p, s0sl),
 		h2(71, n0w, n0sl), h2(72, n0p, n0sl),
 		h2(73, w(s1), p(s1)), h3(74, p(s1), s0p, n0p),
-		h3(76, n0w, n1w, n0p), h3(77, s0w, n0p, n1p), h2(78, s0p, n1p),
+		h3(77, s0w, n0p, n1p), h2(78, s0p, n1p),
 		h2(79, s0u, n0u), h3(80, s0u, n0u, u(n1)), h3(81, u(s1), s0u, n0u),
 		h2(82, s0w, n0u), h2(83, s0u, n0w),
 		h3(85, u(s0h), s0u, n0u), h3(86, s0u, u(s0l), n0u), h3(87, s0u, u(s0r), n0u),
-		h3(88, s0u, n0u, u(n0l)), h3(89, n0u, u(n1), u(n2)),
+		h3(88, s0u, n0u, u(n0l)),
 		h3(90, s0u, n0u, between(s.commas)), h3(91, s0u, n0u, between(s.verbs)),
 		h2(92, suf(s0), n0u), h2(93, s0u, suf(n0)), h3(94, w(s0h), s0u, n0u),
 		h3(95, s0w, lab(s0l), n0u), h2(96, w(s1), s0w),
@@ -184,16 +224,14 @@ func (ps *Parser) features(s *parseScratch) []uint64 {
 		h3(102, s0u, n0u, u(prev)), h2(104, w(prev), n0w),
 		h3(105, lab(s0l), s0u, n0u),
 	)
-	f = ps.moreFeatures(s, &x, f)
-	s.feats = f
-	return f
+	return ps.moreFeatures(s, &x, f)
 }
 
 // moreFeatures appends to f the word-cluster templates (Koo et al. 2008:
 // flat classes and 4- and 6-bit path prefixes of S0, N0, N1 and S0's head
 // and children, alone and with the other words' tags) and templates over a
-// wider window: S2, N3, the distance to the sentence end and the labels
-// already given to S1, S0 and N0's leftmost child.
+// wider window: S2 and the labels already given to S1, S0 and N0's leftmost
+// child (N3 and the distance to the sentence end are in bufferFeatures).
 func (ps *Parser) moreFeatures(s *parseScratch, x *window, f []uint64) []uint64 {
 	c := &s.cfg
 	at := func(arr []uint64, i int, none uint64) uint64 {
@@ -214,15 +252,11 @@ func (ps *Parser) moreFeatures(s *parseScratch, x *window, f []uint64) []uint64 
 		return uint64(c.label[i]) + 1
 	}
 	s0, s1, n0, n1 := x.s0, x.s1, x.n0, x.n1
-	s0p, n0p, n1p, n2p := p(s0), p(n0), p(n1), p(x.n2)
+	s0p, n0p, n1p := p(s0), p(n0), p(n1)
 	s0u, n0u := u(s0), u(n0)
-	toEnd := uint64(9)
-	if n0 > 0 {
-		toEnd = uint64(min(c.n-n0, 6))
-	}
 	h1, h2, h3 := perceptron.Tuple1, perceptron.Tuple2, perceptron.Tuple3
 	return append(f,
-		h1(120, cf(s0)), h1(121, cf(n0)), h1(122, cf(n1)),
+		h1(120, cf(s0)),
 		h2(123, cf(s0), n0p), h2(124, s0p, cf(n0)),
 		h2(125, c6(s0), c6(n0)), h3(126, c4(s0), c4(n0), x.d),
 		h2(127, cf(s0), cf(n0)), h3(128, s0u, c6(n0), c6(n1)),
@@ -232,8 +266,7 @@ func (ps *Parser) moreFeatures(s *parseScratch, x *window, f []uint64) []uint64 
 		h3(135, c4(s0), c4(n0), lab(s0)),
 
 		h2(140, p(x.s2), p(s1)), h3(141, u(x.s2), u(s1), s0u),
-		h1(142, p(x.n3)), h3(143, n1p, n2p, p(x.n3)),
-		h2(144, n0u, toEnd), h3(145, s0u, n0u, lab(s1)),
+		h3(145, s0u, n0u, lab(s1)),
 		h3(147, p(x.s0h), lab(s0), n0p), h3(149, n0u, u(x.n0l), lab(x.n0l)),
 	)
 }

@@ -80,6 +80,10 @@ type parseScratch struct {
 	puncts []int    // puncts[i]: PUNCT words among 1..i
 	feats  []uint64
 	scores []float32
+	// parseSums: the buffer templates' keys and weight sums, and the sums
+	// of the current move.
+	bfeats    []uint64
+	base, acc perceptron.Sums
 }
 
 func growInts(s []int, n int) []int {
@@ -203,6 +207,18 @@ func (ps *Parser) parse(toks []Token, s *parseScratch) {
 		s.scores = make([]float32, ps.model.NClasses)
 	}
 	sc := s.scores[:ps.model.NClasses]
+	if ps.model.CanSum() {
+		ps.parseSums(s, sc)
+	} else {
+		ps.parseMoves(s, sc)
+	}
+	ps.finish(c, toks)
+}
+
+// parseMoves runs the transitions from the initial configuration, scoring
+// every move's features afresh.
+func (ps *Parser) parseMoves(s *parseScratch, sc []float32) {
+	c := &s.cfg
 	for c.b <= c.n {
 		clear(sc)
 		ps.model.Scores(ps.features(s), sc)
@@ -212,7 +228,34 @@ func (ps *Parser) parse(toks []Token, s *parseScratch) {
 		}
 		c.apply(t)
 	}
-	ps.finish(c, toks)
+}
+
+// parseSums is parse's loop for a model read from disk: the weights of the
+// buffer templates are summed once per buffer position instead of once a
+// move (about half the moves, LEFT-ARC and REDUCE, keep the buffer), which
+// gives the same scores with a sixth fewer weight lookups.
+func (ps *Parser) parseSums(s *parseScratch, sc []float32) {
+	c := &s.cfg
+	base, acc := &s.base, &s.acc
+	lastB := -1
+	for c.b <= c.n {
+		if c.b != lastB {
+			*base = perceptron.Sums{}
+			s.bfeats = ps.bufferFeatures(s, s.bfeats[:0])
+			ps.model.AddSums(s.bfeats, base)
+			lastB = c.b
+		}
+		*acc = *base
+		s.feats = ps.stateFeatures(s, s.feats[:0])
+		ps.model.AddSums(s.feats, acc)
+		clear(sc)
+		ps.model.ScoresFromSums(acc, sc)
+		t := ps.best(c, sc)
+		if t < 0 {
+			break
+		}
+		c.apply(t)
+	}
 }
 
 // finish attaches words left without a head (one becomes the root if the

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -301,5 +302,49 @@ func reportRate(b *testing.B, n int, cpu0 time.Duration) {
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
 	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n*b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
+// TestParseSumsSameAsMoves checks that parsing with the buffer templates'
+// sums kept across moves gives the trees that scoring every move afresh
+// gives, on the demo corpus's first stories.
+func TestParseSumsSameAsMoves(t *testing.T) {
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.parser.model.CanSum() {
+		t.Fatal("embedded parser cannot sum")
+	}
+	data, err := os.ReadFile(filepath.Join("..", "demo", "voa.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s parseScratch
+	sentences := 0
+	for line := range bytes.Lines(data) {
+		var story struct{ Text string }
+		if err := json.Unmarshal(line, &story); err != nil {
+			t.Fatal(err)
+		}
+		for _, sent := range p.Analyze(story.Text).Sentences {
+			toks := sent.Tokens
+			ps := p.parser
+			ps.prepare(toks, &s)
+			s.cfg.reset(len(toks))
+			sc := make([]float32, ps.model.NClasses)
+			ps.parseMoves(&s, sc)
+			want := slices.Clone(s.cfg.head)
+			ps.prepare(toks, &s)
+			s.cfg.reset(len(toks))
+			ps.parseSums(&s, sc)
+			if !slices.Equal(s.cfg.head, want) {
+				t.Fatalf("sentence at %d: heads %v with sums, %v without", sent.Start, s.cfg.head, want)
+			}
+			sentences++
+		}
+		if sentences > 300 {
+			break
+		}
 	}
 }

@@ -90,7 +90,20 @@ func (m *Model) buildFast(rows []uint64, cls []uint16, q []int16, scale float32)
 // scores is Scores over the fast table: scores[c] += scale * (the sum of
 // the quantized weights of class c over feats).
 func (f *fast) scores(feats []uint64, scores []float32) {
-	var acc [256]int32
+	var acc Sums
+	f.add(feats, &acc)
+	f.scaleInto(&acc, scores)
+}
+
+// scaleInto adds scale*acc[c] to scores[c].
+func (f *fast) scaleInto(acc *Sums, scores []float32) {
+	for c := range scores {
+		scores[c] += float32(acc[uint8(c)]) * f.scale
+	}
+}
+
+// add adds the quantized weights of feats to acc.
+func (f *fast) add(feats []uint64, acc *Sums) {
 	var hits [64]*fastSlot
 	var dense [64]uint32
 	for len(feats) > 0 {
@@ -104,7 +117,7 @@ func (f *fast) scores(feats []uint64, scores []float32) {
 			pre += f.table[k&f.mask].key
 		}
 		if pre == 1 { // never mind the value; keeps the loads alive
-			scores[0] += 0
+			acc[0] += 0
 		}
 		n := 0
 		for _, k := range chunk {
@@ -148,9 +161,6 @@ func (f *fast) scores(feats []uint64, scores []float32) {
 		if nd > 0 {
 			addRows(acc[:f.width], f.pd, dense[:nd])
 		}
-	}
-	for c := range scores {
-		scores[c] += float32(acc[uint8(c)]) * f.scale
 	}
 }
 

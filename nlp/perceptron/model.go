@@ -136,6 +136,25 @@ func (m *Model) Scores(feats []uint64, scores []float32) {
 	}
 }
 
+// Sums are class scores of a model read from disk, as integer sums of its
+// quantized weights: exact, so they can be added in any order and in parts.
+// A caller scoring many feature sets that share a part (the parser's buffer
+// features while the buffer does not move) sums the shared part once,
+// copies it and adds the rest (AddSums), then scales (ScoresFromSums); the
+// scores are the same as Scores gives for the whole set.
+type Sums [256]int32
+
+// CanSum reports whether m supports AddSums: a model read from disk with at
+// most 256 classes.
+func (m *Model) CanSum() bool { return m.fast != nil }
+
+// AddSums adds the quantized weights of feats to s. m must CanSum.
+func (m *Model) AddSums(feats []uint64, s *Sums) { m.fast.add(feats, s) }
+
+// ScoresFromSums adds the scores that s stands for to scores (len
+// NClasses). m must CanSum.
+func (m *Model) ScoresFromSums(s *Sums, scores []float32) { m.fast.scaleInto(s, scores) }
+
 // Size reports the number of features and weights.
 func (m *Model) Size() (features, weights int) { return len(m.off) - 1, len(m.rowW) }
 
