@@ -146,8 +146,14 @@ func boundaryAfter(text string, toks []Token, i int) bool {
 	}
 	// An abbreviation with its period.
 	low := strings.ToLower(last)
-	if titleAbbrevs[low] || isInitial(strings.TrimSuffix(last, ".")) {
+	if titleAbbrevs[low] {
 		return false
+	}
+	if isInitial(strings.TrimSuffix(last, ".")) {
+		// A name's initial follows a capitalised name ("George W. Bush");
+		// a letter after a lower-case word is a name of its own that ends
+		// the sentence: "posted on X. He said", "vitamin D. It".
+		return j > 0 && startsLower(toks[j-1].Text) && sentenceStarters[next]
 	}
 	return sentenceStarters[next]
 }
