@@ -5,4 +5,4 @@ package hugemem
 import "unsafe"
 
 // mapHuge has no huge-page mapping to offer here.
-func mapHuge(uintptr) unsafe.Pointer { return nil }
+func mapHuge(uintptr) (unsafe.Pointer, func()) { return nil, nil }

@@ -1,14 +1,20 @@
 package hugemem
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+)
 
-func TestMake(t *testing.T) {
+func TestMakeFor(t *testing.T) {
 	type slot struct {
 		key uint64
 		w   [3]int16
 	}
+	type owner struct{ s []slot }
 	for _, n := range []int{0, 1, 1000, minSize/16 + 1, 3 << 20} {
-		s := Make[slot](n)
+		o := &owner{}
+		o.s = MakeFor[slot](o, n)
+		s := o.s
 		if len(s) != n || cap(s) < n {
 			t.Fatalf("Make(%d): len %d cap %d", n, len(s), cap(s))
 		}
@@ -23,5 +29,16 @@ func TestMake(t *testing.T) {
 				t.Fatalf("Make(%d)[%d] lost a write", n, i)
 			}
 		}
+		runtime.KeepAlive(o)
+	}
+	runtime.GC() // the owners are gone: their cleanups unmap (must not crash)
+	runtime.GC()
+}
+
+func TestMake(t *testing.T) {
+	s := Make[uint32](3 << 20)
+	s[len(s)-1] = 7
+	if len(s) != 3<<20 || s[0] != 0 || s[len(s)-1] != 7 {
+		t.Fatal("Make: bad slice")
 	}
 }

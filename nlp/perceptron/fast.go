@@ -52,7 +52,8 @@ func (m *Model) buildFast(rows []uint64, cls []uint16, q []int16, scale float32)
 	if m.NClasses > 256 {
 		return
 	}
-	f := &fast{scale: scale, mask: m.mask, table: hugemem.Make[fastSlot](len(m.table))}
+	f := &fast{scale: scale, mask: m.mask}
+	f.table = hugemem.MakeFor[fastSlot](f, len(m.table))
 	f.width = (m.NClasses + laneBlock - 1) &^ (laneBlock - 1)
 	for r, k := range rows {
 		if k == 0 {
