@@ -22,6 +22,22 @@
 // sentence); Count.Event ties the figure to the factual event of its
 // sentence it belongs to (ASSAULT for casualties, COERCE for arrests), so
 // counts run after events.
+//
+// With the dependency parse a figure also reaches its outcome past a long
+// aside ("over 40 monks led by their abbot were arrested"). One person
+// killed, wounded, arrested or kidnapped is a figure of 1 (exact), as
+// ACLED and GDELT count ("a man was killed", "police shot dead a suspect",
+// "the accused was arrested", "she was arrested", "after his arrest");
+// plural nouns without a number ("protesters were arrested") are no
+// figure, and neither are negated outcomes ("no one was hurt", "he was not
+// arrested") or ones not done ("police came to arrest him"); see
+// singular.go.
+//
+// ByPolice tells whether the sentence of a count says the police or
+// security forces did it ("killed in police firing", "police shot dead
+// two"). tidings.Count has no field for the agent, so it is a separate
+// question; "tidings eval counts" uses it to read the IndiaPoliceEvents
+// labels, which ask what the police did.
 package counts
 
 import (
@@ -98,7 +114,7 @@ might could would`)
 var notCounted = setOf(`year years yr yrs month months day days week weeks hour hours minute
 minutes percent per cent % km kilometres kilometers miles mile metres meters kg tonnes tons
 dollars rupees euros pounds crore crores missiles rockets drones shells rounds bombs
-vehicles cars houses homes buildings points votes seats times`)
+vehicles cars houses homes buildings points votes seats times delegates endorsements`)
 
 func setOf(s string) map[string]bool {
 	m := make(map[string]bool)

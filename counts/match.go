@@ -1,6 +1,7 @@
 package counts
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tidings/tidings"
@@ -14,11 +15,9 @@ november december jan feb mar apr jun jul aug sep sept oct nov dec`)
 func sentenceCounts(t *facttext.Text, si int) []tidings.Count {
 	toks := t.Sentences[si].Tokens
 	var out []tidings.Count
+	taken := make([]bool, len(toks))
 	for i := 0; i < len(toks); i++ {
 		n, ok := parseNumber(toks, i)
-		if !ok {
-			n, ok = singular(toks, i)
-		}
 		if !ok {
 			continue
 		}
@@ -27,42 +26,28 @@ func sentenceCounts(t *facttext.Text, si int) []tidings.Count {
 			continue
 		}
 		c, ok := classify(toks, n)
+		if !ok && t.Parsed {
+			c, ok = parsedOutcome(toks, n)
+		}
 		if !ok {
 			continue
 		}
 		if c.End > c.Start && c.End-1 > i {
 			i = c.End - 1 // "12 people from two villages were killed": one figure
 		}
-		c.Text = t.S[toks[c.Start].B:toks[c.End-1].E]
-		c.Start, c.End = toks[c.Start].Start, toks[c.End-1].End
+		for k := c.Start; k < c.End; k++ {
+			taken[k] = true
+		}
 		out = append(out, c)
 	}
+	out = append(out, singleCounts(toks, t.Parsed, taken)...)
+	slices.SortStableFunc(out, func(a, b tidings.Count) int { return a.Start - b.Start })
+	for i := range out {
+		c := &out[i]
+		c.Text = t.S[toks[c.Start].B:toks[c.End-1].E]
+		c.Start, c.End = toks[c.Start].Start, toks[c.End-1].End
+	}
 	return out
-}
-
-// singulars are people a casualty verb can take one of: "killed a
-// policeman", "killed the deputy chief".
-var singulars = setOf(`soldier civilian man woman child boy girl policeman officer journalist
-chief leader commander official guard student worker farmer priest teacher doctor nurse
-militant rebel protester demonstrator resident villager constable jawan person passenger
-activist lawyer judge mayor governor minister diplomat businessman driver pilot`)
-
-// singular reads "a/an/the (adjectives) <singular person>" right after a
-// casualty verb as the figure 1.
-func singular(toks []facttext.Token, i int) (number, bool) {
-	w := toks[i].Lower
-	if (w != "a" && w != "an" && w != "the") || i == 0 || !verbsBefore[toks[i-1].Lower] {
-		return number{}, false
-	}
-	for k := i + 1; k < len(toks) && k <= i+3; k++ {
-		if singulars[toks[k].Lower] {
-			return number{value: 1, qualifier: "exact", from: i, numFrom: i, to: k + 1}, true
-		}
-		if !facttext.IsWord(toks[k].Text) || outcomes[toks[k].Lower] != "" {
-			break
-		}
-	}
-	return number{}, false
 }
 
 // classify ties figure n to an outcome; Start/End of the result are token
@@ -80,8 +65,8 @@ func classify(toks []facttext.Token, n number) (tidings.Count, bool) {
 	if p := n.from - 1; p >= 0 {
 		p = skipIntensifier(toks, p)
 		w := toks[p].Lower
-		if k := verbPhraseBefore(toks, p); k != "" {
-			c.Kind, c.Start, c.End = k, p-1, objEnd
+		if k, start := verbPhraseBefore(toks, p); k != "" {
+			c.Kind, c.Start, c.End = k, start, objEnd
 			return c, true
 		}
 		if p > 0 && toks[p-1].Lower == "or" {
@@ -149,8 +134,14 @@ func phraseOutcome(toks []facttext.Token, m int) (string, int) {
 		return "KILL", m + 2
 	case w == "succumbed":
 		return "KILL", m + 1
-	case (w == "taken" || w == "remanded") && at(m+1, "into") && at(m+2, "custody"):
-		return "ARREST", m + 3
+	case (w == "taken" || w == "remanded") && (at(m+1, "into") || w == "remanded" && (at(m+1, "in") || at(m+1, "to"))):
+		k := m + 2
+		if at(k, "police") || at(k, "judicial") {
+			k++ // "remanded to police custody"
+		}
+		if at(k, "custody") {
+			return "ARREST", k + 1
+		}
 	case (w == "picked" || w == "rounded") && at(m+1, "up"):
 		return "ARREST", m + 2
 	}
@@ -158,21 +149,24 @@ func phraseOutcome(toks []facttext.Token, m int) (string, int) {
 }
 
 // verbPhraseBefore reads a several-word outcome ending at token p, before
-// a figure: "shot dead 98", "rounded up 1,740", "picked up 12".
-func verbPhraseBefore(toks []facttext.Token, p int) string {
+// a figure: "shot dead 98", "rounded up 1,740", "picked up 12", "stabbed
+// to death two". It returns the kind and the phrase's first token.
+func verbPhraseBefore(toks []facttext.Token, p int) (string, int) {
 	if p < 1 {
-		return ""
+		return "", 0
 	}
 	w, v := toks[p].Lower, toks[p-1].Lower
 	switch {
 	case w == "dead" && killPhrases[v]:
-		return "KILL"
+		return "KILL", p - 1
+	case w == "death" && v == "to" && p > 1 && killPhrases[toks[p-2].Lower]:
+		return "KILL", p - 2
 	case w == "down" && (v == "gunned" || v == "mowed"):
-		return "KILL"
+		return "KILL", p - 1
 	case w == "up" && (v == "rounded" || v == "picked"):
-		return "ARREST"
+		return "ARREST", p - 1
 	}
-	return ""
+	return "", 0
 }
 
 // skipIntensifier steps back over words between an outcome verb and its
@@ -200,7 +194,7 @@ func skipIntensifier(toks []facttext.Token, p int) int {
 // "from the two villages". It returns where the verb may start.
 func skipAside(toks []facttext.Token, i int) int {
 	if i < len(toks) && toks[i].Text == "," && i+1 < len(toks) && toks[i+1].Lower == "including" {
-		for k := i + 2; k < len(toks) && k-i <= 8; k++ {
+		for k := i + 2; k < len(toks) && k-i <= 16; k++ {
 			if toks[k].Text == "," {
 				return k + 1
 			}
@@ -225,7 +219,19 @@ func skipAside(toks []facttext.Token, i int) int {
 // is then true). It returns the noun, the token after it (j when there is
 // none) and plural.
 func countedNoun(toks []facttext.Token, j int) (string, int, bool) {
-	for k := j; k < len(toks) && k-j < 4; k++ {
+	limit := 4
+	for k := j; k < len(toks) && k-j < limit; k++ {
+		if toks[k].Text == "(" && k > j { // "two LeT (Lashkar) militants"
+			e := k + 1
+			for e < len(toks) && e <= k+4 && toks[e].Text != ")" {
+				e++
+			}
+			if e < len(toks) && toks[e].Text == ")" {
+				limit += e - k + 1
+				k = e
+				continue
+			}
+		}
 		w := toks[k].Lower
 		if people[w] || (facttext.IsCap(toks[k].Text) && strings.HasSuffix(w, "s") && len(w) > 4 && k == j) {
 			return w, k + 1, false
@@ -250,6 +256,9 @@ func countedNoun(toks []facttext.Token, j int) (string, int, bool) {
 // end of the outcome, or "".
 func outcomeAfter(toks []facttext.Token, objEnd int, plural bool) (string, int) {
 	m := skipAside(toks, objEnd)
+	if m == objEnd && objEnd > 0 && m < len(toks) && toks[m].Lower == "who" {
+		m++ // "84 persons who have been killed"
+	}
 	for start := m; m < len(toks) && m-start < 4 && linking[toks[m].Lower]; {
 		m++
 	}
@@ -267,6 +276,8 @@ func outcomeAfter(toks []facttext.Token, objEnd int, plural bool) (string, int) 
 	switch {
 	case w == "held" && m == objEnd:
 		kind = ""
+	case w == "held" && m+2 < len(toks) && (toks[m+1].Lower == "hostage" || toks[m+1].Lower == "captive" || toks[m+2].Lower == "ransom"):
+		kind, m = "KIDNAP", m+1 // "held hostage", "held at ransom": no arrest
 	case w == "lost" && m+2 < len(toks) && toks[m+2].Lower == "lives":
 		kind, m = "KILL", m+2
 	case (w == "forced" || w == "had") && m+2 < len(toks) && toks[m+2].Lower == "flee":
@@ -296,6 +307,9 @@ func excluded(toks []facttext.Token, n number) bool {
 	}
 	if p := n.numFrom - 1; p >= 0 {
 		w := toks[p].Lower
+		if w == "no" || w == "single" || p > 0 && toks[p-1].Lower == "none" || p > 1 && toks[p-2].Lower == "none" {
+			return true // "no one was hurt", "none of the 12 passengers"
+		}
 		if w == "$" || w == "rs" || w == "rs." || w == "aged" || w == "age" || w == "€" || w == "£" || months[w] || w == "no." {
 			return true
 		}

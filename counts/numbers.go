@@ -64,6 +64,18 @@ func parseNumber(toks []facttext.Token, i int) (number, bool) {
 			n.value *= multipliers[toks[j].Lower]
 			j++
 		}
+	case decimal(w) && j+1 < len(toks) && multipliers[toks[j+1].Lower] >= 1000:
+		// "1.5 million"
+		a, b, _ := strings.Cut(w, ".")
+		whole, _ := strconv.Atoi(a)
+		frac, _ := strconv.Atoi(b)
+		scale := 1
+		for range b {
+			scale *= 10
+		}
+		m := multipliers[toks[j+1].Lower]
+		n.value = whole*m + frac*m/scale
+		j += 2
 	case vague[w] > 0:
 		n.value, n.qualifier, n.vague = vague[w], "about", true
 		j++
@@ -148,6 +160,13 @@ func parseNumber(toks []facttext.Token, i int) (number, bool) {
 func compoundUnit(w string) bool {
 	a, b, ok := strings.Cut(w, "-")
 	return ok && units[a] >= 20 && units[b] > 0 && units[b] < 10
+}
+
+// decimal reports a number with a decimal point and at most two decimals:
+// "1.5", "2.25".
+func decimal(w string) bool {
+	a, b, ok := strings.Cut(w, ".")
+	return ok && isDigits(a) && !strings.Contains(a, ",") && len(a) <= 3 && len(b) >= 1 && len(b) <= 2 && isDigits(b) && !strings.Contains(b, ",")
 }
 
 func isDigits(w string) bool {
