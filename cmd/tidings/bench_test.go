@@ -51,6 +51,7 @@ func demoDocs(b *testing.B) []*tidings.Document {
 // benchPipeline loads the full analyzer, or fails the benchmark.
 func benchPipeline(b *testing.B) *analyze.Pipeline {
 	b.Helper()
+	setGC()
 	p, err := loadAnalyzer(context.Background())
 	if err != nil {
 		b.Fatal(err)
