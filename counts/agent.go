@@ -128,7 +128,7 @@ func policeAfter(toks []facttext.Token, b int) bool {
 // starting at token a ("police shot dead 98 rioters", "the police have
 // arrested", "troops killed a militant"), or, for a participle clause
 // ("..., killing one"), as the subject of the clause before the comma
-// ("police fired at the mob, killing one").
+// ("police fired on the marchers, killing one").
 func policeBefore(toks []facttext.Token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-4; k-- {
 		if isPolice(toks, k) {
