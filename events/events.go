@@ -41,6 +41,18 @@
 // when police fired") and a detention are kept beside the main event;
 // violence by protesters is a riot. One event per type per sentence is
 // kept.
+//
+// Headline-like sentences fool the tagger (tagfix.go): a past verb tagged
+// an adjective after the subject ("Donors suspended loans"), an event
+// noun tagged a verb inside a prepositional phrase ("in the border
+// talks") and a participle before a noun ("the recently imposed law") are
+// read as what they are. A document issued ("released a statement
+// calling for …") lends its issuer to the act it carries; a clause of
+// reported speech (", saying …") or one completing a noun ("the claim
+// that soldiers …") is background; a negated intention of the actor ("will
+// not accept the plan") is a REJECT, an armed force ready to storm a
+// town a MOBILIZE; the object word that codes a verb ("violated the ceasefire")
+// codes no event of its own.
 package events
 
 import (
@@ -91,7 +103,7 @@ func (c *Coder) Annotate(ctx context.Context, doc *nlp.Doc, a *tidings.Article) 
 func (c *Coder) Code(t *facttext.Text, ents []tidings.Entity, published *time.Time) []tidings.Event {
 	var out []tidings.Event
 	for si := range t.Sentences {
-		out = append(out, c.sentence(t, si, ents, published)...)
+		out = append(out, c.checkActors(c.sentence(t, si, ents, published))...)
 	}
 	return out
 }
@@ -107,6 +119,17 @@ func setOf(s string) map[string]bool {
 var determiners = setOf(`the a an another this that these those his her their its our my your
 some several many two three four five six one other both each every`)
 
+// isDeterminer is determiners[w] without hashing, for the per-token
+// tests of triggerAt.
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "another", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+		"some", "several", "many", "two", "three", "four", "five", "six", "one", "other", "both", "each", "every":
+		return true
+	}
+	return false
+}
+
 // sentence codes the events of sentence si. Events of finite verbs are
 // primary; nominal events and those of participles ("…, suspending",
 // "suspected by") are kept only when the sentence has no primary event.
@@ -117,12 +140,19 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 	toks := t.Sentences[si].Tokens
 	var cands []cand
 	hasPrimary := false
+	consumed, prevVerb := 0, -1
 	for i := 0; i < len(toks); i++ {
 		f, ok := c.triggerAt(toks, i)
-		if !ok {
-			continue
+		if !ok || f.noun && f.i+1 == consumed {
+			continue // "violated the ceasefire": the noun is the verb's object
+		}
+		if !f.noun && f.i == prevVerb && f.j == f.i+1 && prenominalAfterVerb(toks, f.i) {
+			continue // "reject proposed changes"
 		}
 		i = f.j - 1
+		if !f.noun {
+			consumed, prevVerb = max(consumed, f.obj), f.j
+		}
 		cd, ok := c.candidate(t, si, f, ents, published)
 		if !ok {
 			continue
@@ -155,6 +185,9 @@ type cand struct {
 	// violent marks an attack with its actor named ("police firing",
 	// "Russia's strikes"): news even beside the main event.
 	violent bool
+	// reduced marks a past participle after a noun ("the agreement
+	// signed in March"): background even when nothing is primary.
+	reduced bool
 }
 
 // candidate codes the trigger f of sentence si; false when it says too
@@ -179,6 +212,14 @@ func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Enti
 			ev.Negated, ev.Hypothetical = flags(toks, light, false)
 		}
 	}
+	stmt := -1
+	if !f.noun {
+		if stmt = statementVerb(toks, f.i); stmt >= 0 {
+			// "released a statement calling for …": the issuer asks
+			r.actor = c.roles(t, toks, found{i: stmt, j: stmt + 1}).actor
+			ev.Negated, ev.Hypothetical = flags(toks, stmt, false)
+		}
+	}
 	if f.victim && r.actor.e == 0 {
 		return cand{}, false // "125 persons died": a death, not an attack
 	}
@@ -194,23 +235,42 @@ func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Enti
 	ev.Date = resolveDate(toks, published)
 	_, intro := introNoun(toks, f)
 	primary := (!f.noun && !participle(toks, f.i) && !subordinate(toks, f.i)) || (f.noun && intro && ev.Actor != nil) ||
-		(light >= 0 && !participle(toks, light) && !subordinate(toks, light))
+		(light >= 0 && !participle(toks, light) && !subordinate(toks, light)) ||
+		(stmt >= 0 && !participle(toks, stmt) && !subordinate(toks, stmt))
+	aside := !f.noun && stmt < 0 && (reportedAside(toks, f.i) || nounComplement(toks, f.i))
+	if aside || !f.noun && pluperfect(toks, f.i) {
+		// "…, saying it would cut funding": an aside; "the claim
+		// that soldiers shot …": what is asked or claimed; "freed
+		// soldiers they had captured": what happened before
+		primary = false
+	}
 	if truces[strings.ToLower(ev.Trigger)] {
+		if f.j < len(toks) && (toks[f.j].UPOS == "NOUN" && !agreementWords[toks[f.j].Lower] || truceCompounds[toks[f.j].Lower]) {
+			return cand{}, false // "truce monitors", "the ceasefire line"
+		}
 		primary = true // "a ceasefire" is news in itself
 	} else if !primary && ev.Actor == nil && ev.Recipient == nil && ev.Mode != "detain" {
 		return cand{}, false // a bare "agreement" or "bombings" says too little
 	}
 	kind := ""
-	if ev.Hypothetical && !ev.Negated && !isPassive(toks, f.i) {
+	if ev.Hypothetical && !isPassive(toks, f.i) {
 		kind = intention(toks, f.i) // not "will be protected by troops"
+		if ev.Negated && (kind == "intent" || kind == "ready") {
+			kind = ""
+			if negatedVerb(toks, f.i) && ev.Actor != nil && (namedActor(ev.Actor) || ev.Actor.Sector != "") {
+				kind = "refuse" // "will not sign", not "will not hesitate to"
+			}
+		}
 	}
 	sub := subordinator(toks, f.i)
 	violent := ev.Type == "ASSAULT" && ev.Actor != nil && !ev.Hypothetical && !ev.Negated && (sub == "" || simultaneous[sub] && !f.noun) &&
-		namedActor(ev.Actor) && (f.i == 0 || toks[f.i-1].UPOS != "ADP" && toks[f.i-1].UPOS != "SCONJ") && !background(toks, f.i)
+		namedActor(ev.Actor) && (f.i == 0 || toks[f.i-1].UPOS != "ADP" && toks[f.i-1].UPOS != "SCONJ") && !background(toks, f.i) && !aside
 	// an arrest is news beside the main event ("persons arrested in
 	// Godhra", "police opened fire and arrested 39")
-	violent = violent || ev.Mode == "detain" && !f.noun && !ev.Hypothetical && !ev.Negated
-	return cand{ev, primary, kind, violent}, true
+	violent = violent || ev.Mode == "detain" && !f.noun && !ev.Hypothetical && !ev.Negated && !aside
+	reduced := !f.noun && f.i > 0 && toks[f.i].XPOS == "VBN" && (toks[f.i-1].UPOS == "NOUN" || toks[f.i-1].UPOS == "PROPN") && participle(toks, f.i) &&
+		f.i+1 < len(toks) && toks[f.i+1].UPOS == "ADP" // not "police opened fire" tagged VBN
+	return cand{ev, primary, kind, violent, reduced}, true
 }
 
 // selectEvents keeps the primary candidates (all of them when there is
@@ -218,6 +278,10 @@ func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Enti
 // THREATEN of a stated intention.
 func selectEvents(cands []cand, hasPrimary bool) []tidings.Event {
 	var out []tidings.Event
+	hasFull := false
+	for _, cd := range cands {
+		hasFull = hasFull || !cd.reduced
+	}
 	seen := map[string]int{}
 	keep := func(ev tidings.Event) {
 		if k, dup := seen[ev.Type]; dup {
@@ -230,11 +294,29 @@ func selectEvents(cands []cand, hasPrimary bool) []tidings.Event {
 		out = append(out, ev)
 	}
 	for _, cd := range cands {
-		if !cd.primary && hasPrimary && !cd.violent {
+		if !cd.primary && hasPrimary && !cd.violent || !hasPrimary && cd.reduced && hasFull && !cd.violent {
+			continue
+		}
+		if cd.intent == "refuse" {
+			keep(cd.ev)
+			if ev := cd.ev; cooperative[ev.Type] {
+				// "will not sign the treaty": a refusal (CAMEO 12)
+				ev.Type, ev.Mode, ev.Negated, ev.Hypothetical = "REJECT", "", false, false
+				keep(ev)
+			}
+			continue
+		}
+		if cd.intent == "ready" && cd.ev.Type == "ASSAULT" && cd.ev.Actor != nil && cd.ev.Actor.Sector == "MIL" {
+			// "troops poised to storm the town": readiness of an armed
+			// force (CAMEO 15)
+			keep(cd.ev)
+			ev := cd.ev
+			ev.Type, ev.Mode, ev.Hypothetical = "MOBILIZE", "", false
+			keep(ev)
 			continue
 		}
 		keep(cd.ev)
-		if cd.intent == "intent" {
+		if cd.intent == "intent" || cd.intent == "ready" {
 			ev := cd.ev
 			ev.Hypothetical, ev.Mode = false, ""
 			switch ev.Type {
@@ -260,7 +342,7 @@ func selectEvents(cands []cand, hasPrimary bool) []tidings.Event {
 // at i ("staged a hunger strike"), or -1.
 func (c *Coder) lightVerb(toks []facttext.Token, i int) int {
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
-		k := toks[j]
+		k := &toks[j]
 		if lightVerbs[k.Lemma] || lightVerbs[c.tab.forms[k.Lower]] {
 			if k.UPOS == "VERB" || k.UPOS == "" {
 				return j
@@ -273,8 +355,8 @@ func (c *Coder) lightVerb(toks []facttext.Token, i int) int {
 		if k.Lower == "for" {
 			return purposeVerb(toks, j) // "flew to Moscow for talks"
 		}
-		if !npTok(k) && k.Lower != "out" {
-			return -1
+		if !npTok(*k) && k.Lower != "out" && !prenominal(toks, j) {
+			return -1 // but "launched crushing raids"
 		}
 	}
 	return -1
@@ -288,7 +370,7 @@ var travelVerbs = setOf(`travel fly arrive return go come head gather sit conven
 // j, or -1.
 func purposeVerb(toks []facttext.Token, j int) int {
 	for v := j - 1; v >= 0 && v >= j-6; v-- {
-		k := toks[v]
+		k := &toks[v]
 		if k.UPOS == "VERB" && travelVerbs[k.Lemma] {
 			return v
 		}
@@ -332,13 +414,28 @@ func namedActor(a *tidings.Actor) bool {
 
 var truces = setOf(`ceasefire cease-fire truce armistice`)
 
+// agreementWords head a truce compound that is still the truce ("the
+// ceasefire agreement").
+var agreementWords = setOf(`agreement agreements deal accord pact`)
+
+// truceCompounds head a compound whose modifier is a truce: the
+// compound is not the truce ("truce observers", "the ceasefire line").
+var truceCompounds = setOf(`monitors monitor observers observer line lines violation violations talks negotiations
+negotiators commission team mission zone`)
+
+// cooperative types are refused when their actor says it will not do
+// them.
+var cooperative = setOf(`AGREE SUPPORT CONCEDE AID COOPERATE CONSULT RETREAT`)
+
 var civilSectors = setOf(`CVL LAB REB OPP EDU REF AGR`)
 
-var siegeWords = setOf(`blockade siege curfew roadblock roadblocks closure`)
+var siegeWords = setOf(`blockade siege roadblock roadblocks closure`)
+
+var curfewWords = setOf(`curfew emergency martial`)
 
 // recode refines a coding by its context: a road blocked by civilians is a
 // protest, a protest lodged with a government an accusation, a blockade
-// lifted a retreat.
+// lifted a retreat, a curfew lifted a concession.
 func recode(ev *tidings.Event, toks []facttext.Token, f found) {
 	w := toks[f.i].Lower
 	next := func(set map[string]bool) bool {
@@ -359,9 +456,11 @@ func recode(ev *tidings.Event, toks []facttext.Token, f found) {
 		ev.Mode = "detain" // "caught by the police"
 	case (strings.HasPrefix(w, "lift") || strings.HasPrefix(w, "eas") || strings.HasPrefix(w, "end")) && next(siegeWords):
 		ev.Type, ev.Mode = "RETREAT", ""
+	case (strings.HasPrefix(w, "lift") || strings.HasPrefix(w, "eas") || strings.HasPrefix(w, "end")) && next(curfewWords):
+		ev.Type, ev.Mode = "CONCEDE", "" // easing administrative sanctions (CAMEO 081)
 	case ev.Type == "MOBILIZE" && ev.Actor != nil && (strings.Contains(ev.Actor.Name, " and ") || pairBefore(toks, f.i)) && (exerciseWords[w] || next(exerciseWords)):
 		ev.Type, ev.Mode = "COOPERATE", "" // "French and Egyptian warships launched war games": joint exercises (CAMEO 062)
-	case ev.Type == "ASSAULT" && ev.Actor != nil && crowdActor(ev.Actor.Name) && !deadlyVerbs[toks[f.i].Lemma]:
+	case (ev.Type == "ASSAULT" || ev.Mode == "destroy") && ev.Actor != nil && crowdActor(ev.Actor.Name) && !deadlyVerbs[toks[f.i].Lemma]:
 		ev.Type, ev.Mode = "PROTEST", "riot" // "rioters torched cars"
 	}
 }
@@ -381,7 +480,7 @@ func pairBefore(toks []facttext.Token, i int) bool {
 var exerciseWords = setOf(`exercises exercise drills drill maneuvers manoeuvres games wargames war-games`)
 
 // crowdHeads are actors whose violence is a riot (CAMEO 145).
-var crowdHeads = setOf(`protesters protestors demonstrators rioters marchers`)
+var crowdHeads = setOf(`protesters protestors demonstrators rioters marchers crowd crowds mob mobs`)
 
 // deadlyVerbs stay attacks whoever does them.
 var deadlyVerbs = setOf(`kill shoot stab murder lynch behead massacre`)

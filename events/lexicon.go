@@ -213,24 +213,57 @@ func parseObjects(s string) map[string]map[string]trigger {
 // cooperation is a SANCTION, ending a siege a RETREAT, sending arms
 // military AID (PLOVER), holding people hostage an abduction, tear gas on a
 // crowd coercion, meeting demands a concession (CAMEO 083); "---" codes no
-// event ("released a report").
+// event ("released a report"). From the CAMEO definitions as the PLOVER
+// table maps them: lifting a curfew or emergency is easing administrative
+// sanctions (081, CONCEDE); receiving inspectors or peacekeepers and
+// opening a crossing allow outside involvement (086, RETREAT); withdrawing
+// peacekeepers, inspectors or an ambassador reduces relations (161, 166,
+// SANCTION); sending inspectors investigates and summoning an ambassador
+// complains (09, 114: ACCUSE); restoring ties is diplomatic cooperation
+// (050, SUPPORT); banning imports an embargo (163, SANCTION); stopping a
+// demonstration is repression (17, COERCE);
+// collecting signatures or shunning work is dissent (14, PROTEST);
+// recruiting fighters, strengthening forces or staying on alert raises
+// military power (15, MOBILIZE); setting fire to something destroys
+// property (1712); giving someone hours to comply is an ultimatum (139,
+// THREATEN).
 const ownObjects = `
 SANCTION end halt suspend abandon terminate break cut quit freeze / mediation negotiations talks cooperation ties relations aid assistance contacts dialogue
-RETREAT end lift ease / blockade siege curfew embargo restrictions sanctions emergency martial
+RETREAT end lift ease / blockade siege embargo sanctions
+CONCEDE lift ease relax / curfew emergency martial restrictions curbs
+RETREAT open reopen / border borders crossing crossings bridge corridor corridors airspace
+RETREAT receive admit allow accept / inspectors observers monitors peacekeepers peacekeeping
+SANCTION withdraw recall pull / peacekeepers peacekeeping inspectors observers monitors ambassador envoy diplomats workers staff
+ACCUSE send dispatch / inspectors investigators
+ACCUSE summon / ambassador envoy charge diplomat
+AID give extend / grant grants loan loans
+AID extend / credit credits
+AGREE accept / formula proposal proposals plan offer terms compromise
+SUPPORT upgrade restore normalize normalise establish resume / ties relations
+SANCTION ban halt suspend stop block restrict / imports exports flights shipments
+COERCE prevent stop halt ban forbid prohibit block / demonstration demonstrations protest protests rally rallies march marches gathering gatherings
+PROTEST collect gather sign / signatures petition petitions
+PROTEST:strike-gen shun boycott skip / work classes
+MOBILIZE recruit train / troops soldiers fighters militiamen recruits conscripts hackers
+COERCE:destroy set / fire
 AID send supply deliver ship / arms weapons ammunition aid food medicine medicines supplies relief tents blankets
+AID send dispatch / rescue rescuers doctors medics
+THREATEN give / ultimatum deadline hours
 ASSAULT:abduct hold / hostage hostages captive
 COERCE:restrict declare impose institute / curfew emergency martial siege restrictions curbs
 COERCE:restrict suspend revoke cancel withdraw / license licence licenses licences permit permits accreditation liberties freedoms rights constitution
 COERCE:restrict dissolve outlaw / party parties parliament assembly union unions movement organisation organization
-MOBILIZE declare / alert readiness
+MOBILIZE declare remain stay keep / alert readiness
 MOBILIZE send dispatch rush move mass station position concentrate / troops soldiers forces warships reinforcements tanks battalions carriers carrier reservists fighters
 COERCE lob burst fire use / teargas tear-gas tear
 ASSAULT lob hurl throw / grenades grenade shells bombs stones rocks petrol
-MOBILIZE tighten step beef boost increase heighten raise put place / security patrols alert readiness presence vigilance troops forces police
+ASSAULT deliver inflict / blow blows
+MOBILIZE tighten step beef boost increase heighten raise put place strengthen bolster expand double / security patrols alert readiness presence vigilance troops forces police
 MOBILIZE:weapons conduct carry / test tests test-firing
 RETREAT lay / arms weapons
 --- release publish issue unveil / report reports statement video footage data figures list index results findings document documents book album program programme plan details
 CONCEDE agree accept accede bow yield meet / demand demands
+CONCEDE bow yield give cave / pressure
 CONSULT:host receive welcome / visiting
 CONSULT:host receive / president premier minister delegation counterpart envoy king emir prince chancellor
 CONSULT speak talk chat / telephone phone counterpart counterparts
@@ -242,7 +275,7 @@ COERCE:censor shut close ban block / newspaper newspapers website websites chann
 // ownVerbs is our own verb coding; it wins over the CAMEO table. A lemma
 // with a particle (call_for) codes only with that particle after it.
 const ownVerbs = `
-ASSAULT attack bomb bombard shell strike kill shoot raid ambush massacre behead torture stab pound storm invade wound injure slay lynch murder gun capture
+ASSAULT attack bomb bombard shell strike kill shoot raid ambush massacre behead torture stab pound storm invade wound injure slay lynch murder gun capture slam_into smash_into crash_into
 ASSAULT:aerial airstrike
 ASSAULT:assassinate assassinate
 ASSAULT:abduct kidnap abduct
@@ -256,10 +289,12 @@ COERCE:restrict ban restrict
 COERCE:censor censor
 COERCE annex crack_down hack deface
 ACCUSE condemn criticize criticise denounce blame rebuke slam decry deplore censure accuse allege investigate probe indict sue lambaste fault
-REQUEST urge implore plead demand request ask petition appeal call_for call_on press_for seek
-REJECT reject refuse veto rebuff defy dismiss deny oppose renege turn_down
+REQUEST urge implore plead demand request ask petition appeal call_for call_on press_for seek apply_for
+REJECT reject refuse veto rebuff defy dismiss deny oppose renege turn_down rule_out vote_down vote_against spurn snub
 THREATEN threaten
 PROTEST protest demonstrate rally riot march picket
+PROTEST:strike-gen walk_off walk_out
+PROTEST:obstruct barricade
 AGREE agree ratify pledge promise offer
 CONSULT meet visit discuss host negotiate consult confer mediate talk_to talk_with hold_talks
 SUPPORT support praise endorse welcome commend hail thank defend back sign apologize apologise forgive
@@ -267,7 +302,7 @@ COOPERATE cooperate collaborate coordinate share
 AID aid assist donate provide supply deliver hand_over
 CONCEDE concede lift ease compromise
 RETREAT:release release free
-RETREAT withdraw retreat surrender resign pull_out pull_back disarm demobilize
+RETREAT withdraw retreat surrender resign pull_out pull_back disarm demobilize step_down
 SANCTION sanction embargo sever suspend expel boycott freeze impose
 MOBILIZE mobilize mobilise deploy reinforce test-fire amass
 ASSAULT fight clash battle skirmish exchange_fire
@@ -299,7 +334,7 @@ AID aid assistance donation donations
 CONCEDE apology concession concessions amnesty
 SUPPORT endorsement support praise recognition
 RETREAT withdrawal retreat resignation pullout pull-out surrender
-SANCTION sanctions embargo boycott
+SANCTION sanctions embargo boycott suspension
 MOBILIZE deployment mobilization mobilisation buildup build-up exercises drills drill maneuvers manoeuvres
 `
 
@@ -328,12 +363,13 @@ func cameoToPlover(code string) (trigger, bool) {
 	case "07":
 		return trigger{"AID", ""}, true
 	case "08":
-		// returning, releasing, easing sanctions, curfews and states of
-		// emergency, allowing outside involvement and de-escalating are
-		// RETREAT; easing other restrictions and acceding to demands
-		// CONCEDE.
+		// returning, releasing, easing economic sanctions, allowing
+		// outside involvement and de-escalating are RETREAT; easing
+		// administrative sanctions (curfews and states of emergency too:
+		// CAMEO 0813 and 0814 sit under 081, and the PLOVER gold records
+		// code them so) and acceding to demands CONCEDE.
 		switch {
-		case code >= "084" && code < "088", code == "0813", code == "0814":
+		case code >= "084" && code < "088":
 			return trigger{"RETREAT", ""}, true
 		}
 		return trigger{"CONCEDE", ""}, true

@@ -117,8 +117,8 @@ func (c *Coder) baseRoles(t *facttext.Text, toks []facttext.Token, f found) role
 			if hr, ok := parseRoles(toks, found{i: h, j: h + 1}); ok && hr.actor.e != 0 {
 				pr, _ := parseRoles(toks, f)
 				pr.actor = reportedPronoun(t, toks, hr.actor)
-				if o := objectOf(toks, h); o.e != 0 {
-					pr.actor = o
+				if o := objectOf(toks, h); o.e != 0 && !aspectVerbs[toks[h].Lower] {
+					pr.actor = o // not "started gathering signatures"
 				}
 				return pr
 			}
@@ -133,7 +133,10 @@ func (c *Coder) baseRoles(t *facttext.Text, toks []facttext.Token, f found) role
 			}
 		}
 	}
-	subj := subjectOf(toks, f.i)
+	subj := c.misTaggedSubject(toks, f.i-1)
+	if subj.e == 0 {
+		subj = subjectOf(toks, f.i)
+	}
 	if subj.e == 0 {
 		subj = sentenceSubject(toks, f.i)
 	}

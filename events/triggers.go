@@ -18,6 +18,10 @@ type found struct {
 	// "succumbed"): it codes an event only with a cause ("in police
 	// firing") that names the actor.
 	victim bool
+	// obj is 1 + the index of the object word that coded a verb
+	// ("declared martial law", "violated the ceasefire"), 0 if none: that
+	// noun codes no event of its own.
+	obj int
 }
 
 // victimVerbs are coded with their subject as the recipient.
@@ -36,7 +40,7 @@ func (c *Coder) eventObject(toks []facttext.Token, i int) int {
 		if _, ok := c.nounAt(toks, j); ok {
 			return j
 		}
-		if !npTok(toks[j]) && toks[j].Lower != "out" {
+		if !npTok(toks[j]) && toks[j].Lower != "out" && !prenominal(toks, j) {
 			break
 		}
 	}
@@ -47,86 +51,120 @@ func (c *Coder) eventObject(toks []facttext.Token, i int) int {
 var inert = setOf(`say tell be have do get make go come take give put keep let seem become
 add note state report announce declare explain indicate claim write accord according quote expect
 describe continue lead travel submit elect remain begin start try attempt want need leave grapple
-see look find know think believe feel hope`)
+see look find know think believe feel hope swear`)
 
 // triggerAt codes the token at i, if it is a trigger.
 func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 	if f, ok := c.hyphenated(toks, i); ok {
 		return f, true
 	}
-	k := toks[i]
+	k := &toks[i]
+	if (k.UPOS == "VERB" || k.UPOS == "") && c.pluralBeforePast(toks, i) {
+		return found{}, false // "Government forces withdrew": a noun
+	}
 	nounish := k.UPOS == "NOUN" || (k.UPOS == "" && i > 0 && (nounContext(toks[i-1]) || c.tab.forms[toks[i-1].Lower] != "")) ||
-		(i > 0 && determiners[toks[i-1].Lower])
+		(i > 0 && isDeterminer(toks[i-1].Lower))
 	hyphen := (i > 0 && toks[i-1].Text == "-" && toks[i-1].E == k.B) || (i+1 < len(toks) && toks[i+1].Text == "-" && toks[i+1].B == k.E)
 	pn := c.prepNoun(toks, i)
 	if hyphen || (i > 0 && facttext.IsCap(k.Text)) || pn {
 		nounish = true
 	}
-	past := c.pastRoot(toks, i) || c.infinitive(toks, i)
+	past := c.pastRoot(toks, i) || c.infinitive(toks, i) || c.presentAfterSubject(toks, i) || setFire(toks, i) ||
+		i > 0 && c.pluralBeforePast(toks, i-1)
+	asNoun := false
+	if k.UPOS == "VERB" && !past {
+		_, evNoun := c.tab.nouns[k.Lower]
+		asNoun = evNoun && inPrepPhrase(toks, i)
+	}
 	if past {
 		nounish = false
+	} else if asNoun || prenominal(toks, i) {
+		nounish = true
 	}
 	if !nounish && (k.UPOS == "" || k.UPOS == "VERB" || past) {
-		lemma, ok := c.tab.forms[k.Lower]
-		if !ok && k.Lemma != k.Lower {
-			_, ph := c.tab.phrasal[k.Lemma]
-			lemma, ok = k.Lemma, c.tab.codes[k.Lemma] != "" || c.tab.own[k.Lemma].typ != "" || ph
-		}
-		if ok && lightVerbs[lemma] && c.eventObject(toks, i) >= 0 {
-			ok = false // "staged a hunger strike": the noun codes it
-		}
-		if ok {
-			// "declared martial law", "put on high alert": an object
-			// word codes even an inert verb.
-			if tr, ok := c.object(lemma, toks, i); ok {
-				return found{trigger: tr, i: i, j: i + 1}, tr.typ != "---"
-			}
-		}
-		if ok && !inert[lemma] {
-			ph := c.tab.phrasal[lemma]
-			for j := i + 1; j < len(toks) && j <= i+3; j++ {
-				if tr, ok := ph[toks[j].Lower]; ok {
-					if lemma == "call" && toks[j].Lower == "on" && !requestFollows(toks, j+1) {
-						tr = trigger{"CONSULT", "visit"} // "called on the minister" (CAMEO 042)
-					}
-					return found{trigger: tr, i: i, j: j + 1}, true
-				}
-				if pl, ok := c.tab.cphrasal[lemma][toks[j].Lower]; ok && j == i+1 {
-					// a CAMEO phrasal verb ("called off", before
-					// "called up reservists on"); "---" ones ("carried
-					// out", "set up") code nothing.
-					tr, ok := c.cameo(pl, toks, i+1)
-					return found{trigger: tr, i: i, j: i + 2}, ok
-				}
-				if !npTok(toks[j]) && toks[j].UPOS != "PRON" {
-					break // "talks about continuing to" is no "talk to"
-				}
-			}
-			if tr, ok := c.tab.own[lemma]; ok {
-				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
-			}
-			if tr, ok := c.cameo(lemma, toks, i); ok {
-				return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true
-			}
+		if f, ok, coded := c.verbAt(toks, i); coded {
+			return f, ok
 		}
 	}
-	if k.UPOS == "" || k.UPOS == "NOUN" || k.UPOS == "ADJ" || k.UPOS == "PROPN" && !facttext.IsCap(k.Text) || pn && !past {
-		if tr, ok := c.nounAt(toks, i); ok {
-			if (k.Lower == "strike" || k.Lower == "strikes") && i > 0 {
-				switch {
-				case toks[i-1].Lower == "hunger":
-					tr = trigger{"PROTEST", "strike-hun"}
-				case labourContext(toks):
-					tr = trigger{"PROTEST", "strike-gen"}
-				}
-			}
-			if tr.typ == "MOBILIZE" && (toks[max(i-1, 0)].Lower == "joint" || toks[max(i-2, 0)].Lower == "joint") {
-				tr = trigger{"COOPERATE", ""} // "joint exercises"
-			}
-			return found{trigger: tr, i: i, j: i + 1, noun: true}, true
-		}
+	if k.UPOS == "" || k.UPOS == "NOUN" || k.UPOS == "ADJ" || k.UPOS == "PROPN" && !facttext.IsCap(k.Text) || pn && !past || asNoun {
+		return c.nounTrigger(toks, i)
 	}
 	return found{}, false
+}
+
+// verbAt codes the verb at i; coded is false when the verb says nothing
+// and the word may still be an event noun.
+func (c *Coder) verbAt(toks []facttext.Token, i int) (f found, ok, coded bool) {
+	k := &toks[i]
+	lemma, ok := c.tab.forms[k.Lower]
+	if !ok && k.Lemma != k.Lower {
+		_, ph := c.tab.phrasal[k.Lemma]
+		lemma, ok = k.Lemma, c.tab.codes[k.Lemma] != "" || c.tab.own[k.Lemma].typ != "" || ph
+	}
+	if ok && lightVerbs[lemma] && c.eventObject(toks, i) >= 0 {
+		return found{}, false, false // "staged a hunger strike": the noun codes it
+	}
+	if !ok {
+		return found{}, false, false
+	}
+	// "declared martial law", "put on high alert": an object word codes
+	// even an inert verb.
+	if tr, o, ok := c.object(lemma, toks, i); ok {
+		return found{trigger: tr, i: i, j: i + 1, obj: o + 1}, tr.typ != "---", true
+	}
+	switch {
+	case (lemma == "mobilize" || lemma == "mobilise") && civilObject(toks, i), inert[lemma]:
+		return found{}, false, false // "mobilized pressure groups": no military build-up
+	case lemma == "pressure" && (toFollows(toks, i+1, 8) || toClause(toks, i)):
+		return found{trigger: trigger{"REQUEST", ""}, i: i, j: i + 1}, true, true // "pressured X to cancel" (CAMEO 10)
+	}
+	ph := c.tab.phrasal[lemma]
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if tr, ok := ph[toks[j].Lower]; ok {
+			if lemma == "call" && toks[j].Lower == "on" && !requestFollows(toks, j+1) {
+				tr = trigger{"CONSULT", "visit"} // "called on the minister" (CAMEO 042)
+			}
+			return found{trigger: tr, i: i, j: j + 1}, true, true
+		}
+		if pl, ok := c.tab.cphrasal[lemma][toks[j].Lower]; ok && j == i+1 {
+			// a CAMEO phrasal verb ("called off", before "called up
+			// reservists on"); "---" ones ("carried out", "set up") code
+			// nothing.
+			tr, o, ok := c.cameo(pl, toks, i+1)
+			return found{trigger: tr, i: i, j: i + 2, obj: o + 1}, ok, true
+		}
+		if !npTok(toks[j]) && toks[j].UPOS != "PRON" {
+			break // "talks about continuing to" is no "talk to"
+		}
+	}
+	if tr, ok := c.tab.own[lemma]; ok {
+		return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma]}, true, true
+	}
+	if tr, o, ok := c.cameo(lemma, toks, i); ok {
+		return found{trigger: tr, i: i, j: i + 1, victim: victimVerbs[lemma], obj: o + 1}, true, true
+	}
+	return found{}, false, false
+}
+
+// nounTrigger codes the event noun at i: a strike by workers or a hunger
+// strike is a protest, joint exercises cooperation.
+func (c *Coder) nounTrigger(toks []facttext.Token, i int) (found, bool) {
+	tr, ok := c.nounAt(toks, i)
+	if !ok {
+		return found{}, false
+	}
+	if k := &toks[i]; (k.Lower == "strike" || k.Lower == "strikes") && i > 0 {
+		switch {
+		case toks[i-1].Lower == "hunger":
+			tr = trigger{"PROTEST", "strike-hun"}
+		case toks[i-1].Lower == "on" || labourContext(toks): // "went on strike"
+			tr = trigger{"PROTEST", "strike-gen"}
+		}
+	}
+	if tr.typ == "MOBILIZE" && (toks[max(i-1, 0)].Lower == "joint" || toks[max(i-2, 0)].Lower == "joint") {
+		tr = trigger{"COOPERATE", ""} // "joint exercises"
+	}
+	return found{trigger: tr, i: i, j: i + 1, noun: true}, true
 }
 
 // requestFollows reports a "to", "for" or "that" after i in the sentence:
@@ -135,6 +173,27 @@ func requestFollows(toks []facttext.Token, i int) bool {
 	for _, k := range toks[i:] {
 		switch k.Lower {
 		case "to", "for", "that":
+			return true
+		}
+	}
+	return false
+}
+
+// toFollows reports a "to" or "into" within n tokens from i: "pressured
+// the union to call off the strike".
+func toFollows(toks []facttext.Token, i, n int) bool {
+	for j := i; j < len(toks) && j < i+n; j++ {
+		if w := toks[j].Lower; w == "to" || w == "into" {
+			return true
+		}
+	}
+	return false
+}
+
+// toClause reports a "to" clause the parse hangs on the verb at i.
+func toClause(toks []facttext.Token, i int) bool {
+	for c, k := range toks {
+		if k.Head == i && c > i+1 && (k.Rel == "xcomp" || k.Rel == "advcl") && toks[c-1].Lower == "to" {
 			return true
 		}
 	}
@@ -181,7 +240,7 @@ func (c *Coder) prepNoun(toks []facttext.Token, i int) bool {
 // infinitive reports a base verb form after "to" that follows an
 // adjective or a verb ("ready to host a meeting"), tagged a noun.
 func (c *Coder) infinitive(toks []facttext.Token, i int) bool {
-	k := toks[i]
+	k := &toks[i]
 	if k.UPOS != "NOUN" || i < 2 || toks[i-1].Lower != "to" || c.tab.forms[k.Lower] != k.Lower {
 		return false
 	}
@@ -193,15 +252,15 @@ func (c *Coder) infinitive(toks []facttext.Token, i int) bool {
 // or adjective when it heads the sentence or the sentence has no verb
 // ("The army withdrew from …", "The gunman shot dead …").
 func (c *Coder) pastRoot(toks []facttext.Token, i int) bool {
-	k := toks[i]
-	if k.UPOS != "NOUN" && k.UPOS != "ADJ" || i == 0 || determiners[toks[i-1].Lower] {
+	k := &toks[i]
+	if k.UPOS != "NOUN" && k.UPOS != "ADJ" || i == 0 || isDeterminer(toks[i-1].Lower) {
 		return false
 	}
 	l, ok := c.tab.forms[k.Lower]
 	if !ok || l == k.Lower || strings.HasSuffix(k.Lower, "s") || strings.HasSuffix(k.Lower, "ing") {
 		return false
 	}
-	if k.Rel == "root" {
+	if k.Rel == "root" || c.pastAfterSubject(toks, i) {
 		return true
 	}
 	for _, o := range toks {
@@ -213,7 +272,7 @@ func (c *Coder) pastRoot(toks []facttext.Token, i int) bool {
 }
 
 var labourWords = setOf(`general workers worker union unions employees staff teachers doctors
-nurses nationwide labour labor pay wages wage open-ended walkout`)
+nurses nationwide labour labor pay wages wage open-ended walkout drivers truckers miners dockers`)
 
 // labourContext reports whether a sentence speaks of a strike by workers.
 func labourContext(toks []facttext.Token) bool {
@@ -232,20 +291,24 @@ func nounContext(p facttext.Token) bool {
 }
 
 // cameo codes a verb through the CAMEO table: a pattern word among the next
-// few tokens, else the verb's default code.
-func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, bool) {
-	if code, ok := c.cameoPattern(lemma, toks, i); ok {
-		return cameoToPlover(code)
+// few tokens (its index is returned, else -1), else the verb's default
+// code.
+func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, int, bool) {
+	if code, j, ok := c.cameoPattern(lemma, toks, i); ok {
+		tr, ok := cameoToPlover(code)
+		return tr, j, ok
 	}
 	if patternOnly[lemma] && !(lemma == "apprehend" && (isPassive(toks, i) || personNext(toks, i))) {
-		return trigger{}, false // but "was apprehended", "apprehended two men"
+		return trigger{}, -1, false // but "was apprehended", "apprehended two men"
 	}
-	return cameoToPlover(c.tab.codes[lemma])
+	tr, ok := cameoToPlover(c.tab.codes[lemma])
+	return tr, -1, ok
 }
 
 // cameoPattern is the code of the longest CAMEO pattern of the verb at i
-// whose first content word is among the next few tokens.
-func (c *Coder) cameoPattern(lemma string, toks []facttext.Token, i int) (string, bool) {
+// whose first content word is among the next few tokens, and that word's
+// index.
+func (c *Coder) cameoPattern(lemma string, toks []facttext.Token, i int) (string, int, bool) {
 	if pats := c.tab.patterns[lemma]; pats != nil {
 		for j := i + 1; j < len(toks) && j <= i+5; j++ {
 			w := toks[j].Lower
@@ -266,14 +329,14 @@ func (c *Coder) cameoPattern(lemma string, toks []facttext.Token, i int) (string
 				}
 			}
 			if best >= 0 {
-				return code, true
+				return code, j, true
 			}
 			if toks[j].Text == "," || toks[j].Text == "." {
 				break
 			}
 		}
 	}
-	return "", false
+	return "", -1, false
 }
 
 // personNext reports a number, name or personal pronoun after the verb
@@ -282,25 +345,28 @@ func personNext(toks []facttext.Token, i int) bool {
 	if i+1 >= len(toks) {
 		return false
 	}
-	n := toks[i+1]
+	n := &toks[i+1]
 	return n.UPOS == "NUM" || n.UPOS == "PROPN" || n.Lower == "him" || n.Lower == "her" || n.Lower == "them"
 }
 
 // patternOnly are verbs whose CAMEO default code is mostly wrong in news
-// ("apprehending trouble", "confined to Gujarat"): they code only through
-// a pattern.
-var patternOnly = setOf(`apprehend confine direct hunt`)
+// ("apprehending trouble", "confined to Gujarat", "issued a statement",
+// "applying double standards", "they face prison", "plans to", "aimed
+// at", "prepared to", "trained doctors"): they code only through a
+// pattern.
+var patternOnly = setOf(`apprehend confine direct hunt issue apply face shun plan aim prepare train`)
 
 // object codes a verb by an object word of ownObjects among the next few
-// tokens ("ended mediation efforts").
-func (c *Coder) object(lemma string, toks []facttext.Token, i int) (trigger, bool) {
+// tokens ("ended mediation efforts"); the index is the word's (-1 for a
+// passive verb's subject).
+func (c *Coder) object(lemma string, toks []facttext.Token, i int) (trigger, int, bool) {
 	objs := c.tab.objects[lemma]
 	if objs == nil {
-		return trigger{}, false
+		return trigger{}, -1, false
 	}
 	for j := i + 1; j < len(toks) && j <= i+9; j++ {
 		if tr, ok := objs[toks[j].Lower]; ok {
-			return tr, true
+			return tr, j, true
 		}
 		if toks[j].Text == "," || toks[j].Text == "." {
 			break
@@ -321,9 +387,9 @@ func (c *Coder) object(lemma string, toks []facttext.Token, i int) (trigger, boo
 				tr, ok = t, true
 			}
 		}
-		return tr, ok
+		return tr, -1, ok
 	}
-	return trigger{}, false
+	return trigger{}, -1, false
 }
 
 // prepsBetween reports whether the prepositions of a pattern before its

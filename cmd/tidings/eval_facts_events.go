@@ -199,7 +199,7 @@ func evalCounts(ctx context.Context, gold string, opts evalOptions) (any, error)
 			return nil, err
 		}
 	}
-	return rep, nil
+	return addIndiaPolice(ctx, rep, india, opts)
 }
 
 // countRunner extracts the counts of one text.
@@ -392,6 +392,8 @@ func evalEvents(ctx context.Context, gold string, opts evalOptions) (any, error)
 
 // scoreIndia scores the IndiaPoliceEvents sentence labels of the file
 // india, all and split into tuning and held-back halves by document.
+// TIDINGS_EVAL_DEBUG=1 prints the tuning half's wrong labels, =all every
+// wrong label.
 func (rep *eventsReport) scoreIndia(india string, opts evalOptions, debug bool, run func(string) ([]tidings.Event, error)) error {
 	sents, err := fxReadIndia(india)
 	if err != nil {
@@ -428,7 +430,7 @@ func (rep *eventsReport) scoreIndia(india string, opts evalOptions, debug bool, 
 					}
 				}
 			}
-			if debug && !held && g != pred[label] {
+			if debug && (!held || os.Getenv("TIDINGS_EVAL_DEBUG") == "all") && g != pred[label] {
 				fmt.Fprintf(opts.Stderr, "INDIA %s gold=%v pred=%v %s\n   %s\n", label, g, pred[label], fxEventList(evs), s.Text)
 			}
 		}

@@ -1,0 +1,169 @@
+package events
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/tidings/tidings"
+)
+
+// things.tsv.gz lists the nouns of news text that name neither a person nor
+// a group (WordNet's first three senses); internal/cmd/genagents rebuilds it.
+//
+//go:embed things.tsv.gz
+var thingsGz []byte
+
+// nounKind says whether an actor phrase can stand for who acted.
+type nounKind uint8
+
+const (
+	kindAgent   nounKind = iota // a person, a group, a name — or not known
+	kindThing                   // "hopes", "the deal", "it"
+	kindMessage                 // "the statement", "a report": stands in for its author
+	kindTime                    // "Tuesday", "three years", "2025": a misread subject
+)
+
+// loadThings decodes the table once per process; the map is read-only.
+var loadThings = sync.OnceValues(func() (map[string]nounKind, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(thingsGz))
+	if err != nil {
+		return nil, fmt.Errorf("events: things table: %w", err)
+	}
+	m := make(map[string]nounKind, 10500)
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		w, class, ok := strings.Cut(sc.Text(), "\t")
+		switch {
+		case !ok || strings.HasPrefix(w, "#"):
+		case class == "M":
+			m[w] = kindMessage
+		default:
+			m[w] = kindThing
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("events: things table: %w", err)
+	}
+	return m, nil
+})
+
+// nonPersonPronouns are subjects that never name who acted.
+var nonPersonPronouns = setOf(`it its this that these those what which whatever something anything
+nothing everything much`)
+
+// personPronouns are subjects that name a person or a group.
+var personPronouns = setOf(`i you he she we they him her us them who whom everyone everybody someone
+somebody anyone nobody`)
+
+// timeNouns head phrases that date an event rather than act in it.
+var timeNouns = setOf(`year years month months week weeks day days hour hours decade decades century
+weekend morning afternoon evening night today yesterday tomorrow`)
+
+// agentNouns act though WordNet's first senses say otherwise.
+var agentNouns = setOf(`counterpart counterparts side sides camp regime junta`)
+
+// calendarNames are capitalised heads that are dates, not names.
+var calendarNames = setOf(`monday tuesday wednesday thursday friday saturday sunday january
+february march april june july august september october november december`)
+
+// actorKind classifies an actor phrase by its head (last) word, after
+// dates at its end ("Arafat Wednesday"). A phrase with a capitalised word
+// before the head names someone ("U.N. helicopters", "Islamic Jihad
+// movement"), and words the table does not know count as agents: the
+// filter only acts on what is known not to act.
+func (c *Coder) actorKind(name string) nounKind {
+	words := strings.Fields(name)
+	for i := range words {
+		words[i] = strings.TrimFunc(words[i], func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		words[i] = strings.TrimSuffix(strings.TrimSuffix(words[i], "’s"), "'s")
+	}
+	for len(words) > 1 && calendarNames[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return kindThing
+	}
+	head := words[len(words)-1]
+	if head == "" {
+		return kindThing
+	}
+	lower := strings.ToLower(head)
+	if strings.IndexFunc(head, unicode.IsDigit) >= 0 || calendarNames[strings.TrimPrefix(lower, "mid-")] || timeNouns[lower] {
+		return kindTime // "2025", "15 October", "mid-July", "three years"
+	}
+	if nonPersonPronouns[lower] {
+		return kindThing
+	}
+	if personPronouns[lower] || agentNouns[lower] {
+		return kindAgent // "he" is helium to WordNet
+	}
+	if len(words) == 1 && unicode.IsUpper([]rune(head)[0]) {
+		return kindAgent // a name, a demonym, an acronym ("Amnesty", "Turkish")
+	}
+	for _, w := range words[:len(words)-1] {
+		if w != "" && unicode.IsUpper([]rune(w)[0]) && !determinerWords[strings.ToLower(w)] {
+			return kindAgent
+		}
+	}
+	if _, ok := c.tab.nouns[lower]; ok {
+		return kindThing // an event noun: "the blast", "airstrikes"
+	}
+	things, err := loadThings()
+	if err != nil {
+		return kindAgent // embedded and tested (TestThingsTable): filter off
+	}
+	return things[lower]
+}
+
+// determinerWords start a phrase capitalised without naming anyone.
+var determinerWords = setOf(`this that these those its their his her our my your some many most all
+another any each every one both such`)
+
+// actorlessTypes are the event types that happen without a named agent
+// ("a roadside bomb killed 11", "hundreds were detained"): when their
+// subject is not an agent the event stays with no actor.
+var actorlessTypes = setOf(`ASSAULT COERCE`)
+
+// verbalTypes are the event types a message can carry: what is said ("the
+// statement condemned", "a report accused") and what a text decrees ("the
+// resolution imposes sanctions", "a decree bans rallies").
+var verbalTypes = setOf(`ACCUSE REJECT REQUEST SUPPORT THREATEN AGREE SANCTION COERCE`)
+
+// checkActors drops the events whose actor is a thing or a message that
+// cannot carry the event ("the statement released", "hopes rose", "it
+// arrived"), and keeps violent and coercive ones without the actor, as it
+// keeps any event whose actor was a date the parse took for a subject.
+// Actors resolved to an entity or given a sector or country are agents.
+func (c *Coder) checkActors(evs []tidings.Event) []tidings.Event {
+	out := evs[:0]
+	for _, ev := range evs {
+		a := ev.Actor
+		if a == nil || a.Entity != "" || a.Sector != "" || a.Country != "" {
+			out = append(out, ev)
+			continue
+		}
+		switch c.actorKind(a.Name) {
+		case kindTime:
+			ev.Actor = nil
+		case kindThing:
+			if !actorlessTypes[ev.Type] {
+				continue
+			}
+			ev.Actor = nil
+		case kindMessage:
+			if !verbalTypes[ev.Type] {
+				continue
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
+}
