@@ -67,7 +67,7 @@ func TestExtractSingle(t *testing.T) {
 		{"His arrest warrant was signed.", nil},
 		{"Two of them were killed on Monday.", []string{"KILL 2 exact "}},
 		{"Thirty people were hurt, one of them seriously.", []string{"WOUND 30 exact people"}},
-		{"A 19-year-old student was killed in the collision on the bridge.", []string{"KILL 1 exact student"}},
+		{"A 19-year-old student was killed on the ring road bridge.", []string{"KILL 1 exact student"}},
 		{"Rahul Mehta, who ran a shop near the station, was arrested.", []string{"ARREST 1 exact "}},
 		// No figure.
 		{"“Nobody was arrested,” the officer said.", nil},
