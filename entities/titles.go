@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,7 +55,52 @@ func titleKey(s string) string {
 }
 
 // isTitle reports whether the phrase is a person title or honorific.
+// Phrases of printable ASCII (nearly all) have their keys built on the
+// stack: the spotter asks about every one- to four-word span of every
+// capitalised run.
 func isTitle(db *gazetteer.DB, phrase string) (title, honorific bool) {
+	var kbuf, tbuf [64]byte
+	if len(phrase) > len(kbuf) || !printableASCII(phrase) {
+		return isTitleSlow(db, phrase)
+	}
+	k := gazetteer.AppendKey(kbuf[:0], phrase)
+	if honorifics[string(k)] {
+		return false, true
+	}
+	tk := append(tbuf[:0], k...)
+	for i, c := range tk {
+		if c == '-' {
+			tk[i] = ' '
+		}
+	}
+	if titles[string(k)] || titles[string(tk)] {
+		return true, false
+	}
+	if db == nil {
+		return false, false
+	}
+	// An agent phrase is a title when its last word is a title head; the
+	// cheap test first.
+	words := bytes.TrimRight(tk, " ")
+	if !titleHeads[string(words[bytes.LastIndexByte(words, ' ')+1:])] {
+		return false, false
+	}
+	_, ok := db.Agent(string(tk))
+	return ok, false
+}
+
+// printableASCII reports whether s holds only the bytes ' ' to '~'.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// isTitleSlow is isTitle for any phrase.
+func isTitleSlow(db *gazetteer.DB, phrase string) (title, honorific bool) {
 	k := gazetteer.Key(phrase)
 	if honorifics[k] {
 		return false, true

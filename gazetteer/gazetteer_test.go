@@ -19,6 +19,18 @@ func TestKey(t *testing.T) {
 		if got := Key(tt.in); got != tt.want {
 			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+		if got := string(AppendKey([]byte("x"), tt.in)); got != "x"+tt.want {
+			t.Errorf("AppendKey(x, %q) = %q, want %q", tt.in, got, "x"+tt.want)
+		}
+	}
+}
+
+// TestAppendKeyMatchesKey compares AppendKey with Key on odd ASCII input.
+func TestAppendKeyMatchesKey(t *testing.T) {
+	for _, s := range []string{"", " ", "a\vb", "a\fb", " A", "A ", "a  b", "a_b", "`x`", "x\ty", "ABC-DEF", "abc"} {
+		if got, want := string(AppendKey(nil, s)), Key(s); got != want {
+			t.Errorf("AppendKey(%q) = %q, Key %q", s, got, want)
+		}
 	}
 }
 
@@ -116,6 +128,9 @@ func FuzzKey(f *testing.F) {
 		k := Key(s)
 		if Key(k) != k {
 			t.Errorf("Key not idempotent: Key(%q) = %q, Key(that) = %q", s, k, Key(k))
+		}
+		if a := string(AppendKey(nil, s)); a != k {
+			t.Errorf("AppendKey(%q) = %q, Key %q", s, a, k)
 		}
 	})
 }

@@ -32,6 +32,19 @@ func keyASCII(s string) string {
 	return string(appendKeyASCII(buf[:0], s))
 }
 
+// AppendKey appends Key(s) to b, without allocating for ASCII s when b
+// has room (Key(s) is never longer than an ASCII s): callers build the keys
+// of text spans in stack buffers.
+func AppendKey(b []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(b, Key(s)...)
+	}
+	if isKeyASCII(s) {
+		return append(b, s...)
+	}
+	return appendKeyASCII(b, s)
+}
+
 // lookup returns m[Key(name)] without allocating for ASCII names of up to
 // 64 bytes: the keys of text spans are built on the stack.
 func lookup[V any](m map[string]V, name string) (V, bool) {

@@ -10,7 +10,8 @@ import (
 // in it outlives the call.
 type scratch struct {
 	ctx    sentCtx
-	feats  sentFeatures
+	split  splitFeatures
+	words  wordCache
 	stack  []uint64
 	dc     docContext
 	fold   []string           // strings.ToLower per token of the document
@@ -31,6 +32,7 @@ type scratch struct {
 func newScratch() *scratch {
 	return &scratch{
 		ctx:   sentCtx{shapes: make(map[string]string)},
+		words: wordCache{index: make(map[string]int32)},
 		dc:    docContext{cases: make(map[string]uint8)},
 		votes: make(map[string]int32),
 	}
@@ -93,15 +95,17 @@ func (r *Recognizer) decodeWith(s *scratch, sents [][]string) ([][]scoredSpan, i
 	off := 0
 	for si, ws := range sents {
 		n := len(ws)
-		r.x.extractWith(ws, s.sents[si], &s.dc, &s.feats, &s.ctx)
+		s.words.lookup(ws)
+		r.x.extractSplit(ws, s.sents[si], &s.dc, &s.split, &s.ctx, &s.words)
 		s.norm = append(s.norm, s.ctx.lower...)
 		s.shape = append(s.shape, s.ctx.shape...)
 		s.em = resize(s.em, n*numLabels)
 		for i := 0; i < n; i++ {
-			var acc1 [numLabels]int32
-			acc2 := &s.acc2[off+i]
-			*acc2 = [numLabels]int32{}
-			jm.addBase(s.feats.token(i), &acc1, acc2)
+			// The word's own features' sums (cached), then the others.
+			own := s.words.ownSums(jm, ws[i], i, &s.split, &s.ctx)
+			acc1, acc2 := [numLabels]int32(own[:numLabels]), &s.acc2[off+i]
+			*acc2 = [numLabels]int32(own[numLabels:])
+			jm.addBase(s.split.ctxToken(i), &acc1, acc2)
 			scores(&acc1, jm.scale1, s.em[i*numLabels:])
 		}
 		s.pass1[si] = s.labels[off : off+n : off+n]

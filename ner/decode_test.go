@@ -272,3 +272,42 @@ func TestTagDocumentConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestWordCacheOverflow decodes, with one scratch, documents of more
+// distinct words than the word cache holds, so that it is emptied on the
+// way, and compares with the reference decoder.
+func TestWordCacheOverflow(t *testing.T) {
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	word := func() string {
+		b := make([]byte, 3+rng.IntN(6))
+		for i := range b {
+			b[i] = byte('a' + rng.IntN(26))
+		}
+		if rng.IntN(3) == 0 {
+			b[0] -= 'a' - 'A'
+		}
+		return string(b)
+	}
+	s := newScratch()
+	for d := 0; d < 6; d++ {
+		var sents [][]string
+		for len(sents) < 150 {
+			var ws []string
+			for k := 3 + rng.IntN(20); k > 0; k-- {
+				ws = append(ws, word())
+			}
+			sents = append(sents, append(ws, "said", "the", "Minister", "."))
+		}
+		want := refDecode(r, sents)
+		if got, _ := r.decodeWith(s, sents); !reflect.DeepEqual(got, want) {
+			t.Fatalf("document %d: got %v, want %v", d, got, want)
+		}
+	}
+	if len(s.words.words) > maxCachedWords {
+		t.Errorf("word cache holds %d words, more than %d", len(s.words.words), maxCachedWords)
+	}
+}

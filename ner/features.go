@@ -225,11 +225,33 @@ func (x *extractor) extract(words []string, dc *docContext, out *sentFeatures) {
 // extractWith is extract with the working buffers of c, which it reuses.
 // fold, when not nil, holds strings.ToLower of every word.
 func (x *extractor) extractWith(words, fold []string, dc *docContext, out *sentFeatures, c *sentCtx) {
+	x.prepare(words, fold, dc, c, nil)
+	n := len(words)
+	if want := n * 56; cap(out.hashes) < want {
+		out.hashes = make([]uint64, 0, want)
+	}
+	out.hashes = out.hashes[:0]
+	out.offs = append(out.offs[:0], 0)
+	for i := 0; i < n; i++ {
+		x.wordFeatures(&out.hashes, &out.hashes, c, i)
+		x.contextFeatures(&out.hashes, &out.hashes, c, i)
+		out.offs = append(out.offs, len(out.hashes))
+	}
+}
+
+// prepare fills c's per-token views of words (see extractWith). wc, when
+// not nil, holds the views of the words it knows (see wordCache.lookup).
+func (x *extractor) prepare(words, fold []string, dc *docContext, c *sentCtx, wc *wordCache) {
 	n := len(words)
 	c.words, c.fold, c.dc, c.caps = words, fold, dc, capsSentence(words)
 	c.lower, c.shape = resize(c.lower, n), resize(c.shape, n)
 	c.clu, c.lex = resize(c.clu, n), resize(c.lex, n)
 	for i, w := range words {
+		if wc != nil && wc.known[i] {
+			e := &wc.words[wc.at[i]]
+			c.lower[i], c.shape[i], c.clu[i], c.lex[i] = e.lower, e.shape, e.clu, e.lex
+			continue
+		}
 		if fold != nil {
 			c.lower[i] = normLower(fold[i])
 		} else {
@@ -242,15 +264,43 @@ func (x *extractor) extractWith(words, fold []string, dc *docContext, out *sentF
 		}
 	}
 	c.gz = x.gaz.matchInto(c.lower, c.gz)
-	if want := n * 56; cap(out.hashes) < want {
-		out.hashes = make([]uint64, 0, want)
+}
+
+// splitFeatures is the features of every token of one sentence in two
+// parts: the word's own (see wordFeatures), which depend on nothing but the
+// word form, and the rest. Token i owns own[ownOffs[i]:ownOffs[i+1]] and
+// ctx[ctxOffs[i]:ctxOffs[i+1]].
+type splitFeatures struct {
+	own, ctx         []uint64
+	ownOffs, ctxOffs []int
+}
+
+func (f *splitFeatures) ownToken(i int) []uint64 { return f.own[f.ownOffs[i]:f.ownOffs[i+1]] }
+func (f *splitFeatures) ctxToken(i int) []uint64 { return f.ctx[f.ctxOffs[i]:f.ctxOffs[i+1]] }
+
+// extractSplit is extractWith with each token's features split into its
+// own and the others, for decoding (the features are the same, the order
+// is not). The own features of the words wc knows (see wordCache.lookup)
+// are not computed (their list is empty).
+func (x *extractor) extractSplit(words, fold []string, dc *docContext, out *splitFeatures, c *sentCtx, wc *wordCache) {
+	x.prepare(words, fold, dc, c, wc)
+	n := len(words)
+	if want := n * 32; cap(out.own) < want {
+		out.own, out.ctx = make([]uint64, 0, want), make([]uint64, 0, want)
 	}
-	out.hashes = out.hashes[:0]
-	out.offs = append(out.offs[:0], 0)
+	out.own, out.ctx = out.own[:0], out.ctx[:0]
+	out.ownOffs, out.ctxOffs = append(out.ownOffs[:0], 0), append(out.ctxOffs[:0], 0)
+	var discard []uint64
 	for i := 0; i < n; i++ {
-		out.hashes = x.wordFeatures(out.hashes, c, i)
-		out.hashes = x.contextFeatures(out.hashes, c, i)
-		out.offs = append(out.offs, len(out.hashes))
+		own := &out.own
+		if wc.known[i] {
+			own = &discard
+		}
+		x.wordFeatures(own, &out.ctx, c, i)
+		x.contextFeatures(own, &out.ctx, c, i)
+		discard = discard[:0]
+		out.ownOffs = append(out.ownOffs, len(out.own))
+		out.ctxOffs = append(out.ctxOffs, len(out.ctx))
 	}
 }
 
@@ -323,13 +373,18 @@ func (c *sentCtx) unreliable(i int) byte {
 	return 0
 }
 
-// wordFeatures appends the features of token i and its ±2 window.
-func (x *extractor) wordFeatures(h []uint64, c *sentCtx, i int) []uint64 {
+// wordFeatures appends the features of token i and its ±2 window: those
+// that depend only on the word form (bias, form, lower case, shape, length,
+// prefixes and suffixes) to *own, the others to *ctx. Training passes the
+// same list twice, so the order of the features is the order they are
+// appended in.
+func (x *extractor) wordFeatures(own, ctx *[]uint64, c *sentCtx, i int) {
 	w, shape, lower := c.lower[i], c.shape, c.lower
-	h = append(h, hashTpl(tBias),
+	*own = append(*own, hashTpl(tBias),
 		hashStr(hashTpl(tForm), c.words[i]),
 		hashStr(hashTpl(tLower), w),
-		hashStr(hashTpl(tShape), shape[i]),
+		hashStr(hashTpl(tShape), shape[i]))
+	*ctx = append(*ctx,
 		hashStr(hashTpl(tPrev1), c.at(lower, i-1)),
 		hashStr(hashTpl(tNext1), c.at(lower, i+1)),
 		hashStr(hashTpl(tPrev2), c.at(lower, i-2)),
@@ -341,8 +396,8 @@ func (x *extractor) wordFeatures(h []uint64, c *sentCtx, i int) []uint64 {
 		hashStr(hashStr(hashTpl(tBigramR), w), c.at(lower, i+1)),
 		hashStr(hashStr(hashTpl(tPrevLowerShape), c.at(lower, i-1)), shape[i]),
 		hashStr(hashStr(hashTpl(tNextLowerShape), shape[i]), c.at(lower, i+1)),
-		hashByte(hashTpl(tLen), byte(min(utf8.RuneCountInString(w), 12))),
 	)
+	*own = append(*own, hashByte(hashTpl(tLen), byte(min(utf8.RuneCountInString(w), 12))))
 	// Prefixes and suffixes of 1-4 runes, shorter than the word, sliced at
 	// rune boundaries without allocating.
 	var starts [5]int // byte offsets of the first runes
@@ -360,25 +415,26 @@ func (x *extractor) wordFeatures(h []uint64, c *sentCtx, i int) []uint64 {
 		ends[k] = off
 	}
 	for k := 1; k <= 4 && k < nr; k++ {
-		h = append(h, hashStr(hashByte(hashTpl(tPrefix), byte(k)), w[:starts[k]]),
+		*own = append(*own, hashStr(hashByte(hashTpl(tPrefix), byte(k)), w[:starts[k]]),
 			hashStr(hashByte(hashTpl(tSuffix), byte(k)), w[ends[k]:]))
 	}
 	if i == 0 {
-		h = append(h, hashStr(hashTpl(tFirst), shape[i]))
+		*ctx = append(*ctx, hashStr(hashTpl(tFirst), shape[i]))
 	}
-	return h
 }
 
 // contextFeatures appends the lexicon (clusters, capitalization prior),
-// headline, document-casing and gazetteer features of token i.
-func (x *extractor) contextFeatures(h []uint64, c *sentCtx, i int) []uint64 {
+// headline, document-casing and gazetteer features of token i: the word's
+// clusters to *own, the others to *ctx (see wordFeatures).
+func (x *extractor) contextFeatures(own, ctx *[]uint64, c *sentCtx, i int) {
 	w, shape := c.lower[i], c.shape[i]
 	if v := c.lex[i]; v >= 0 {
 		fine, coarse, capb := unpackLex(uint16(v))
-		h = append(h, hashByte(hashTpl(tCluFine), byte(fine)),
-			hashStr(hashByte(hashTpl(tCluCoarseShape), byte(coarse)), shape),
-			hashByte(hashByte(hashStr(hashTpl(tCapPrior), shape), byte(capb)), c.unreliable(i)))
+		*own = append(*own, hashByte(hashTpl(tCluFine), byte(fine)),
+			hashStr(hashByte(hashTpl(tCluCoarseShape), byte(coarse)), shape))
+		*ctx = append(*ctx, hashByte(hashByte(hashStr(hashTpl(tCapPrior), shape), byte(capb)), c.unreliable(i)))
 	}
+	h := *ctx
 	h = append(h, hashByte(hashTpl(tCluPrev), c.cluAt(i-1)), hashByte(hashTpl(tCluNext), c.cluAt(i+1)),
 		hashByte(hashByte(hashTpl(tCluPair), c.cluAt(i-1)), c.clu[i]))
 	if c.caps {
@@ -407,5 +463,5 @@ func (x *extractor) contextFeatures(h []uint64, c *sentCtx, i int) []uint64 {
 			h = append(h, hashByte(hashTpl(tGazNext), g))
 		}
 	}
-	return h
+	*ctx = h
 }

@@ -15,39 +15,66 @@ import (
 // depend on the order of the additions, so the scores are exactly those of
 // the two separate models. It is immutable and safe for concurrent use.
 type jointModel struct {
-	// slots is an open-addressing table (see featTable) whose slots hold
-	// the weights themselves, so that finding a feature and reading its
-	// weights touch the same memory.
-	slots          []jointSlot
+	// fps is an open-addressing table (see featTable) of fingerprints (0:
+	// empty) and rows holds the weights of the feature in slot i of fps at
+	// index i. Probing reads only fps, 16 slots a cache line, which mostly
+	// stays in the CPU's caches; only a feature found reads its row.
+	fps            []uint32
+	rows           []jointSlot
 	mask           uint64
 	scale1, scale2 float32
 	two            bool       // there is a second pass
 	marg           margConsts // of the model whose scores marginals reads
 }
 
-// jointSlot holds a feature's fingerprint (0: empty slot), then the first
-// model's numLabels weights and the second model's (zeros where a model
-// lacks the feature).
+// jointSlot holds a feature's weights in slotWords 64-bit words: the first
+// model's numLabels int16 weights, then the second model's (zeros where a
+// model lacks the feature), four to a word (weight j in bits 16*(j%4) of
+// w[j/4]), each stored offset by 32768 as the unsigned w^0x8000; the
+// lanes after the last weight are unused. Packed so, addBase adds a row a
+// word — four weights — at a time (see addRows).
 type jointSlot struct {
-	fp uint32
-	w  [2 * numLabels]int16
+	w [slotWords]uint64
+}
+
+// rowWeights is the number of weights of a joint row.
+const rowWeights = 2 * numLabels
+
+// slotWords is the size of a jointSlot in words.
+const slotWords = (rowWeights + 3) / 4
+
+// weight returns weight j of the row.
+func (s *jointSlot) weight(j int) int16 { return int16(s.w[j/4]>>(16*(j%4))) ^ -0x8000 }
+
+// setWeight sets weight j. A new slot's weights must all be set, zeros
+// included, since they are stored offset.
+func (s *jointSlot) setWeight(j int, v int16) {
+	sh := 16 * (j % 4)
+	s.w[j/4] = s.w[j/4]&^(0xffff<<sh) | uint64(uint16(v)^0x8000)<<sh
 }
 
 // put stores the weights of hash h; each hash is put once.
 func (jm *jointModel) put(h uint64, w1, w2 []int16) {
 	fp := fingerprint(h)
 	for i := jm.home(h); ; i = (i + 1) & jm.mask {
-		s := &jm.slots[i]
-		if s.fp == 0 || s.fp == fp {
-			s.fp = fp
-			if w1 != nil {
-				copy(s.w[:numLabels], w1)
-			}
-			if w2 != nil {
-				copy(s.w[numLabels:], w2)
-			}
-			return
+		f := jm.fps[i]
+		if f != 0 && f != fp {
+			continue
 		}
+		s := &jm.rows[i]
+		if f == 0 {
+			jm.fps[i] = fp
+			for j := range rowWeights {
+				s.setWeight(j, 0)
+			}
+		}
+		for j, v := range w1 {
+			s.setWeight(j, v)
+		}
+		for j, v := range w2 {
+			s.setWeight(numLabels+j, v)
+		}
+		return
 	}
 }
 
@@ -55,15 +82,14 @@ func (jm *jointModel) home(h uint64) uint64 {
 	return (uint64(uint32(h)) * 0x9E3779B97F4A7C15 >> 20) & jm.mask
 }
 
-// get returns the slot of hash h, or nil.
+// get returns the row of hash h, or nil.
 func (jm *jointModel) get(h uint64) *jointSlot {
 	fp := fingerprint(h)
 	for i := jm.home(h); ; i = (i + 1) & jm.mask {
-		s := &jm.slots[i]
-		if s.fp == fp {
-			return s
-		}
-		if s.fp == 0 {
+		switch jm.fps[i] {
+		case fp:
+			return &jm.rows[i]
+		case 0:
 			return nil
 		}
 	}
@@ -133,7 +159,7 @@ func newJointModel(m1, m2 *model) *jointModel {
 	for size*7 < n*10 { // load factor at most 0.7, as featTable
 		size <<= 1
 	}
-	jm := &jointModel{slots: hugemem.Make[jointSlot](size), mask: uint64(size - 1),
+	jm := &jointModel{fps: hugemem.Make[uint32](size), rows: hugemem.Make[jointSlot](size), mask: uint64(size - 1),
 		scale1: m1.scale, scale2: scale2, two: m2 != nil, marg: *newMargConsts(last)}
 	for i, j := 0, 0; i < len(k1) || j < len(k2); {
 		switch {
@@ -166,15 +192,61 @@ func (jm *jointModel) addBase(feats []uint64, acc1, acc2 *[numLabels]int32) {
 				k++
 			}
 		}
-		for _, s := range found[:k] {
-			for j := range acc1 {
-				acc1[j] += int32(s.w[j])
-			}
-			for j := range acc2 {
-				acc2[j] += int32(s.w[numLabels+j])
-			}
+		var sum [rowWeights]int32
+		addRows(found[:k], &sum)
+		for j := range acc1 {
+			acc1[j] += sum[j]
+		}
+		for j := range acc2 {
+			acc2[j] += sum[numLabels+j]
 		}
 	}
+}
+
+// evenLanes keeps lanes 0 and 2 of four 16-bit lanes, each then alone in a
+// 32-bit lane.
+const evenLanes = 0x0000_ffff_0000_ffff
+
+// addRows sets sum to the sums of the weights of rows (at most 65536, so
+// that no 32-bit lane overflows). It adds four weights with a few word
+// operations: weights are stored offset by 32768, so non-negative; the
+// even and odd 16-bit lanes of a word are added into separate words of two
+// 32-bit lanes, and the offsets are taken off at the end. The sums are the
+// same integers as weight by weight, in a third of the time (Go does not
+// vectorize the plain loop).
+func addRows(rows []*jointSlot, sum *[rowWeights]int32) {
+	var even, odd [slotWords]uint64
+	for i := 0; i < slotWords; i += 3 {
+		even[i], even[i+1], even[i+2], odd[i], odd[i+1], odd[i+2] = addWords3(rows, i)
+	}
+	off := int32(len(rows)) * 32768
+	for j := range sum {
+		i, l := j/4, j%4
+		v := even[i]
+		if l%2 == 1 {
+			v = odd[i]
+		}
+		sum[j] = int32(uint32(v>>(32*(l/2)))) - off
+	}
+}
+
+// slotWords is a multiple of three for addRows.
+const _ = -uint(slotWords % 3)
+
+// addWords3 adds words i to i+2 of rows, the even lanes in e and the odd
+// ones in o; three words at a time keep the sums in registers.
+func addWords3(rows []*jointSlot, i int) (e0, e1, e2, o0, o1, o2 uint64) {
+	for _, s := range rows {
+		w := s.w[i : i+3 : i+3]
+		x0, x1, x2 := w[0], w[1], w[2]
+		e0 += x0 & evenLanes
+		o0 += x0 >> 16 & evenLanes
+		e1 += x1 & evenLanes
+		o1 += x1 >> 16 & evenLanes
+		e2 += x2 & evenLanes
+		o2 += x2 >> 16 & evenLanes
+	}
+	return
 }
 
 // addStacked adds the second-pass weights of features to acc2.
@@ -182,7 +254,7 @@ func (jm *jointModel) addStacked(feats []uint64, acc2 *[numLabels]int32) {
 	for _, h := range feats {
 		if s := jm.get(h); s != nil {
 			for j := range acc2 {
-				acc2[j] += int32(s.w[numLabels+j])
+				acc2[j] += int32(s.weight(numLabels + j))
 			}
 		}
 	}

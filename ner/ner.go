@@ -29,8 +29,12 @@
 // Decoding is tuned for throughput without changing any score: both
 // passes' weights sit side by side in one open-addressing table built at
 // load time (joint.go), so a base feature is looked up once for both
-// passes; per-document buffers come from a pool (decode.go); Viterbi and
-// forward-backward skip the transitions BILOU forbids.
+// passes, with the probing done in a compact array of fingerprints and the
+// weights added four to a machine word; the weight sums of the features of
+// a word form alone (form, affixes, shape, clusters) are cached per word
+// across documents (wordcache.go); per-document buffers come from a pool
+// (decode.go); Viterbi and forward-backward skip the transitions BILOU
+// forbids. The sums are integers, so their order does not matter.
 package ner
 
 import (
