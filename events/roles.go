@@ -56,8 +56,27 @@ func (c *Coder) roles(t *facttext.Text, toks []facttext.Token, f found) roleSpan
 	}
 	if !f.noun && r.actor.e == 0 {
 		r.actor = c.causeActor(toks, f.j)
+	} else if !f.noun && !f.victim && bareParticiple(toks, f.i) && f.j < len(toks) && causePreps[toks[f.j].Lower] {
+		// "30 killed in police firing", "one person killed in an army
+		// raid": a participle with no auxiliary and its cause right after
+		// it is passive; what the parse took for its subject is the victim.
+		if ca := c.causeActor(toks, f.j); ca.e != 0 {
+			if r.recipient.e == 0 {
+				r.recipient = r.actor
+			}
+			r.actor = ca
+		}
 	}
 	return r
+}
+
+// bareParticiple reports whether token i is a past participle with no
+// auxiliary before it ("killed", not "have killed" or "was killed").
+func bareParticiple(toks []facttext.Token, i int) bool {
+	if toks[i].XPOS != "VBN" {
+		return false
+	}
+	return i == 0 || (toks[i-1].UPOS != "AUX" && toks[i-1].XPOS != "MD")
 }
 
 var causePreps = setOf(`in by to due during from of`)

@@ -61,7 +61,7 @@ type config struct {
 	head      []int
 	label     []int
 	lc1, lc2  []int // leftmost and second leftmost children (0 = none)
-	rc1, rc2  []int
+	rc1       []int // rightmost children
 	nl, nr    []int
 	lset      []uint64 // bit set of left children's labels
 	rset      []uint64
@@ -105,7 +105,7 @@ func (c *config) reset(n int) {
 	}
 	c.label = growInts(c.label, n+1)
 	c.lc1, c.lc2 = growInts(c.lc1, n+1), growInts(c.lc2, n+1)
-	c.rc1, c.rc2 = growInts(c.rc1, n+1), growInts(c.rc2, n+1)
+	c.rc1 = growInts(c.rc1, n+1)
 	c.nl, c.nr = growInts(c.nl, n+1), growInts(c.nr, n+1)
 	if cap(c.lset) < n+1 {
 		c.lset, c.rset = make([]uint64, n+1), make([]uint64, n+1)
@@ -134,11 +134,7 @@ func (c *config) addArc(h, d, l int) {
 	} else {
 		c.nr[h]++
 		c.rset[h] |= 1 << uint(l&63)
-		if d > c.rc1[h] {
-			c.rc2[h], c.rc1[h] = c.rc1[h], d
-		} else if d > c.rc2[h] {
-			c.rc2[h] = d
-		}
+		c.rc1[h] = max(c.rc1[h], d)
 	}
 }
 

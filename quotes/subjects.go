@@ -187,8 +187,9 @@ func (st *state) agentOf(sent []facttext.Token, ci int) (int, int, bool) {
 		for lo > 0 && (sent[lo-1].Rel == "compound" || sent[lo-1].Rel == "flat") {
 			lo--
 		}
-		// "by host Bill Maher": the name in apposition after the head.
-		for hi+1 < len(sent) && (sent[hi+1].Rel == "appos" || sent[hi+1].Rel == "flat") && dominates(sent, i, hi+1) {
+		// "by host Bill Maher": the name in apposition after the head
+		// (its first name a flat or compound part of it).
+		for hi+1 < len(sent) && (sent[hi+1].Rel == "appos" || sent[hi+1].Rel == "flat" || sent[hi+1].Rel == "compound") && dominates(sent, i, hi+1) {
 			hi++
 		}
 		return sent[lo].B, sent[hi].E, true
