@@ -84,6 +84,66 @@ func (c Class) Path() string {
 type Table struct {
 	words map[string]Class
 	flats int
+	// index holds the words' classes by a 64-bit hash of the word, in one
+	// flat open-addressing array: the parser looks every token up, and a
+	// lookup here reads one cache line where the map reads its bucket and
+	// then the key's bytes. nil when two words of the table share a hash
+	// (then lookups use words).
+	index []slot
+	mask  uint64
+}
+
+// slot is a cell of Table.index; h == 0 marks an empty one.
+type slot struct {
+	h uint64
+	c Class
+}
+
+// hashWord is FNV-1a over the bytes of w, never 0 (the empty mark).
+func hashWord(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, b := range w {
+		h = (h ^ uint64(b)) * 1099511628211
+	}
+	return h | 1
+}
+
+// buildIndex fills t.index from t.words.
+func (t *Table) buildIndex() {
+	size := 16
+	for size < 2*len(t.words) {
+		size *= 2
+	}
+	t.index, t.mask = make([]slot, size), uint64(size-1)
+	for w, c := range t.words {
+		h := hashWord([]byte(w))
+		i := (h ^ h>>29) & t.mask
+		for t.index[i].h != 0 {
+			if t.index[i].h == h {
+				t.index = nil // two words, one hash: use the map
+				return
+			}
+			i = (i + 1) & t.mask
+		}
+		t.index[i] = slot{h, c}
+	}
+}
+
+// find looks the bytes w up.
+func (t *Table) find(w []byte) (Class, bool) {
+	if t.index == nil {
+		c, ok := t.words[string(w)]
+		return c, ok
+	}
+	h := hashWord(w)
+	for i := (h ^ h>>29) & t.mask; ; i = (i + 1) & t.mask {
+		switch t.index[i].h {
+		case h:
+			return t.index[i].c, true
+		case 0:
+			return Class{}, false
+		}
+	}
 }
 
 // Len is the number of words in the table.
@@ -126,7 +186,7 @@ func (t *Table) lookupASCII(word string) (c Class, ok, done bool) {
 		}
 		b[i] = ch
 	}
-	if c, ok := t.words[string(b)]; ok {
+	if c, ok := t.find(b); ok {
 		return c, true, true
 	}
 	lowered := false
@@ -137,13 +197,13 @@ func (t *Table) lookupASCII(word string) (c Class, ok, done bool) {
 		}
 	}
 	if lowered {
-		if c, ok := t.words[string(b)]; ok {
+		if c, ok := t.find(b); ok {
 			return c, true, true
 		}
 	}
 	if 'a' <= b[0] && b[0] <= 'z' {
 		b[0] -= 'a' - 'A'
-		if c, ok := t.words[string(b)]; ok {
+		if c, ok := t.find(b); ok {
 			return c, true, true
 		}
 	}
@@ -225,6 +285,7 @@ func Read(r io.Reader) (*Table, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("line %d: %w", line, err)
 	}
+	t.buildIndex()
 	return t, nil
 }
 
