@@ -244,46 +244,21 @@ func FuzzDetectLang(f *testing.F) {
 
 // BenchmarkDetectDemo measures Detect on the demo corpus's articles, title
 // and text as the pipeline passes them.
-func BenchmarkDetectDemo(b *testing.B) {
-	root := shared.Root()
-	raw, err := os.ReadFile(filepath.Join(root, "demo", "voa.jsonl"))
-	if err != nil {
-		b.Skipf("demo corpus unreadable: %v", err)
-	}
-	var texts []string
-	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
-		var rec struct{ Title, Text string }
-		if err := json.Unmarshal([]byte(line), &rec); err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, rec.Title+"\n"+rec.Text)
-	}
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		Detect(texts[i%len(texts)])
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/article")
-}
+func BenchmarkDetectDemo(b *testing.B) { benchDemo(b, Detect) }
 
 // BenchmarkWhatlanggoDemo is BenchmarkDetectDemo with whatlanggo itself,
 // for comparison.
-func BenchmarkWhatlanggoDemo(b *testing.B) {
-	root := shared.Root()
-	raw, err := os.ReadFile(filepath.Join(root, "demo", "voa.jsonl"))
-	if err != nil {
-		b.Skipf("demo corpus unreadable: %v", err)
-	}
+func BenchmarkWhatlanggoDemo(b *testing.B) { benchDemo(b, whatlangDetect) }
+
+// benchDemo runs detect over the demo corpus's articles.
+func benchDemo[T any](b *testing.B, detect func(string) T) {
 	var texts []string
-	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
-		var rec struct{ Title, Text string }
-		if err := json.Unmarshal([]byte(line), &rec); err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, rec.Title+"\n"+rec.Text)
+	for _, st := range shared.DemoStories(b) {
+		texts = append(texts, st.Title+"\n"+st.Text)
 	}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		whatlangDetect(texts[i%len(texts)])
+		detect(texts[i%len(texts)])
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/article")
 }

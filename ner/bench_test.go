@@ -2,9 +2,6 @@ package ner
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -146,21 +143,9 @@ func BenchmarkRecognize(b *testing.B) {
 // demoTexts returns the demo corpus's VOA stories (title and text, as the
 // pipeline analyses them), or skips.
 func demoTexts(b *testing.B) []string {
-	root := shared.Root()
-	if root == "" {
-		b.Skip("repository root not found")
-	}
-	raw, err := os.ReadFile(filepath.Join(root, "demo", "voa.jsonl"))
-	if err != nil {
-		b.Skipf("demo corpus unreadable: %v", err)
-	}
 	var texts []string
-	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
-		var rec struct{ Title, Text string }
-		if err := json.Unmarshal([]byte(line), &rec); err != nil {
-			b.Fatalf("demo corpus: %v", err)
-		}
-		texts = append(texts, rec.Title+"\n\n"+rec.Text)
+	for _, st := range shared.DemoStories(b) {
+		texts = append(texts, st.Title+"\n\n"+st.Text)
 	}
 	return texts
 }

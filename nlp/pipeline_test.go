@@ -1,12 +1,8 @@
 package nlp
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -15,6 +11,7 @@ import (
 
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/tidings/tidings/internal/cputime"
+	"github.com/tidings/tidings/internal/shared"
 )
 
 const sampleText = `Missiles hit Kyiv overnight
@@ -198,17 +195,9 @@ func BenchmarkPipelineNews(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join("..", "demo", "voa.jsonl"))
-	if err != nil {
-		b.Fatal(err)
-	}
 	var texts []string
-	for line := range bytes.Lines(data) {
-		var story struct{ Text string }
-		if err := json.Unmarshal(line, &story); err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, story.Text)
+	for _, st := range shared.DemoStories(b) {
+		texts = append(texts, st.Text)
 	}
 	n := 0
 	for _, t := range texts {
@@ -316,17 +305,9 @@ func TestParseSumsSameAsMoves(t *testing.T) {
 	if !p.parser.model.CanSum() {
 		t.Fatal("embedded parser cannot sum")
 	}
-	data, err := os.ReadFile(filepath.Join("..", "demo", "voa.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var s parseScratch
 	sentences := 0
-	for line := range bytes.Lines(data) {
-		var story struct{ Text string }
-		if err := json.Unmarshal(line, &story); err != nil {
-			t.Fatal(err)
-		}
+	for _, story := range shared.DemoStories(t) {
 		for _, sent := range p.Analyze(story.Text).Sentences {
 			toks := sent.Tokens
 			ps := p.parser
