@@ -462,8 +462,25 @@ func recode(ev *tidings.Event, toks []facttext.Token, f found) {
 		ev.Type, ev.Mode = "COOPERATE", "" // "French and Egyptian warships launched war games": joint exercises (CAMEO 062)
 	case (ev.Type == "ASSAULT" || ev.Mode == "destroy") && ev.Actor != nil && crowdActor(ev.Actor.Name) && !deadlyVerbs[toks[f.i].Lemma]:
 		ev.Type, ev.Mode = "PROTEST", "riot" // "rioters torched cars"
+	case namingVerbs[toks[f.i].Lemma] && f.j == f.i+1 && (f.j >= len(toks) || !callParticles[toks[f.j].Lower]) && next(condemnations):
+		// "called the charges baseless", "described the strike as a
+		// war crime": to name something so is to condemn it (CAMEO 111).
+		ev.Type, ev.Mode = "ACCUSE", ""
 	}
 }
+
+// namingVerbs say what their object is; with a condemnation after them
+// they accuse.
+var namingVerbs = setOf(`call term label brand describe dub`)
+
+// callParticles make "call" a request ("called for", "called on").
+var callParticles = setOf(`for on upon off`)
+
+// condemnations are the words that make a naming an accusation.
+var condemnations = setOf(`baseless unfounded groundless illegal unlawful illegitimate unacceptable absurd
+ridiculous outrageous provocative provocation irresponsible cowardly shameful disgraceful unjustified
+unjust arbitrary false fake lie lies propaganda nonsense reckless aggression criminal crime crimes
+barbaric heinous atrocity genocide slander`)
 
 // pairBefore reports two names joined by "and" before token i ("Indian
 // and French troops"), however the parse hangs them.

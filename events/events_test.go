@@ -203,6 +203,8 @@ var parsedCases = []struct {
 	{"upgraded relations", "Chile upgraded its relations with Vietnam.", "SUPPORT", "", "", "Chile", false},
 	{"stopped a march", "Riot police stopped a march by opposition supporters in the capital.", "COERCE", "", "PROTEST", "Riot police", false},
 	{"bare participle with its cause", "Two traders killed in police firing near the market, residents said.", "ASSAULT", "", "", "police", false},
+	{"naming as condemning", "Kenya's Ministry of Foreign Affairs called Uganda's claims \"baseless\" in a statement.", "ACCUSE", "", "CONSULT", "", false},
+	{"called for, not naming", "The opposition leader called for an end to the illegal blockade.", "REQUEST", "", "ACCUSE", "", false},
 	{"collecting signatures", "Activists started gathering signatures against the dam.", "PROTEST", "", "", "Activists", false},
 	{"boycotted work", "Dock workers boycotted work over unpaid wages.", "PROTEST", "strike-gen", "SANCTION", "Dock workers", false},
 	{"recruited fighters", "The militia has recruited hundreds of fighters in the border villages.", "MOBILIZE", "", "", "militia", false},
