@@ -87,6 +87,9 @@ func (c *Coder) actorKind(name string) nounKind {
 	}
 	for len(words) > 1 && calendarNames[strings.ToLower(words[len(words)-1])] {
 		words = words[:len(words)-1]
+		if !hasName(words) {
+			return kindTime // "late January", "last Tuesday"
+		}
 	}
 	if len(words) == 0 {
 		return kindThing
@@ -108,10 +111,8 @@ func (c *Coder) actorKind(name string) nounKind {
 	if len(words) == 1 && unicode.IsUpper([]rune(head)[0]) {
 		return kindAgent // a name, a demonym, an acronym ("Amnesty", "Turkish")
 	}
-	for _, w := range words[:len(words)-1] {
-		if w != "" && unicode.IsUpper([]rune(w)[0]) && !determinerWords[strings.ToLower(w)] {
-			return kindAgent
-		}
+	if hasName(words[:len(words)-1]) {
+		return kindAgent
 	}
 	if _, ok := c.tab.nouns[lower]; ok {
 		return kindThing // an event noun: "the blast", "airstrikes"
@@ -121,6 +122,17 @@ func (c *Coder) actorKind(name string) nounKind {
 		return kindAgent // embedded and tested (TestThingsTable): filter off
 	}
 	return things[lower]
+}
+
+// hasName reports whether a word of words is capitalised (a name or a
+// demonym), not counting a capitalised determiner.
+func hasName(words []string) bool {
+	for _, w := range words {
+		if w != "" && unicode.IsUpper([]rune(w)[0]) && !determinerWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // determinerWords start a phrase capitalised without naming anyone.

@@ -30,7 +30,7 @@ func TestActorKind(t *testing.T) {
 		{"Zorvath", kindAgent}, {"armed men", kindAgent}, {"70 passengers", kindAgent},
 		{"the statement", kindMessage}, {"a new report", kindMessage},
 		{"hopes", kindThing}, {"he", kindAgent}, {"They", kindAgent}, {"the initiative", kindThing}, {"it", kindThing}, {"This", kindThing},
-		{"Tuesday", kindTime}, {"2025", kindTime}, {"at least 37", kindTime}, {"mid-July", kindTime},
+		{"Tuesday", kindTime}, {"2025", kindTime}, {"at least 37", kindTime}, {"mid-July", kindTime}, {"late January", kindTime},
 		{"the next three years", kindTime}, {"Turkish", kindAgent}, {"the counterpart", kindAgent},
 		{"global GDP", kindThing}, {"Libya", kindAgent}, {"Arafat Wednesday", kindAgent},
 		{"U.N. helicopters", kindAgent}, {"This data-driven approach", kindThing},
