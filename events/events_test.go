@@ -205,6 +205,8 @@ var parsedCases = []struct {
 	{"bare participle with its cause", "Two traders killed in police firing near the market, residents said.", "ASSAULT", "", "", "police", false},
 	{"naming as condemning", "Kenya's Ministry of Foreign Affairs called Uganda's claims \"baseless\" in a statement.", "ACCUSE", "", "CONSULT", "", false},
 	{"called for, not naming", "The opposition leader called for an end to the illegal blockade.", "REQUEST", "", "ACCUSE", "", false},
+	{"generic verb default", "A survey by the institute found that most voters distrust the parties.", "", "", "COOPERATE", "", false},
+	{"passed on", "The cost of the levy is mostly passed on to shoppers.", "", "", "CONCEDE", "", false},
 	{"collecting signatures", "Activists started gathering signatures against the dam.", "PROTEST", "", "", "Activists", false},
 	{"boycotted work", "Dock workers boycotted work over unpaid wages.", "PROTEST", "strike-gen", "SANCTION", "Dock workers", false},
 	{"recruited fighters", "The militia has recruited hundreds of fighters in the border villages.", "MOBILIZE", "", "", "militia", false},

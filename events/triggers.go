@@ -352,9 +352,12 @@ func personNext(toks []facttext.Token, i int) bool {
 // patternOnly are verbs whose CAMEO default code is mostly wrong in news
 // ("apprehending trouble", "confined to Gujarat", "issued a statement",
 // "applying double standards", "they face prison", "plans to", "aimed
-// at", "prepared to", "trained doctors"): they code only through a
-// pattern.
-var patternOnly = setOf(`apprehend confine direct hunt issue apply face shun plan aim prepare train`)
+// at", "prepared to", "trained doctors", "found that", "decided to take",
+// "could mean layoffs", "served as a station", "heard a blast", "passed
+// on to consumers", "increase the price"): they code only through a
+// pattern. None of the second group changes a PLOVER dev or India figure.
+var patternOnly = setOf(`apprehend confine direct hunt issue apply face shun plan aim prepare train
+found decide overcome combine compete mean tend introduce increase expose serve hear pass clear reiterate`)
 
 // object codes a verb by an object word of ownObjects among the next few
 // tokens ("ended mediation efforts"); the index is the word's (-1 for a
