@@ -14,6 +14,7 @@ func TestKey(t *testing.T) {
 		{"U.S.", "u.s."},
 		{"Vice‐President", "vice-president"},
 		{"already lower", "already lower"},
+		{"ab\xf4ç", "ab\ufffdc"}, // invalid bytes: the letter after them still folds
 	}
 	for _, tt := range tests {
 		if got := Key(tt.in); got != tt.want {
@@ -121,7 +122,7 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func FuzzKey(f *testing.F) {
-	for _, s := range []string{"Kyiv", "São Paulo", "U.S.", "  a__b  ", "Vice‐President", "\xff\xfe"} {
+	for _, s := range []string{"Kyiv", "São Paulo", "U.S.", "  a__b  ", "Vice‐President", "\xff\xfe", "0000000000000\xf4ç"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -109,7 +109,10 @@ func keyUnicode(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	// Invalid bytes become U+FFFD first: the normalizer would otherwise
+	// leave the letter after them composed ("\xf4ç"), and Key would not be
+	// idempotent.
+	for _, r := range norm.NFD.String(strings.ToValidUTF8(s, "\uFFFD")) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
