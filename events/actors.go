@@ -51,6 +51,11 @@ func actorOf(t *facttext.Text, ents []tidings.Entity, sp span, typ string, isAct
 		return a
 	}
 	en, country := entityIn(ents, cs, ce)
+	if en != nil && modifierOnly(t, en, sp) {
+		// "Romanian officials", "Fijian rebels": the country's people,
+		// not the country.
+		country, en = en.Country, nil
+	}
 	if en != nil {
 		a.Name, a.Entity = en.Name, en.ID
 		a.Country = en.Country
@@ -76,6 +81,30 @@ func actorOf(t *facttext.Text, ents []tidings.Entity, sp span, typ string, isAct
 		}
 	}
 	return a
+}
+
+// modifierOnly reports whether en is a place or a nationality whose
+// mentions in span sp all end before the span's last word, so that it only
+// modifies the phrase's head ("Moroccan diplomats", "Taiwan's vice foreign
+// minister").
+func modifierOnly(t *facttext.Text, en *tidings.Entity, sp span) bool {
+	if en.Type != tidings.EntityGPE && en.Type != tidings.EntityNORP {
+		return false
+	}
+	text := strings.TrimRight(trimDet(t.S[sp.b:sp.e]), " ,.")
+	last := strings.LastIndexByte(text, ' ')
+	if last < 0 {
+		return false
+	}
+	// The start of the last word, as a code-point offset.
+	lastStart := t.CP(sp.b + strings.Index(t.S[sp.b:sp.e], text) + last + 1)
+	cs, ce := t.CP(sp.b), t.CP(sp.e)
+	for _, m := range en.Mentions {
+		if m.Start < ce && m.End > cs && m.End > lastStart {
+			return false
+		}
+	}
+	return true
 }
 
 func roleSector(role string) string {

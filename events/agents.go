@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -14,7 +15,8 @@ import (
 )
 
 // things.tsv.gz lists the nouns of news text that name neither a person nor
-// a group (WordNet's first three senses); internal/cmd/genagents rebuilds it.
+// a group (WordNet's first three senses), and those that do in their first
+// two; internal/cmd/genagents rebuilds it.
 //
 //go:embed things.tsv.gz
 var thingsGz []byte
@@ -27,6 +29,7 @@ const (
 	kindThing                   // "hopes", "the deal", "it"
 	kindMessage                 // "the statement", "a report": stands in for its author
 	kindTime                    // "Tuesday", "three years", "2025": a misread subject
+	kindPerson                  // "activist", "miners", "navy": known to act
 )
 
 // loadThings decodes the table once per process; the map is read-only.
@@ -43,6 +46,8 @@ var loadThings = sync.OnceValues(func() (map[string]nounKind, error) {
 		case !ok || strings.HasPrefix(w, "#"):
 		case class == "M":
 			m[w] = kindMessage
+		case class == "P":
+			m[w] = kindPerson
 		default:
 			m[w] = kindThing
 		}
@@ -179,3 +184,72 @@ func (c *Coder) checkActors(evs []tidings.Event) []tidings.Event {
 	}
 	return out
 }
+
+// takesPart reports whether a verb's event has someone taking part in it:
+// a side that is a person, a group, a name or a number of people, or a
+// message standing for its author ("the resolution aims to tighten
+// sanctions"). Events with only things ("deal with stress", "examined the
+// facts", "minerals are considered critical"), unresolved pronouns of
+// quoted speech ("we", "I", "them") or nothing on either side are mostly
+// everyday senses of the verbs in general news; PETRARCH goes further and
+// codes only events between actors of its dictionaries. Violence and
+// coercion need no sides ("were taken into custody").
+func (c *Coder) takesPart(ev tidings.Event) bool {
+	return actorlessTypes[ev.Type] || c.party(ev.Actor) || c.party(ev.Recipient) ||
+		verbalTypes[ev.Type] && ev.Actor != nil && c.actorKind(ev.Actor.Name) == kindMessage
+}
+
+// party reports whether a names who took part: an entity, a phrase with a
+// country or a sector, a name, a person or group noun ("the activist",
+// "miners"), a number of people ("120 were arrested", "the four"). An
+// unresolved pronoun or a noun not known to name people does not.
+func (c *Coder) party(a *tidings.Actor) bool {
+	if a == nil {
+		return false
+	}
+	if a.Entity != "" || a.Country != "" || a.Sector != "" {
+		return true
+	}
+	words := strings.Fields(a.Name)
+	if len(words) == 0 || len(words) == 1 && personPronouns[strings.ToLower(words[0])] {
+		return false
+	}
+	if countOfPeople(a.Name) {
+		return true
+	}
+	switch c.actorKind(a.Name) {
+	case kindPerson:
+		return true
+	case kindAgent:
+		head := strings.ToLower(words[len(words)-1])
+		return hasName(words) || agentNouns[head] || c.personNoun(strings.TrimSuffix(head, "s"))
+	}
+	return false
+}
+
+// personNoun reports whether the table knows w as a person or group noun.
+func (c *Coder) personNoun(w string) bool {
+	things, err := loadThings()
+	return err == nil && things[w] == kindPerson
+}
+
+// countOfPeople reports whether phrase is a bare number standing for people
+// ("120", "the four", "hundreds"), not a year.
+func countOfPeople(phrase string) bool {
+	words := strings.Fields(strings.ToLower(phrase))
+	if len(words) > 0 && (words[0] == "the" || words[0] == "all") {
+		words = words[1:]
+	}
+	if len(words) != 1 {
+		return false
+	}
+	w := strings.ReplaceAll(words[0], ",", "")
+	if n, err := strconv.Atoi(w); err == nil {
+		return n < 1900 || n > 2100 // a year is a time
+	}
+	return numberWords[w]
+}
+
+// numberWords are counts that stand for people ("the four were arrested").
+var numberWords = setOf(`two three four five six seven eight nine ten eleven twelve dozen dozens
+hundreds thousands`)

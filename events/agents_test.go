@@ -25,9 +25,9 @@ func TestActorKind(t *testing.T) {
 		name string
 		want nounKind
 	}{
-		{"protesters", kindAgent}, {"the separatist group", kindAgent}, {"Top diplomats", kindAgent},
-		{"his lawyers", kindAgent}, {"two countries", kindAgent}, {"Human Rights Watch", kindAgent},
-		{"Zorvath", kindAgent}, {"armed men", kindAgent}, {"70 passengers", kindAgent},
+		{"protesters", kindPerson}, {"the separatist group", kindAgent}, {"Top diplomats", kindAgent},
+		{"his lawyers", kindPerson}, {"two countries", kindPerson}, {"Human Rights Watch", kindAgent},
+		{"Zorvath", kindAgent}, {"armed men", kindPerson}, {"70 passengers", kindPerson},
 		{"the statement", kindMessage}, {"a new report", kindMessage},
 		{"hopes", kindThing}, {"he", kindAgent}, {"They", kindAgent}, {"the initiative", kindThing}, {"it", kindThing}, {"This", kindThing},
 		{"Tuesday", kindTime}, {"2025", kindTime}, {"at least 37", kindTime}, {"mid-July", kindTime}, {"late January", kindTime},
@@ -35,7 +35,7 @@ func TestActorKind(t *testing.T) {
 		{"global GDP", kindThing}, {"Libya", kindAgent}, {"Arafat Wednesday", kindAgent},
 		{"U.N. helicopters", kindAgent}, {"This data-driven approach", kindThing},
 		{"the deal", kindThing}, {"its reluctance", kindThing}, {"Sovereignty", kindAgent}, // a lone capitalised word reads as a name
-		{"the train", kindAgent}, // WordNet: also a procession (a group)
+		{"the train", kindPerson}, // WordNet: also a procession (a group)
 		{"", kindThing},
 	}
 	for _, tt := range tests {
@@ -79,5 +79,51 @@ func TestCheckActors(t *testing.T) {
 		if got[i].Type != w.typ || (got[i].Actor != nil) != w.actor {
 			t.Errorf("event %d: %s actor %v, want %s actor %v", i, got[i].Type, got[i].Actor, w.typ, w.actor)
 		}
+	}
+}
+
+func TestTakesPart(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	side := func(name string) *tidings.Actor {
+		if name == "" {
+			return nil
+		}
+		return &tidings.Actor{Name: name}
+	}
+	tests := []struct {
+		typ, actor, recipient string
+		want                  bool
+	}{
+		{"ACCUSE", "I", "way", false},                 // "I … check the way they eat"
+		{"SUPPORT", "them", "stress", false},          // "helps them deal with stress"
+		{"CONSULT", "", "four dozen minerals", false}, // "minerals are considered critical"
+		{"CONSULT", "we", "", false},                  // an unresolved pronoun
+		{"AID", "", "Tuesday", false},                 // a date
+		{"AGREE", "The bank", "", true},               // a group noun
+		{"REQUEST", "the envoy", "", true},            // a person noun
+		{"PROTEST", "the activists", "", true},        // a plural the table knows as its singular
+		{"REJECT", "Pakistan", "claims", true},        // a name
+		{"SANCTION", "The resolution", "", true},      // a message stands for its author
+		{"COOPERATE", "the four", "", true},           // a number of people
+		{"COOPERATE", "", "2025", false},              // a year
+		{"COERCE", "", "", true},                      // "were taken into custody"
+		{"ASSAULT", "collapsing buildings", "", true}, // violence needs no sides
+		{"CONSULT", "they", "the delegation", true},   // one side is enough
+		{"AID", "it", "", false},                      // a thing
+		{"SUPPORT", "", "Mhlanga", true},              // a name
+		{"MOBILIZE", "scheme", "missile propellant", false},
+	}
+	for _, tt := range tests {
+		ev := tidings.Event{Type: tt.typ, Actor: side(tt.actor), Recipient: side(tt.recipient)}
+		if got := c.takesPart(ev); got != tt.want {
+			t.Errorf("takesPart(%s %q → %q) = %v, want %v", tt.typ, tt.actor, tt.recipient, got, tt.want)
+		}
+	}
+	coded := tidings.Event{Type: "AID", Actor: &tidings.Actor{Name: "its forces", Sector: "MIL"}}
+	if !c.takesPart(coded) {
+		t.Error("takesPart: an actor with a sector does not take part")
 	}
 }

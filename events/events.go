@@ -40,7 +40,12 @@
 // REQUEST by X. An attack with a named actor ("police firing", "injured
 // when police fired") and a detention are kept beside the main event;
 // violence by protesters is a riot. One event per type per sentence is
-// kept.
+// kept. A verb's event needs someone taking part — a name, an entity, a
+// person or group noun, a number of people — on one side or the other:
+// "helps them deal with stress" and "the minerals are considered critical"
+// are no events (violence and coercion excepted: "were taken into
+// custody"). An actor that only a country or nationality modifies
+// ("Moroccan diplomats") keeps its phrase, with the country's code.
 //
 // Headline-like sentences fool the tagger (tagfix.go): a past verb tagged
 // an adjective after the subject ("Donors suspended loans"), an event
@@ -158,6 +163,9 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 			continue
 		}
 		hasPrimary = hasPrimary || cd.primary
+		if cd.idle {
+			continue
+		}
 		cands = append(cands, cd)
 		if cd.intent == "demand" {
 			// "X said Y must do Z": X asks it of Y.
@@ -188,6 +196,8 @@ type cand struct {
 	// reduced marks a past participle after a noun ("the agreement
 	// signed in March"): background even when nothing is primary.
 	reduced bool
+	// idle marks a verb with no one taking part (see takesPart).
+	idle bool
 }
 
 // candidate codes the trigger f of sentence si; false when it says too
@@ -270,7 +280,10 @@ func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Enti
 	violent = violent || ev.Mode == "detain" && !f.noun && !ev.Hypothetical && !ev.Negated && !aside
 	reduced := !f.noun && f.i > 0 && toks[f.i].XPOS == "VBN" && (toks[f.i-1].UPOS == "NOUN" || toks[f.i-1].UPOS == "PROPN") && participle(toks, f.i) &&
 		f.i+1 < len(toks) && toks[f.i+1].UPOS == "ADP" // not "police opened fire" tagged VBN
-	return cand{ev, primary, kind, violent, reduced}, true
+	// "deal with stress", "examined the facts": no event, but still the
+	// sentence's main verb, which background events do not outrank
+	idle := !f.noun && !c.takesPart(ev)
+	return cand{ev, primary, kind, violent, reduced, idle}, true
 }
 
 // selectEvents keeps the primary candidates (all of them when there is

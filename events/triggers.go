@@ -354,10 +354,12 @@ func personNext(toks []facttext.Token, i int) bool {
 // "applying double standards", "they face prison", "plans to", "aimed
 // at", "prepared to", "trained doctors", "found that", "decided to take",
 // "could mean layoffs", "served as a station", "heard a blast", "passed
-// on to consumers", "increase the price"): they code only through a
-// pattern. None of the second group changes a PLOVER dev or India figure.
+// on to consumers", "increase the price", "settled in Houston", "pulled
+// out front", "breaking apart"): they code only through a pattern. None of
+// the second and third groups changes a PLOVER dev or India figure.
 var patternOnly = setOf(`apprehend confine direct hunt issue apply face shun plan aim prepare train
-found decide overcome combine compete mean tend introduce increase expose serve hear pass clear reiterate`)
+found decide overcome combine compete mean tend introduce increase expose serve hear pass clear reiterate
+settle augment pull promote break`)
 
 // object codes a verb by an object word of ownObjects among the next few
 // tokens ("ended mediation efforts"); the index is the word's (-1 for a

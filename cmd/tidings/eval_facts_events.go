@@ -16,6 +16,7 @@ import (
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/counts"
 	"github.com/tidings/tidings/events"
+	"github.com/tidings/tidings/gazetteer"
 )
 
 // This file holds the event and count evaluations of eval_facts.go.
@@ -344,13 +345,28 @@ func evalEvents(ctx context.Context, gold string, opts evalOptions) (any, error)
 	if err != nil {
 		return nil, err
 	}
+	db, err := gazetteer.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading gazetteer: %w", err)
+	}
+	resolver, err := loadEntities(db)
+	if err != nil {
+		return nil, err
+	}
+	// The events of the record: coded with the article's entities, which
+	// give actors their countries.
+	var lastEntities []tidings.Entity // of the article run coded last, for the actor scorer
 	run := func(text string) ([]tidings.Event, error) {
 		doc, err := factsDoc(ctx, text)
 		if err != nil {
 			return nil, err
 		}
 		a := &tidings.Article{Text: text}
+		if err := resolver.Annotate(ctx, doc, a); err != nil {
+			return nil, err
+		}
 		err = coder.Annotate(ctx, doc, a)
+		lastEntities = a.Entities
 		return a.Events, err
 	}
 	rep := eventsReport{Task: "events"}
@@ -371,7 +387,7 @@ func evalEvents(ctx context.Context, gold string, opts evalOptions) (any, error)
 				part = rep.Held
 			}
 			for _, p := range []*eventsPart{part, rep.eventsPart} {
-				p.add(r, evs)
+				p.add(r, evs, lastEntities)
 			}
 			if debug && (!fxHeldBack(r.ID) || os.Getenv("TIDINGS_EVAL_DEBUG") == "all") {
 				fxDebugEvents(opts.Stderr, r, evs)
@@ -443,7 +459,7 @@ func (rep *eventsReport) scoreIndia(india string, opts evalOptions, debug bool, 
 	return nil
 }
 
-func (p *eventsPart) add(r fxPloverRecord, evs []tidings.Event) {
+func (p *eventsPart) add(r fxPloverRecord, evs []tidings.Event, ents []tidings.Entity) {
 	p.Sentences++
 	g := fxPloverType(r.Event)
 	pred := map[string]tidings.Event{}
@@ -471,7 +487,7 @@ func (p *eventsPart) add(r fxPloverRecord, evs []tidings.Event) {
 		return
 	}
 	p.ActorScored++
-	if e.Actor != nil && fxActorMatch(*e.Actor, src) {
+	if e.Actor != nil && fxActorMatch(*e.Actor, ents, src) {
 		p.actorRight++
 	}
 }
@@ -506,14 +522,25 @@ func (p *eventsPart) done() {
 var fxActorStop = map[string]bool{"the": true, "a": true, "an": true, "of": true, "in": true, "and": true, "...": true}
 
 // fxActorMatch reports whether a predicted actor shares a word with a gold
-// actor text or has its country code.
-func fxActorMatch(a tidings.Actor, gold []fxPloverActor) bool {
+// actor text or has its country code. An actor resolved to an entity
+// ("United States") is also known by the entity's mentions ("U.S.").
+func fxActorMatch(a tidings.Actor, ents []tidings.Entity, gold []fxPloverActor) bool {
 	words := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(a.Name)) {
-		w = strings.Trim(w, ".,'’()")
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		if w != "" && !fxActorStop[w] {
-			words[w] = true
+	addWords := func(s string) {
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			w = strings.Trim(w, ".,'’()")
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			if w != "" && !fxActorStop[w] {
+				words[w] = true
+			}
+		}
+	}
+	addWords(a.Name)
+	for _, e := range ents {
+		if a.Entity != "" && e.ID == a.Entity {
+			for _, m := range e.Mentions {
+				addWords(m.Text)
+			}
 		}
 	}
 	for _, g := range gold {

@@ -31,9 +31,9 @@ func loadAnalyzer(ctx context.Context) (*analyze.Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading gazetteer: %w", err)
 	}
-	rec, err := ner.Load()
+	resolver, err := loadEntities(db)
 	if err != nil {
-		return nil, fmt.Errorf("loading NER model: %w", err)
+		return nil, err
 	}
 	coder, err := events.New()
 	if err != nil {
@@ -43,9 +43,8 @@ func loadAnalyzer(ctx context.Context) (*analyze.Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading tone lexicon: %w", err)
 	}
-	spot := entities.Combine(entities.Adapt(rec.Recognize), entities.NewDictSpotter(db))
 	return analyze.New(extract.New(), np,
-		entities.New(spot, db),
+		resolver,
 		places.New(db),
 		quotes.New(),
 		coder,
@@ -53,4 +52,15 @@ func loadAnalyzer(ctx context.Context) (*analyze.Pipeline, error) {
 		toner,
 		themes.New(),
 	), nil
+}
+
+// loadEntities builds the entity annotator of loadAnalyzer: the NER model
+// and the gazetteer's names spot mentions, which resolve against db.
+func loadEntities(db *gazetteer.DB) (*entities.Resolver, error) {
+	rec, err := ner.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading NER model: %w", err)
+	}
+	spot := entities.Combine(entities.Adapt(rec.Recognize), entities.NewDictSpotter(db))
+	return entities.New(spot, db), nil
 }

@@ -3,7 +3,7 @@
 // subject that cannot ("the statement released", "hopes rose", "Tuesday's
 // attack"): the lower-case nouns of news text that WordNet never uses for a
 // person, a group or a place (countries and cities act) in their first
-// three senses. Rebuild, from the
+// three senses, and those that do (see P below). Rebuild, from the
 // repository root:
 //
 //	apt-get install -y wordnet-base
@@ -12,9 +12,11 @@
 //
 // The vocabulary is the word-cluster table's (words seen at least twice in
 // the raw news text it was built from), so the table covers news usage and
-// stays small. Each line is "form\tclass": class M (message) when the
-// noun's first sense is a communication (statement, report, letter), which
-// verbal events may keep as a stand-in for its author; T otherwise.
+// stays small. Each line is "form\tclass": class P (person) when one of the
+// noun's first two senses is a person or a group ("activist", "miners",
+// "bank"), which can take part in an event; M (message) when it is a communication
+// (statement, report, letter), which verbal events may keep as a stand-in
+// for its author; T (thing) for the other nouns that are no agents.
 package main
 
 import (
@@ -64,9 +66,13 @@ func run(wn, vocab, out string) error {
 		if len(lex) == 0 {
 			continue
 		}
-		agent := false
-		for _, l := range lex[:min(3, len(lex))] {
+		agent, person := false, false
+		for i, l := range lex[:min(3, len(lex))] {
+			person = person || i < 2 && (l == lexPerson || l == lexGroup)
 			agent = agent || l == lexPerson || l == lexGroup || l == lexTops || l == lexLocation
+		}
+		if person {
+			lines = append(lines, w+"\tP")
 		}
 		if agent {
 			continue
@@ -83,7 +89,7 @@ func run(wn, vocab, out string) error {
 		return err
 	}
 	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	fmt.Fprintln(zw, "# tidings non-agent nouns from WordNet 3.0 (see internal/cmd/genagents): FORM CLASS (T thing, M message)")
+	fmt.Fprintln(zw, "# tidings non-agent nouns from WordNet 3.0 (see internal/cmd/genagents): FORM CLASS (T thing, M message, P person or group)")
 	for _, l := range lines {
 		fmt.Fprintln(zw, l)
 	}
