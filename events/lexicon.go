@@ -220,7 +220,8 @@ func parseObjects(s string) map[string]map[string]trigger {
 // peacekeepers, inspectors or an ambassador reduces relations (161, 166,
 // SANCTION); sending inspectors investigates and summoning an ambassador
 // complains (09, 114: ACCUSE); restoring ties is diplomatic cooperation
-// (050, SUPPORT); banning imports an embargo (163, SANCTION); stopping a
+// (050, SUPPORT); banning imports an embargo (163, SANCTION), and so are
+// tariffs, as the PLOVER manual counts trade restrictions; stopping a
 // demonstration is repression (17, COERCE);
 // collecting signatures or shunning work is dissent (14, PROTEST);
 // recruiting fighters, strengthening forces or staying on alert raises
@@ -241,6 +242,7 @@ AID extend / credit credits
 AGREE accept / formula proposal proposals plan offer terms compromise
 SUPPORT upgrade restore normalize normalise establish resume / ties relations
 SANCTION ban halt suspend stop block restrict / imports exports flights shipments
+SANCTION impose levy slap raise hike announce increase double extend expand / tariff tariffs duties levies
 COERCE prevent stop halt ban forbid prohibit block / demonstration demonstrations protest protests rally rallies march marches gathering gatherings
 PROTEST collect gather sign / signatures petition petitions
 PROTEST:strike-gen shun boycott skip / work classes
