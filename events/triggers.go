@@ -59,6 +59,9 @@ func (c *Coder) triggerAt(toks []facttext.Token, i int) (found, bool) {
 		return f, true
 	}
 	k := &toks[i]
+	if i == 0 && i+1 < len(toks) && facttext.IsCap(k.Text) && toks[i+1].UPOS == "PROPN" && facttext.IsCap(toks[i+1].Text) {
+		return found{}, false // a name's first word: "Blessed Mhlanga, a journalist, …"
+	}
 	if (k.UPOS == "VERB" || k.UPOS == "") && c.pluralBeforePast(toks, i) {
 		return found{}, false // "Government forces withdrew": a noun
 	}
