@@ -304,9 +304,17 @@ func (c *Coder) cameo(lemma string, toks []facttext.Token, i int) (trigger, int,
 	if patternOnly[lemma] && !(lemma == "apprehend" && (isPassive(toks, i) || personNext(toks, i))) {
 		return trigger{}, -1, false // but "was apprehended", "apprehended two men"
 	}
+	if lemma == "engage" && (i+1 >= len(toks) || !engageNext[toks[i+1].UPOS] && toks[i+1].Lower != "in") {
+		return trigger{}, -1, false // "engaged with TikTok", "a less engaged United States"
+	}
 	tr, ok := cameoToPlover(c.tab.codes[lemma])
 	return tr, -1, ok
 }
+
+// engageNext are the words after "engage" that make it a fight: its object
+// ("engaged the rebels", "engaged them"); with "in" ("engaged in ethnic
+// cleansing") it fights too.
+var engageNext = map[string]bool{"DET": true, "NOUN": true, "PROPN": true, "PRON": true, "NUM": true}
 
 // cameoPattern is the code of the longest CAMEO pattern of the verb at i
 // whose first content word is among the next few tokens, and that word's
