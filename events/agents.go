@@ -156,7 +156,8 @@ var verbalTypes = setOf(`ACCUSE REJECT REQUEST SUPPORT THREATEN AGREE SANCTION C
 
 // checkActors drops the events whose actor is a thing or a message that
 // cannot carry the event ("the statement released", "hopes rose", "it
-// arrived"), and keeps violent and coercive ones without the actor, as it
+// arrived") or a disaster ("the earthquake killed 30"), and keeps violent
+// and coercive ones without the actor, as it
 // keeps any event whose actor was a date the parse took for a subject.
 // Actors resolved to an entity or given a sector or country are agents.
 func (c *Coder) checkActors(evs []tidings.Event) []tidings.Event {
@@ -166,6 +167,9 @@ func (c *Coder) checkActors(evs []tidings.Event) []tidings.Event {
 		if a == nil || a.Entity != "" || a.Sector != "" || a.Country != "" {
 			out = append(out, ev)
 			continue
+		}
+		if disasters[headWord(a.Name)] {
+			continue // "Floods destroyed homes": no one did it
 		}
 		switch c.actorKind(a.Name) {
 		case kindTime:
@@ -183,6 +187,24 @@ func (c *Coder) checkActors(evs []tidings.Event) []tidings.Event {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// disasters are the natural and accidental causes of death and damage: a
+// killing or destruction they cause is no attack ("the earthquake killed
+// 30", "houses destroyed by floods", "collapsing buildings injured 15").
+var disasters = setOf(`flood floods flooding floodwaters earthquake earthquakes quake quakes tremor tremors
+storm storms cyclone cyclones hurricane typhoon tornado tornadoes landslide landslides mudslide mudslides
+avalanche drought wildfire wildfires fire fires blaze heatwave heat rain rains downpour downpours lightning
+tsunami eruption volcano snow snowstorm blizzard collapse accident accidents crash crashes disease outbreak
+virus epidemic pandemic famine building buildings wall walls roof stampede`)
+
+// headWord is the last word of phrase, lower-cased, without punctuation.
+func headWord(phrase string) string {
+	words := strings.Fields(phrase)
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(words[len(words)-1], ".,;:!?\"'’"))
 }
 
 // takesPart reports whether a verb's event has someone taking part in it:

@@ -66,6 +66,8 @@ func TestCheckActors(t *testing.T) {
 		ev("AID", ""),                       // kept: no actor to judge
 		ev("PROTEST", "15 October"),         // kept, the date is no actor
 		{Type: "SUPPORT", Actor: &tidings.Actor{Name: "hopes", Entity: "e1"}}, // resolved: kept
+		ev("ASSAULT", "The earthquake"),                                       // dropped: no one attacked
+		ev("COERCE", "Floods"),                                                // dropped
 	}
 	got := c.checkActors(in)
 	want := []struct {

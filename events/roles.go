@@ -14,7 +14,7 @@ type roleSpans struct{ actor, recipient span }
 var skipBack = setOf(`has have had was were is are be been being would will could should may might
 must can also prepared ready willing able going set due trying further later then reportedly allegedly previously once again repeatedly recently
 just not n't n’t never to did does do 'd ’d 'll ’ll already still even formally officially jointly
-publicly openly`)
+publicly openly either both`)
 
 var passiveAux = setOf(`was were been being is are be get got gets`)
 
