@@ -206,6 +206,7 @@ var parsedCases = []struct {
 	{"a name's first word", "Blessed Mhlanga, a journalist, has been in custody since Feb. 24.", "", "", "SUPPORT", "", false},
 	{"engaged with", "Many teenagers are deeply engaged with video platforms.", "", "", "ASSAULT", "", false},
 	{"engaged the rebels", "Government forces engaged the rebels near the border.", "ASSAULT", "", "", "Government forces", false},
+	{"reduced passive", "The list included 400 books banned by the Taliban.", "COERCE", "", "", "Taliban", false},
 	{"tariffs", "The president levied 25% tariffs on steel from 35 countries.", "SANCTION", "", "COERCE", "president", false},
 	{"retaliatory tariffs", "Canada announced increased tariffs on U.S. exports.", "SANCTION", "", "", "Canada", false},
 	{"naming as condemning", "Kenya's Ministry of Foreign Affairs called Uganda's claims \"baseless\" in a statement.", "ACCUSE", "", "CONSULT", "", false},

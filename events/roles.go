@@ -54,6 +54,18 @@ func (c *Coder) roles(t *facttext.Text, toks []facttext.Token, f found) roleSpan
 			}
 		}
 	}
+	if !f.noun && !f.victim && bareParticiple(toks, f.i) && f.i > 0 && f.j < len(toks) && toks[f.j].Lower == "by" &&
+		(toks[f.i-1].UPOS == "NOUN" || toks[f.i-1].UPOS == "PROPN") {
+		// "intelligence shared by the U.N.": a reduced passive, whose
+		// agent follows "by"; the noun before it is what was acted on.
+		if a := npAfter(toks, f.j+1); a.e != 0 {
+			if r.recipient.e == 0 {
+				r.recipient = r.actor
+			}
+			r.actor = a
+			return r
+		}
+	}
 	if !f.noun && r.actor.e == 0 {
 		r.actor = c.causeActor(toks, f.j)
 	} else if !f.noun && !f.victim && bareParticiple(toks, f.i) && f.j < len(toks) && causePreps[toks[f.j].Lower] {

@@ -366,11 +366,12 @@ func personNext(toks []facttext.Token, i int) bool {
 // at", "prepared to", "trained doctors", "found that", "decided to take",
 // "could mean layoffs", "served as a station", "heard a blast", "passed
 // on to consumers", "increase the price", "settled in Houston", "pulled
-// out front", "breaking apart"): they code only through a pattern. None of
-// the second and third groups changes a PLOVER dev or India figure.
+// out front", "breaking apart", "states dominated by"): they code only
+// through a pattern. None of the second and third groups changes a PLOVER
+// dev or India figure.
 var patternOnly = setOf(`apprehend confine direct hunt issue apply face shun plan aim prepare train
 found decide overcome combine compete mean tend introduce increase expose serve hear pass clear reiterate
-settle augment pull promote break`)
+settle augment pull promote break dominate`)
 
 // object codes a verb by an object word of ownObjects among the next few
 // tokens ("ended mediation efforts"); the index is the word's (-1 for a
