@@ -1,6 +1,7 @@
 package events
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -288,5 +289,35 @@ func TestCodeParsed(t *testing.T) {
 			}
 			t.Errorf("no %s event in %+v", tc.typ, evs)
 		})
+	}
+}
+
+func TestInQuote(t *testing.T) {
+	toks := func(s string) []facttext.Token {
+		var out []facttext.Token
+		b := 0
+		for _, w := range strings.Fields(s) {
+			out = append(out, facttext.Token{Text: w, Lower: strings.ToLower(w), B: b, E: b + len(w)})
+			b += len(w) + 1
+		}
+		return out
+	}
+	tests := []struct {
+		text string
+		at   int // token index
+		want bool
+	}{
+		{`Duclos said , “ They sell weapons . ”`, 4, true},
+		{`Duclos said , " They sell weapons . "`, 4, true},
+		{`Duclos said : “ They sell weapons ”`, 4, true},
+		{`They urged him to “ stop the shipments ”`, 5, false}, // a partial quote
+		{`Duclos said , “ No , ” and they left .`, 7, false},   // after the quote
+		{`Duclos said they sell weapons`, 3, false},
+	}
+	for _, tt := range tests {
+		tk := toks(tt.text)
+		if got := inQuote(tk, 0, tk[tt.at].B); got != tt.want {
+			t.Errorf("inQuote(%q, %q) = %v, want %v", tt.text, tk[tt.at].Text, got, tt.want)
+		}
 	}
 }

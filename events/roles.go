@@ -170,6 +170,9 @@ func (c *Coder) baseRoles(t *facttext.Text, toks []facttext.Token, f found) role
 	}
 	if subj.e == 0 {
 		subj = sentenceSubject(toks, f.i)
+		if inQuote(toks, subj.e, toks[f.i].B) {
+			subj = span{} // the speaker, not who acts in the quote
+		}
 	}
 	if passive {
 		r.recipient = subj
@@ -233,22 +236,55 @@ claimed argued reported affirmed vowed quoted`)
 
 // reportedPronoun resolves a pronoun subject of reported speech to the
 // subject of the reporting verb: "Hungary has said it will support" →
-// Hungary. Other spans are returned unchanged.
+// Hungary. Inside a direct quote only "I" and "we" are the speaker
+// ("Duclos said, \"They sell weapons\"" is not about Duclos). Other spans
+// are returned unchanged.
 func reportedPronoun(t *facttext.Text, toks []facttext.Token, sp span) span {
 	if sp.e == 0 || !pronouns[strings.ToLower(t.S[sp.b:sp.e])] {
 		return sp
 	}
+	pron := strings.ToLower(t.S[sp.b:sp.e])
 	for i, k := range toks {
 		if k.B >= sp.b {
 			break
 		}
-		if reportingVerbs[k.Lower] {
-			if subj := subjectOf(toks, i); subj.e != 0 && !pronouns[strings.ToLower(t.S[subj.b:subj.e])] {
-				return subj
-			}
+		if !reportingVerbs[k.Lower] {
+			continue
+		}
+		subj := subjectOf(toks, i)
+		if subj.e == 0 || pronouns[strings.ToLower(t.S[subj.b:subj.e])] {
+			continue
+		}
+		if pron == "i" || pron == "we" || !inQuote(toks, subj.e, sp.b) {
+			return subj
 		}
 	}
 	return sp
+}
+
+// inQuote reports whether byte offset at lies inside a direct quotation
+// opened after byte offset from: one that starts a sentence or follows a
+// comma or a colon ("said, “They …"), not a partial quote inside a clause
+// ("urged him to “stop the shipments”"), whose words are still the
+// clause's.
+func inQuote(toks []facttext.Token, from, at int) bool {
+	open := false
+	for j, k := range toks {
+		if k.B < from {
+			continue
+		}
+		if k.B >= at {
+			break
+		}
+		opens := k.Text == "“" || k.Text == "\"" && !open
+		switch {
+		case opens:
+			open = j == 0 || toks[j-1].Text == "," || toks[j-1].Text == ":"
+		case k.Text == "”" || k.Text == "\"":
+			open = false
+		}
+	}
+	return open
 }
 
 func isPassive(toks []facttext.Token, i int) bool {
