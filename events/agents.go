@@ -107,8 +107,8 @@ func (c *Coder) actorKind(name string) nounKind {
 	if strings.IndexFunc(head, unicode.IsDigit) >= 0 || calendarNames[strings.TrimPrefix(lower, "mid-")] || timeNouns[lower] {
 		return kindTime // "2025", "15 October", "mid-July", "three years"
 	}
-	if nonPersonPronouns[lower] {
-		return kindThing
+	if nonPersonPronouns[lower] || len(words) == 1 && lower == "the" {
+		return kindThing // "it"; "The" of "The fighting"
 	}
 	if personPronouns[lower] || agentNouns[lower] {
 		return kindAgent // "he" is helium to WordNet

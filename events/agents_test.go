@@ -34,7 +34,7 @@ func TestActorKind(t *testing.T) {
 		{"the next three years", kindTime}, {"Turkish", kindAgent}, {"the counterpart", kindAgent},
 		{"global GDP", kindThing}, {"Libya", kindAgent}, {"Arafat Wednesday", kindAgent},
 		{"U.N. helicopters", kindAgent}, {"This data-driven approach", kindThing},
-		{"the deal", kindThing}, {"its reluctance", kindThing}, {"Sovereignty", kindAgent}, // a lone capitalised word reads as a name
+		{"the deal", kindThing}, {"The", kindThing}, {"its reluctance", kindThing}, {"Sovereignty", kindAgent}, // a lone capitalised word reads as a name
 		{"the train", kindPerson}, // WordNet: also a procession (a group)
 		{"", kindThing},
 	}

@@ -451,14 +451,15 @@ var curfewWords = setOf(`curfew emergency martial`)
 // lifted a retreat, a curfew lifted a concession.
 func recode(ev *tidings.Event, toks []facttext.Token, f found) {
 	w := toks[f.i].Lower
-	next := func(set map[string]bool) bool {
-		for j := f.j; j < len(toks) && j < f.j+7; j++ {
+	within := func(set map[string]bool, n int) bool {
+		for j := f.j; j < len(toks) && j < f.j+n; j++ {
 			if set[toks[j].Lower] {
 				return true
 			}
 		}
 		return false
 	}
+	next := func(set map[string]bool) bool { return within(set, 7) }
 	switch {
 	case strings.HasPrefix(w, "block") && ev.Actor != nil && civilSectors[ev.Actor.Sector]:
 		ev.Type, ev.Mode = "PROTEST", "obstruct"
@@ -475,12 +476,17 @@ func recode(ev *tidings.Event, toks []facttext.Token, f found) {
 		ev.Type, ev.Mode = "COOPERATE", "" // "French and Egyptian warships launched war games": joint exercises (CAMEO 062)
 	case (ev.Type == "ASSAULT" || ev.Mode == "destroy") && ev.Actor != nil && crowdActor(ev.Actor.Name) && !deadlyVerbs[toks[f.i].Lemma]:
 		ev.Type, ev.Mode = "PROTEST", "riot" // "rioters torched cars"
-	case namingVerbs[toks[f.i].Lemma] && f.j == f.i+1 && (f.j >= len(toks) || !callParticles[toks[f.j].Lower]) && next(condemnations):
+	case sendVerbs[toks[f.i].Lemma] && within(prisonWords, 10):
+		ev.Type, ev.Mode = "COERCE", "detain" // "ordered the journalist back to prison" (CAMEO 173)
+	case namingVerbs[toks[f.i].Lemma] && f.j == f.i+1 && (f.j >= len(toks) || !callParticles[toks[f.j].Lower]) && within(condemnations, 10):
 		// "called the charges baseless", "described the strike as a
 		// war crime": to name something so is to condemn it (CAMEO 111).
 		ev.Type, ev.Mode = "ACCUSE", ""
 	}
 }
+
+// sendVerbs with prisonWords after them detain.
+var sendVerbs, prisonWords = setOf(`order send return sentence`), setOf(`prison jail custody detention`)
 
 // namingVerbs say what their object is; with a condemnation after them
 // they accuse.
@@ -493,7 +499,9 @@ var callParticles = setOf(`for on upon off`)
 var condemnations = setOf(`baseless unfounded groundless illegal unlawful illegitimate unacceptable absurd
 ridiculous outrageous provocative provocation irresponsible cowardly shameful disgraceful unjustified
 unjust arbitrary false fake lie lies propaganda nonsense reckless aggression criminal crime crimes
-barbaric heinous atrocity genocide slander`)
+barbaric heinous atrocity genocide slander blatant inhumane inhuman travesty persecution harassment
+intimidation brutal cruel appalling deplorable despicable scandalous disgrace mockery farce sham
+weaponization`)
 
 // pairBefore reports two names joined by "and" before token i ("Indian
 // and French troops"), however the parse hangs them.

@@ -227,7 +227,7 @@ func parseObjects(s string) map[string]map[string]trigger {
 // recruiting fighters, strengthening forces or staying on alert raises
 // military power (15, MOBILIZE); setting fire to something destroys
 // property (1712); giving someone hours to comply is an ultimatum (139,
-// THREATEN).
+// THREATEN); seizing an opportunity is no event.
 const ownObjects = `
 SANCTION end halt suspend abandon terminate break cut quit freeze / mediation negotiations talks cooperation ties relations aid assistance contacts dialogue
 RETREAT end lift ease / blockade siege embargo sanctions
@@ -272,6 +272,7 @@ CONSULT speak talk chat / telephone phone counterpart counterparts
 COERCE:deport expel / migrants refugees journalists reporters correspondents activists nationals foreigners citizens workers settlers residents families villagers
 ASSAULT seize capture / control
 COERCE:censor shut close ban block / newspaper newspapers website websites channel channels broadcaster broadcasters
+--- seize grab take miss lose / opportunity opportunities chance chances moment initiative
 `
 
 // ownVerbs is our own verb coding; it wins over the CAMEO table. A lemma
