@@ -14,12 +14,12 @@ import (
 	"strings"
 
 	"github.com/tidings/tidings"
-	"github.com/tidings/tidings/counts"
 	"github.com/tidings/tidings/events"
 	"github.com/tidings/tidings/gazetteer"
 )
 
-// This file holds the event and count evaluations of eval_facts.go.
+// This file holds the event evaluation of eval_facts.go and the gold readers
+// the count evaluation (eval_facts_counts.go) shares.
 
 // fxPloverRecord is one PLOVER gold-standard record.
 type fxPloverRecord struct {
@@ -141,153 +141,6 @@ func fxEventsGold(gold string) (plover, india string, err error) {
 }
 
 func fxExists(p string) bool { _, err := os.Stat(p); return err == nil }
-
-// fxPRF is a precision/recall/F1 triple.
-type fxPRF3 struct {
-	TP        int     `json:"tp"`
-	Pred      int     `json:"predicted"`
-	Gold      int     `json:"gold"`
-	Precision float64 `json:"precision"`
-	Recall    float64 `json:"recall"`
-	F1        float64 `json:"f1"`
-}
-
-func (s *fxPRF3) done() { s.Precision, s.Recall, s.F1 = fxPRF(s.TP, s.Pred, s.Gold) }
-
-// countsReport is the result of "tidings eval counts".
-type countsReport struct {
-	Task string `json:"task"`
-	// ExactMatch is the share of PLOVER gold figures (dead -> KILL,
-	// injured -> WOUND) found with the right kind and number.
-	ExactMatch  float64 `json:"exact_match"`
-	GoldFigures int     `json:"gold_figures"`
-	// Detection scores (kind, number) pairs over the PLOVER records that
-	// code casualties (dead or injured), as issue #5 asks.
-	Detection fxPRF3 `json:"detection"`
-	// IndiaKill and IndiaArrest score, per IndiaPoliceEvents sentence, "a
-	// KILL (ARREST) count was found" against the KILL (ARREST) label, which
-	// asks whether police killed (arrested): other killings are false
-	// positives by that label.
-	IndiaKill   *fxPRF3 `json:"india_kill,omitempty"`
-	IndiaArrest *fxPRF3 `json:"india_arrest,omitempty"`
-}
-
-// evalCounts scores the count extractor on the PLOVER records (dead and
-// injured figures) and on IndiaPoliceEvents sentences (KILL, ARREST).
-func evalCounts(ctx context.Context, gold string, opts evalOptions) (any, error) {
-	plover, india, err := fxEventsGold(gold)
-	if err != nil {
-		return nil, err
-	}
-	rep := countsReport{Task: "counts"}
-	x := counts.New()
-	run := func(text string) ([]tidings.Count, error) {
-		doc, err := factsDoc(ctx, text)
-		if err != nil {
-			return nil, err
-		}
-		a := &tidings.Article{Text: text}
-		err = x.Annotate(ctx, doc, a)
-		return a.Counts, err
-	}
-	if plover != "" {
-		if err := rep.scorePlover(plover, opts, run); err != nil {
-			return nil, err
-		}
-	}
-	if india != "" {
-		if err := rep.scoreIndia(india, opts, run); err != nil {
-			return nil, err
-		}
-	}
-	return addIndiaPolice(ctx, rep, india, opts)
-}
-
-// countRunner extracts the counts of one text.
-type countRunner func(text string) ([]tidings.Count, error)
-
-// scorePlover scores the dead and injured figures of the PLOVER records
-// in file path.
-func (rep *countsReport) scorePlover(path string, opts evalOptions, run countRunner) error {
-	recs, err := fxReadPlover(path)
-	if err != nil {
-		return err
-	}
-	exact := 0
-	for _, r := range recs {
-		if r.Dead == "" && r.Injured == "" {
-			// Only the records that code casualties: the others
-			// often report figures of events they do not code.
-			continue
-		}
-		cs, err := run(r.Text)
-		if err != nil {
-			return fmt.Errorf("%s: %w", r.ID, err)
-		}
-		want := map[string]bool{}
-		for kind, v := range map[string]string{"KILL": r.Dead, "WOUND": r.Injured} {
-			if _, err := strconv.Atoi(v); err == nil {
-				want[kind+" "+v] = true
-			}
-		}
-		rep.GoldFigures += len(want)
-		rep.Detection.Gold += len(want)
-		for _, c := range cs {
-			if c.Kind != "KILL" && c.Kind != "WOUND" {
-				continue
-			}
-			rep.Detection.Pred++
-			if want[c.Kind+" "+strconv.Itoa(c.Number)] {
-				rep.Detection.TP++
-				exact++
-			} else if os.Getenv("TIDINGS_EVAL_DEBUG") != "" {
-				fmt.Fprintf(opts.Stderr, "COUNT FP %s %d %q in %q\n", c.Kind, c.Number, c.Text, r.Text)
-			}
-		}
-	}
-	rep.ExactMatch = fxRatio(exact, rep.GoldFigures)
-	rep.Detection.done()
-	return nil
-}
-
-// scoreIndia scores, per IndiaPoliceEvents sentence of file path, whether
-// a KILL (ARREST) count was found against the KILL (ARREST) label.
-func (rep *countsReport) scoreIndia(path string, opts evalOptions, run countRunner) error {
-	sents, err := fxReadIndia(path)
-	if err != nil {
-		return err
-	}
-	k, a := &fxPRF3{}, &fxPRF3{}
-	for i, s := range sents {
-		if opts.Limit > 0 && i >= opts.Limit {
-			break
-		}
-		cs, err := run(s.Text)
-		if err != nil {
-			return fmt.Errorf("india %d/%d: %w", s.Doc, s.Sent, err)
-		}
-		for _, sc := range []struct {
-			kind string
-			s    *fxPRF3
-		}{{"KILL", k}, {"ARREST", a}} {
-			g := slices.Contains(s.Labels, sc.kind)
-			p := slices.ContainsFunc(cs, func(c tidings.Count) bool { return c.Kind == sc.kind })
-			if g {
-				sc.s.Gold++
-			}
-			if p {
-				sc.s.Pred++
-			}
-			if g && p {
-				sc.s.TP++
-			}
-		}
-	}
-	k.done()
-	a.done()
-	rep.IndiaKill, rep.IndiaArrest = k, a
-	return nil
-}
 
 // eventsPart scores one set of PLOVER records.
 type eventsPart struct {
