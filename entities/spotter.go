@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,6 +40,7 @@ func (s *DictSpotter) Spot(doc *nlp.Doc) []Mention {
 	}
 	var out []Mention
 	infos := make([][]tokInfo, len(doc.Sentences))
+	var c dictCands
 	for si := range doc.Sentences {
 		toks := doc.Sentences[si].Tokens
 		info := make([]tokInfo, len(toks))
@@ -47,7 +49,7 @@ func (s *DictSpotter) Spot(doc *nlp.Doc) []Mention {
 		}
 		infos[si] = info
 		head := isHeadline(toks, info)
-		out = append(out, s.dictionary(doc, si, info, head)...)
+		out = append(out, s.dictionary(doc, si, info, head, &c)...)
 		if !head {
 			out = append(out, s.sequences(doc, si, info)...)
 		}
@@ -142,17 +144,66 @@ func (s *DictSpotter) lookup(text string) (entry, bool) {
 	return entry{}, false
 }
 
-// dictionary marks the longest dictionary matches of one sentence.
-func (s *DictSpotter) dictionary(doc *nlp.Doc, si int, info []tokInfo, head bool) []Mention {
+// dictCands are the spans of a sentence that dictionary may look up, and
+// whether each may be a name at all (gazetteer.DB.MayHaveNames: false only
+// when HasName is), asked of the gazetteer for the whole sentence at once
+// (see fill). Its slices are reused from one sentence to the next.
+type dictCands struct {
+	maxN  []int    // per token: the longest span from it to try, 0 if none
+	at    []int    // per token: the index in texts of its longest span
+	texts []string // per token, the spans from it, longest first; "" skipped
+	may   []bool   // MayHaveNames of texts
+	words []string // scratch: the capitalised tokens
+	first []int    // scratch: their WordsFrom
+	index []int    // scratch: their token indices
+}
+
+// fill finds the candidate spans of a sentence: from every capitalised
+// token, the spans as long as the gazetteer's names from that word
+// (WordsFrom) and shorter, ending in a word or an abbreviation.
+func (c *dictCands) fill(db *gazetteer.DB, doc *nlp.Doc, toks []nlp.Token, info []tokInfo) {
+	c.words, c.index = c.words[:0], c.index[:0]
+	for i, t := range toks {
+		if info[i].upper {
+			c.words, c.index = append(c.words, t.Text), append(c.index, i)
+		}
+	}
+	c.first = slices.Grow(c.first[:0], len(c.words))[:len(c.words)]
+	db.WordsFromAll(c.words, c.first)
+	c.maxN = append(c.maxN[:0], make([]int, len(toks))...)
+	c.at = append(c.at[:0], make([]int, len(toks))...)
+	c.texts = c.texts[:0]
+	for k, i := range c.index {
+		m := min(c.first[k], len(toks)-i)
+		c.maxN[i], c.at[i] = m, len(c.texts)
+		for n := m; n >= 1; n-- {
+			text := ""
+			if info[i+n-1].word || strings.HasSuffix(toks[i+n-1].Text, ".") {
+				text = sliceText(doc, toks, i, i+n)
+			}
+			c.texts = append(c.texts, text)
+		}
+	}
+	c.may = slices.Grow(c.may[:0], len(c.texts))[:len(c.texts)]
+	db.MayHaveNames(c.texts, c.may)
+}
+
+// dictionary marks the longest dictionary matches of one sentence; c is
+// scratch.
+func (s *DictSpotter) dictionary(doc *nlp.Doc, si int, info []tokInfo, head bool, c *dictCands) []Mention {
 	toks := doc.Sentences[si].Tokens
+	c.fill(s.db, doc, toks, info)
 	var out []Mention
 	for i := 0; i < len(toks); i++ {
 		if !info[i].upper {
 			continue
 		}
-		for n := min(s.db.WordsFrom(toks[i].Text), len(toks)-i); n >= 1; n-- {
+		for n := c.maxN[i]; n >= 1; n-- {
 			if !info[i+n-1].word && !strings.HasSuffix(toks[i+n-1].Text, ".") {
 				continue
+			}
+			if !c.may[c.at[i]+c.maxN[i]-n] {
+				continue // no name: lookup would say so
 			}
 			e, ok := s.lookup(sliceText(doc, toks, i, i+n))
 			if !ok || !s.accept(doc, toks, info, i, i+n, e, head) {

@@ -146,6 +146,8 @@ type DB struct {
 	// names holds every key of country, demonym, regions, orgs, actors and
 	// cities, so that a phrase in none of them costs one probe (HasName).
 	names map[string]struct{}
+	// namesF and firstF filter the keys of names and first (filter.go).
+	namesF, firstF *keyFilter
 	// MaxWords is the longest name, in words, of any table.
 	MaxWords int
 }
@@ -191,7 +193,8 @@ func load() (*DB, error) {
 	return db, nil
 }
 
-// indexNames fills db.names from the name tables.
+// indexNames fills db.names from the name tables, and the filters of
+// names and first.
 func (db *DB) indexNames() {
 	db.names = make(map[string]struct{}, len(db.country)+len(db.demonym)+len(db.regions)+
 		len(db.orgs)+len(db.actors)+len(db.cities))
@@ -205,6 +208,7 @@ func (db *DB) indexNames() {
 			db.names[k] = struct{}{}
 		}
 	}
+	db.namesF, db.firstF = newKeyFilter(db.names), newKeyFilter(db.first)
 }
 
 // HasName reports whether name, in any case, is a key of a country (name,
@@ -212,8 +216,17 @@ func (db *DB) indexNames() {
 // test before the lookups themselves, which a dictionary matcher trying
 // every span of a sentence mostly misses.
 func (db *DB) HasName(name string) bool {
-	_, ok := lookup(db.names, name)
+	_, ok := filteredLookup(db.namesF, db.names, name)
 	return ok
+}
+
+// MayHaveNames sets may[k] to whether names[k] may be a name: true for
+// every name HasName knows (and a fraction of a percent of other strings,
+// see keyFilter), false for the rest; may must be as long as names. A
+// cheap test before HasName, it reads the filter for all the names before
+// it answers for any, so that the cache misses of a sentence overlap.
+func (db *DB) MayHaveNames(names []string, may []bool) {
+	db.namesF.mayHaveAll(names, may)
 }
 
 // readTable calls fn for each non-comment line of an embedded TSV file.
@@ -296,6 +309,13 @@ func (db *DB) noteWords(key string) {
 // WordsFrom returns the most tokens a name starting with word can span,
 // or 0 when no name starts with it: dictionary matching skips the rest.
 func (db *DB) WordsFrom(word string) int {
-	n, _ := lookup(db.first, word)
+	n, _ := filteredLookup(db.firstF, db.first, word)
 	return n
+}
+
+// WordsFromAll sets n[k] to WordsFrom(words[k]) for every k; n must be as
+// long as words. Asking for the words of a sentence at once is faster than
+// one by one.
+func (db *DB) WordsFromAll(words []string, n []int) {
+	filteredLookups(db.firstF, db.first, words, n, nil)
 }

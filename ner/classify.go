@@ -1,7 +1,5 @@
 package ner
 
-import "strings"
-
 // geoFeatureWords name natural features: a location span containing one is
 // LOC (not a political unit), as are the continents and large regions in
 // geoRegions.
@@ -53,7 +51,11 @@ var groupWords = map[string]bool{
 // PERSON, ORG → ORG, LOC → LOC for natural features and continents and GPE
 // for the rest, MISC → MISC.
 func (r *Recognizer) finalType(words []string, class int) string {
-	lower := normTokens(words)
+	return r.finalTypeNorm(normTokens(words), class)
+}
+
+// finalTypeNorm is finalType of the span's words normalized (normWord).
+func (r *Recognizer) finalTypeNorm(lower []string, class int) string {
 	if r.isGroupName(lower) {
 		return NORP
 	}
@@ -63,7 +65,8 @@ func (r *Recognizer) finalType(words []string, class int) string {
 	case classORG:
 		return Org
 	case classLOC:
-		if geoRegions[strings.Join(lower, " ")] {
+		var buf [64]byte // the joined words, without allocating
+		if geoRegions[string(joinInto(buf[:0], lower))] {
 			return Loc
 		}
 		for _, w := range lower {
@@ -85,7 +88,7 @@ func (r *Recognizer) isGroupName(lower []string) bool {
 		return true
 	}
 	for _, w := range lower {
-		if !groupWords[w] && r.x.gaz.lookup([]string{w})&(1<<gazDemonym) == 0 {
+		if !groupWords[w] && r.x.gaz.lookupWord(w)&(1<<gazDemonym) == 0 {
 			return false
 		}
 	}
@@ -98,4 +101,15 @@ func normTokens(words []string) []string {
 		out[i] = normWord(w)
 	}
 	return out
+}
+
+// joinInto appends strings.Join(words, " ") to b.
+func joinInto(b []byte, words []string) []byte {
+	for i, w := range words {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return b
 }

@@ -57,38 +57,54 @@ func consistency(sents [][]string, spans [][]scoredSpan) [][]scoredSpan {
 	if len(votes) == 0 {
 		return spans
 	}
-	upper := make(map[string]*nameVotes, len(votes))
-	for k, v := range votes {
-		upper[strings.ToUpper(k)] = v
-	}
+	var upper map[string]*nameVotes // the votes by upper-case key, made when needed
 	for si, ws := range sents {
-		spans[si] = fillSentence(ws, spans[si], votes, upper)
+		caps := capsSentence(ws)
+		if upper == nil && caps {
+			upper = make(map[string]*nameVotes, len(votes))
+			for k, v := range votes {
+				upper[strings.ToUpper(k)] = v
+			}
+		}
+		spans[si] = fillSentence(ws, spans[si], caps, votes, upper)
 	}
 	return spans
 }
 
-// fillSentence adds spans for untagged recurrences of voted names.
-func fillSentence(ws []string, ss []scoredSpan, votes, upper map[string]*nameVotes) []scoredSpan {
+// fillSentence adds spans for untagged recurrences of voted names; caps
+// says whether ws is an ALL-CAPS line (capsSentence), where upper, the
+// votes by upper-case key, is looked up too.
+func fillSentence(ws []string, ss []scoredSpan, caps bool, votes, upper map[string]*nameVotes) []scoredSpan {
 	covered := make([]bool, len(ws))
 	for _, s := range ss {
 		for i := s.Start; i < s.End; i++ {
 			covered[i] = true
 		}
 	}
-	caps := capsSentence(ws)
 	added := false
+	var buf []byte
+	var ends [maxNameLen + 1]int
 	for i := 0; i < len(ws); i++ {
 		if covered[i] || !startsUpper(ws[i]) {
 			continue
+		}
+		// The keys of the names from i, nameKey(ws[i:i+n]) = buf[:ends[n]],
+		// built once and looked up without allocating.
+		buf = buf[:0]
+		for n := 1; n <= min(maxNameLen, len(ws)-i); n++ {
+			if n > 1 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, ws[i+n-1]...)
+			ends[n] = len(buf)
 		}
 		for n := min(maxNameLen, len(ws)-i); n >= 1; n-- {
 			if anyCovered(covered[i : i+n]) {
 				continue
 			}
-			key := nameKey(ws[i : i+n])
-			v := votes[key]
+			v := votes[string(buf[:ends[n]])]
 			if v == nil && caps {
-				v = upper[strings.ToUpper(key)]
+				v = upper[strings.ToUpper(string(buf[:ends[n]]))]
 			}
 			if v == nil {
 				continue

@@ -20,7 +20,10 @@ func TestConsistency(t *testing.T) {
 		nil,
 	}
 	got := consistency(sents, spans)
-	want1 := []scoredSpan{{0, 1, classPER, 0.9 * 0.45}, {2, 4, classORG, 0.9 * 0.8}}
+	want1 := []scoredSpan{
+		{Start: 0, End: 1, Class: classPER, Score: 0.9 * 0.45},
+		{Start: 2, End: 4, Class: classORG, Score: 0.9 * 0.8},
+	}
 	if len(got[1]) != len(want1) {
 		t.Fatalf("sentence 1: got %+v, want %+v", got[1], want1)
 	}

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"math"
 	"strings"
 )
 
@@ -23,6 +22,7 @@ type scratch struct {
 	pass1  [][]label          // views of labels, per sentence
 	votes  map[string]int32   // index into voteList per normalized word
 	voteL  []wordVotes
+	voteAt []int32 // per token: its index into voteL, -1 for no letters
 	em     []float32
 	vit    viterbiBuf
 	marg   margBuf
@@ -43,19 +43,29 @@ func newScratch() *scratch {
 const maxPooledTokens = 1 << 16
 
 // decodeDoc tags every sentence of a document (first pass, then the
-// stacked second pass when the model has one) and applies the
-// document-level consistency pass.
+// stacked second pass when the model has one), applies the document-level
+// consistency pass and sets the spans' record types (finalType, from the
+// normalized words decoding computed).
 func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
 	s, _ := r.pool.Get().(*scratch)
 	if s == nil {
 		s = newScratch()
 	}
 	out, ntok := r.decodeWith(s, sents)
+	out = consistency(sents, out)
+	off := 0
+	for si, ws := range sents {
+		for k := range out[si] {
+			sp := &out[si][k]
+			sp.typ = r.finalTypeNorm(s.norm[off+sp.Start:off+sp.End], sp.Class)
+		}
+		off += len(ws)
+	}
 	if ntok <= maxPooledTokens {
 		s.release()
 		r.pool.Put(s)
 	}
-	return consistency(sents, out)
+	return out
 }
 
 // release drops the scratch's references to the document's strings, so
@@ -127,7 +137,7 @@ func (r *Recognizer) decodeWith(s *scratch, sents [][]string) ([][]scoredSpan, i
 		if jm.two {
 			for i := 0; i < n; i++ {
 				var v *wordVotes
-				if k, ok := s.votes[s.norm[off+i]]; ok {
+				if k := s.voteAt[off+i]; k >= 0 {
 					v = &s.voteL[k]
 				}
 				s.stack = appendStacked(s.stack[:0], v, ls, i, s.shape[off+i])
@@ -158,7 +168,7 @@ func (s *scratch) spans(n int, ls []label, mc *margConsts) []scoredSpan {
 	if len(spans) == 0 {
 		return nil
 	}
-	s.marg.run(n, s.em[:n*numLabels], mc)
+	s.marg.run(n, s.em[:n*numLabels], mc, spans[0].Start, spans[len(spans)-1].End)
 	out := make([]scoredSpan, 0, len(spans))
 	for _, sp := range spans {
 		ss := scoredSpan{Start: sp.Start, End: sp.End, Class: normClass(sp.Type), Score: 1}
@@ -175,11 +185,13 @@ func (s *scratch) spans(n int, ls []label, mc *margConsts) []scoredSpan {
 func (s *scratch) collectVotes(sents [][]string) {
 	clear(s.votes)
 	s.voteL = s.voteL[:0]
+	s.voteAt = resize(s.voteAt, len(s.norm))
 	off := 0
 	for si, ws := range sents {
 		for i, w := range ws {
+			s.voteAt[off+i] = -1
 			if !hasLetter(w) {
-				continue
+				continue // nor has its normalized form: no word with letters shares it
 			}
 			n := s.norm[off+i]
 			k, ok := s.votes[n]
@@ -188,180 +200,9 @@ func (s *scratch) collectVotes(sents [][]string) {
 				s.voteL = append(s.voteL, wordVotes{})
 				s.votes[n] = k
 			}
+			s.voteAt[off+i] = k
 			addVote(&s.voteL[k], s.pass1[si], i, 1)
 		}
 		off += len(ws)
 	}
-}
-
-// viterbiBuf holds viterbi's lattice.
-type viterbiBuf struct {
-	score []float32
-	back  []uint8
-}
-
-// viterbi returns the best valid label sequence for n tokens with emission
-// scores em, using the given transition weights.
-func viterbi(n int, em []float32, trans *[numLabels][numLabels]float32, start, end *[numLabels]float32) []label {
-	out := make([]label, n)
-	var b viterbiBuf
-	b.decode(n, em, trans, start, end, out)
-	return out
-}
-
-// decode writes to out the best valid label sequence for n tokens. Ties go
-// to the lowest label index.
-func (b *viterbiBuf) decode(n int, em []float32, trans *[numLabels][numLabels]float32, start, end *[numLabels]float32, out []label) {
-	if n == 0 {
-		return
-	}
-	b.score, b.back = resize(b.score, n*numLabels), resize(b.back, n*numLabels)
-	score, back := b.score, b.back
-	for j := 0; j < numLabels; j++ {
-		if validStart(label(j)) {
-			score[j] = em[j] + start[j]
-		} else {
-			score[j] = negInf
-		}
-	}
-	for t := 1; t < n; t++ {
-		prev := score[(t-1)*numLabels : t*numLabels]
-		for j := 0; j < numLabels; j++ {
-			best, arg := float32(negInf), 0
-			for _, i := range validPreds[j] {
-				if s := prev[i] + trans[i][j]; s > best {
-					best, arg = s, int(i)
-				}
-			}
-			score[t*numLabels+j] = best + em[t*numLabels+j]
-			back[t*numLabels+j] = uint8(arg)
-		}
-	}
-	last := score[(n-1)*numLabels:]
-	best, arg := float32(negInf), 0
-	for j := 0; j < numLabels; j++ {
-		if !validEnd(label(j)) {
-			continue
-		}
-		if s := last[j] + end[j]; s > best {
-			best, arg = s, j
-		}
-	}
-	for t := n - 1; t >= 0; t-- {
-		out[t] = label(arg)
-		arg = int(back[t*numLabels+arg])
-	}
-}
-
-// validSuccs lists, for each label, the labels that may follow it.
-var validSuccs = func() (p [numLabels][]uint8) {
-	for i := 0; i < numLabels; i++ {
-		for j := 0; j < numLabels; j++ {
-			if validTable[i][j] {
-				p[i] = append(p[i], uint8(j))
-			}
-		}
-	}
-	return p
-}()
-
-// margBuf holds the forward-backward lattices of marginals.
-type margBuf struct {
-	alpha, beta, emit []float64
-}
-
-// marginals returns, for every token, the posterior probability of each
-// label under a CRF-style reading of the scores (forward-backward), used as
-// confidence for spans.
-func marginals(n int, em []float32, m *model) []float64 {
-	p := make([]float64, n*numLabels)
-	var b margBuf
-	b.run(n, em, newMargConsts(m))
-	for t := 0; t < n; t++ {
-		for j := 0; j < numLabels; j++ {
-			p[t*numLabels+j] = b.prob(t, j)
-		}
-	}
-	return p
-}
-
-func normalize(v []float64) {
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	if s > 0 {
-		for i := range v {
-			v[i] /= s
-		}
-	}
-}
-
-// run computes the normalized forward and backward scores of n tokens.
-// Transitions that BILOU forbids have weight zero and are skipped, which
-// leaves every sum unchanged.
-func (b *margBuf) run(n int, em []float32, c *margConsts) {
-	if n == 0 {
-		return
-	}
-	b.alpha, b.beta, b.emit = resize(b.alpha, n*numLabels), resize(b.beta, n*numLabels), resize(b.emit, n*numLabels)
-	alpha, beta, emit := b.alpha, b.beta, b.emit
-	for t := 0; t < n; t++ {
-		mx := float32(negInf)
-		for j := 0; j < numLabels; j++ {
-			mx = max(mx, em[t*numLabels+j])
-		}
-		for j := 0; j < numLabels; j++ {
-			emit[t*numLabels+j] = math.Exp(float64(em[t*numLabels+j]-mx) / scoreTemperature)
-		}
-	}
-	for j := 0; j < numLabels; j++ {
-		alpha[j] = 0
-		if validStart(label(j)) {
-			alpha[j] = emit[j] * c.start[j]
-		}
-	}
-	normalize(alpha[:numLabels])
-	for t := 1; t < n; t++ {
-		prev := alpha[(t-1)*numLabels : t*numLabels]
-		for j := 0; j < numLabels; j++ {
-			s := 0.0
-			for _, i := range validPreds[j] {
-				s += prev[i] * c.et[i][j]
-			}
-			alpha[t*numLabels+j] = s * emit[t*numLabels+j]
-		}
-		normalize(alpha[t*numLabels : (t+1)*numLabels])
-	}
-	for j := 0; j < numLabels; j++ {
-		beta[(n-1)*numLabels+j] = 0
-		if validEnd(label(j)) {
-			beta[(n-1)*numLabels+j] = c.end[j]
-		}
-	}
-	normalize(beta[(n-1)*numLabels:])
-	for t := n - 2; t >= 0; t-- {
-		for i := 0; i < numLabels; i++ {
-			s := 0.0
-			for _, j := range validSuccs[i] {
-				s += c.et[i][j] * emit[(t+1)*numLabels+int(j)] * beta[(t+1)*numLabels+int(j)]
-			}
-			beta[t*numLabels+i] = s
-		}
-		normalize(beta[t*numLabels : (t+1)*numLabels])
-	}
-}
-
-// prob is the marginal probability of label j at token t after run.
-func (b *margBuf) prob(t, j int) float64 {
-	row := [numLabels]float64{}
-	s := 0.0
-	for k := range row {
-		row[k] = b.alpha[t*numLabels+k] * b.beta[t*numLabels+k]
-		s += row[k]
-	}
-	if s > 0 {
-		return row[j] / s
-	}
-	return row[j]
 }

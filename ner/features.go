@@ -245,11 +245,13 @@ func (x *extractor) prepare(words, fold []string, dc *docContext, c *sentCtx, wc
 	n := len(words)
 	c.words, c.fold, c.dc, c.caps = words, fold, dc, capsSentence(words)
 	c.lower, c.shape = resize(c.lower, n), resize(c.shape, n)
-	c.clu, c.lex = resize(c.clu, n), resize(c.lex, n)
+	c.clu, c.lex, c.g1 = resize(c.clu, n), resize(c.lex, n), resize(c.g1, n)
+	c.wh = resize(c.wh, n)
 	for i, w := range words {
 		if wc != nil && wc.known[i] {
 			e := &wc.words[wc.at[i]]
-			c.lower[i], c.shape[i], c.clu[i], c.lex[i] = e.lower, e.shape, e.clu, e.lex
+			c.lower[i], c.shape[i], c.clu[i], c.lex[i], c.g1[i] = e.lower, e.shape, e.clu, e.lex, e.g1
+			c.wh[i] = e.wh
 			continue
 		}
 		if fold != nil {
@@ -262,8 +264,10 @@ func (x *extractor) prepare(words, fold []string, dc *docContext, c *sentCtx, wc
 		if v, ok := x.lex.entry(c.lower[i]); ok {
 			c.clu[i], c.lex[i] = byte(v&0xff+1), int32(v)
 		}
+		c.g1[i] = x.gaz.first(c.lower[i])
+		c.wh[i] = hashesOf(c.lower[i], c.shape[i])
 	}
-	c.gz = x.gaz.matchInto(c.lower, c.gz)
+	c.gz = x.gaz.matchSteps(c.lower, c.g1, c.gz)
 }
 
 // splitFeatures is the features of every token of one sentence in two
@@ -273,6 +277,7 @@ func (x *extractor) prepare(words, fold []string, dc *docContext, c *sentCtx, wc
 type splitFeatures struct {
 	own, ctx         []uint64
 	ownOffs, ctxOffs []int
+	discard          []uint64 // scratch: the own features of cached words
 }
 
 func (f *splitFeatures) ownToken(i int) []uint64 { return f.own[f.ownOffs[i]:f.ownOffs[i+1]] }
@@ -290,15 +295,14 @@ func (x *extractor) extractSplit(words, fold []string, dc *docContext, out *spli
 	}
 	out.own, out.ctx = out.own[:0], out.ctx[:0]
 	out.ownOffs, out.ctxOffs = append(out.ownOffs[:0], 0), append(out.ctxOffs[:0], 0)
-	var discard []uint64
 	for i := 0; i < n; i++ {
 		own := &out.own
 		if wc.known[i] {
-			own = &discard
+			own = &out.discard
 		}
 		x.wordFeatures(own, &out.ctx, c, i)
 		x.contextFeatures(own, &out.ctx, c, i)
-		discard = discard[:0]
+		out.discard = out.discard[:0]
 		out.ownOffs = append(out.ownOffs, len(out.own))
 		out.ctxOffs = append(out.ctxOffs, len(out.ctx))
 	}
@@ -315,11 +319,13 @@ func resize[T any](s []T, n int) []T {
 // sentCtx is what extract knows about one sentence, and its buffers.
 type sentCtx struct {
 	words, lower, shape []string
-	fold                []string // strings.ToLower of words, or nil
-	caps                bool     // a headline or ALL-CAPS line
-	gz                  [][]byte // gazetteer matches per token
-	clu                 []byte   // fine cluster + 1 per token, 0 when unknown
-	lex                 []int32  // lexicon entry per token, -1 when unknown
+	fold                []string  // strings.ToLower of words, or nil
+	caps                bool      // a headline or ALL-CAPS line
+	gz                  [][]byte  // gazetteer matches per token
+	clu                 []byte    // fine cluster + 1 per token, 0 when unknown
+	lex                 []int32   // lexicon entry per token, -1 when unknown
+	g1                  []gazStep // the gazetteer's first step per token
+	wh                  []wordHashes
 	dc                  *docContext
 	// shapes, when not nil, interns shape strings across calls.
 	shapes map[string]string
@@ -357,6 +363,48 @@ func (c *sentCtx) at(s []string, i int) string {
 	return s[i]
 }
 
+// wordHashes are the hash states of a word's window features that depend
+// on that word alone: for a word w of shape sh, prev1 is
+// hashStr(hashTpl(tPrev1), w), prevShape hashStr(hashTpl(tPrevShape), sh),
+// shape3 hashStr(hashTpl(tShape3), sh) and so on (see wordFeatures). Its
+// neighbours' features start from them instead of hashing w again; they
+// are cached per word form with the rest (wordCache).
+type wordHashes struct {
+	prev1, next1, prev2, next2 uint64 // of w
+	prevShape, nextShape       uint64 // of sh
+	shape3                     uint64 // of sh, for the shape trigram
+	bigramL, bigramR           uint64 // of w, for the bigrams
+	prevLS                     uint64 // of w, for the previous word and this shape
+	nextLS                     uint64 // of sh, for this shape and the next word
+}
+
+// hashesOf returns the wordHashes of a word of lower case w and shape sh.
+func hashesOf(w, sh string) wordHashes {
+	return wordHashes{
+		prev1: hashStr(hashTpl(tPrev1), w), next1: hashStr(hashTpl(tNext1), w),
+		prev2: hashStr(hashTpl(tPrev2), w), next2: hashStr(hashTpl(tNext2), w),
+		prevShape: hashStr(hashTpl(tPrevShape), sh), nextShape: hashStr(hashTpl(tNextShape), sh),
+		shape3:  hashStr(hashTpl(tShape3), sh),
+		bigramL: hashStr(hashTpl(tBigramL), w), bigramR: hashStr(hashTpl(tBigramR), w),
+		prevLS: hashStr(hashTpl(tPrevLowerShape), w), nextLS: hashStr(hashTpl(tNextLowerShape), sh),
+	}
+}
+
+// The wordHashes of the sentence-boundary symbols, which stand for both the
+// word and the shape beyond either end (see at).
+var bosHashes, eosHashes = hashesOf("<s>", "<s>"), hashesOf("</s>", "</s>")
+
+// hashesAt returns the wordHashes of token i, or of a boundary symbol.
+func (c *sentCtx) hashesAt(i int) *wordHashes {
+	switch {
+	case i < 0:
+		return &bosHashes
+	case i >= len(c.wh):
+		return &eosHashes
+	}
+	return &c.wh[i]
+}
+
 func (c *sentCtx) cluAt(i int) byte {
 	if i < 0 || i >= len(c.clu) {
 		return 0xff
@@ -384,18 +432,22 @@ func (x *extractor) wordFeatures(own, ctx *[]uint64, c *sentCtx, i int) {
 		hashStr(hashTpl(tForm), c.words[i]),
 		hashStr(hashTpl(tLower), w),
 		hashStr(hashTpl(tShape), shape[i]))
+	// The window's features, from the hashes of each word alone
+	// (wordHashes): hp.prev1 is hashStr(hashTpl(tPrev1), c.at(lower, i-1)),
+	// and so on.
+	hp, hn, me := c.hashesAt(i-1), c.hashesAt(i+1), &c.wh[i]
 	*ctx = append(*ctx,
-		hashStr(hashTpl(tPrev1), c.at(lower, i-1)),
-		hashStr(hashTpl(tNext1), c.at(lower, i+1)),
-		hashStr(hashTpl(tPrev2), c.at(lower, i-2)),
-		hashStr(hashTpl(tNext2), c.at(lower, i+2)),
-		hashStr(hashTpl(tPrevShape), c.at(shape, i-1)),
-		hashStr(hashTpl(tNextShape), c.at(shape, i+1)),
-		hashStr(hashStr(hashStr(hashTpl(tShape3), c.at(shape, i-1)), shape[i]), c.at(shape, i+1)),
-		hashStr(hashStr(hashTpl(tBigramL), c.at(lower, i-1)), w),
-		hashStr(hashStr(hashTpl(tBigramR), w), c.at(lower, i+1)),
-		hashStr(hashStr(hashTpl(tPrevLowerShape), c.at(lower, i-1)), shape[i]),
-		hashStr(hashStr(hashTpl(tNextLowerShape), shape[i]), c.at(lower, i+1)),
+		hp.prev1,
+		hn.next1,
+		c.hashesAt(i-2).prev2,
+		c.hashesAt(i+2).next2,
+		hp.prevShape,
+		hn.nextShape,
+		hashStr(hashStr(hp.shape3, shape[i]), c.at(shape, i+1)),
+		hashStr(hp.bigramL, w),
+		hashStr(me.bigramR, c.at(lower, i+1)),
+		hashStr(hp.prevLS, shape[i]),
+		hashStr(me.nextLS, c.at(lower, i+1)),
 	)
 	*own = append(*own, hashByte(hashTpl(tLen), byte(min(utf8.RuneCountInString(w), 12))))
 	// Prefixes and suffixes of 1-4 runes, shorter than the word, sliced at

@@ -44,6 +44,7 @@ type gazetteer struct {
 	phrases map[uint64]uint8
 	maxLen  int
 	flat    *flatMap[uint8] // phrases, for fast lookups
+	filter  *hashFilter     // of the keys of phrases, asked before flat
 }
 
 // gazPrefix marks a proper prefix of some phrase (bit 7; lists use 0-6).
@@ -88,8 +89,17 @@ func parseGazetteer(gz []byte) (*gazetteer, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	g.flat = newFlatMap(g.phrases)
+	g.flat, g.filter = newFlatMap(g.phrases), newHashFilter(g.phrases)
 	return g, nil
+}
+
+// get returns the bitmask of the phrase of hash h, with gazPrefix, and
+// whether there is one.
+func (g *gazetteer) get(h uint64) (uint8, bool) {
+	if !g.filter.mayHave(h) {
+		return 0, false
+	}
+	return g.flat.get(h)
 }
 
 // lookup returns the list bitmask of an exact phrase of normalized tokens.
@@ -97,7 +107,17 @@ func (g *gazetteer) lookup(tokens []string) uint8 {
 	if g == nil || len(tokens) > g.maxLen {
 		return 0
 	}
-	return g.phrases[phraseKey(tokens)] &^ gazPrefix
+	m, _ := g.get(phraseKey(tokens))
+	return m &^ gazPrefix
+}
+
+// lookupWord is lookup of the one-word phrase w, without allocating.
+func (g *gazetteer) lookupWord(w string) uint8 {
+	if g == nil || g.maxLen < 1 {
+		return 0
+	}
+	m, _ := g.get(hashStr(hashTpl(0), w))
+	return m &^ gazPrefix
 }
 
 // match finds, for every list, the longest left-to-right non-overlapping
@@ -109,6 +129,32 @@ func (g *gazetteer) match(lower []string) [][]byte {
 
 // matchInto is match reusing the arrays of out.
 func (g *gazetteer) matchInto(lower []string, out [][]byte) [][]byte {
+	return g.matchSteps(lower, nil, out)
+}
+
+// gazStep is what the gazetteer says of a phrase's first word: the hash
+// state after it (h) and, when some phrase is or starts with it (ok), the
+// word's list bitmask (m, with gazPrefix). It depends on the word alone, so
+// decoding caches it per word form (wordCache).
+type gazStep struct {
+	h  uint64
+	m  uint8
+	ok bool
+}
+
+// first returns the gazStep of a normalized word.
+func (g *gazetteer) first(lower string) gazStep {
+	h := hashStr(hashTpl(0), lower)
+	if g == nil {
+		return gazStep{h: h}
+	}
+	m, ok := g.get(h)
+	return gazStep{h, m, ok}
+}
+
+// matchSteps is matchInto with the gazStep of every word of lower in
+// steps, or computed when steps is nil.
+func (g *gazetteer) matchSteps(lower []string, steps []gazStep, out [][]byte) [][]byte {
 	out = resize(out, len(lower))
 	for i := range out {
 		out[i] = out[i][:0]
@@ -118,19 +164,32 @@ func (g *gazetteer) matchInto(lower []string, out [][]byte) [][]byte {
 	}
 	var covered [8]int
 	for i := range lower {
+		var st gazStep
+		if steps != nil {
+			st = steps[i]
+		} else {
+			st = g.first(lower[i])
+		}
+		if !st.ok || g.maxLen < 1 {
+			continue // no phrase starts here
+		}
 		var longest [8]int
-		h := hashTpl(0)
-		for j := i; j < len(lower) && j-i < g.maxLen; j++ {
-			h = hashStr(h, lower[j])
-			m, ok := g.flat.get(h)
-			if !ok {
-				break
-			}
+		h, m := st.h, st.m
+		for j := i; ; {
 			m &^= gazPrefix
 			for b := 0; m != 0; b, m = b+1, m>>1 {
 				if m&1 != 0 {
 					longest[b] = j + 1
 				}
+			}
+			j++
+			if j >= len(lower) || j-i >= g.maxLen {
+				break
+			}
+			h = hashStr(h, lower[j])
+			var ok bool
+			if m, ok = g.get(h); !ok {
+				break
 			}
 		}
 		for b := range gazLists {

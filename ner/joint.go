@@ -1,8 +1,6 @@
 package ner
 
 import (
-	"math"
-
 	"github.com/tidings/tidings/internal/hugemem"
 )
 
@@ -95,46 +93,6 @@ func (jm *jointModel) get(h uint64) *jointSlot {
 	}
 }
 
-// margConsts are the exponentiated transition, start and end weights used
-// by marginals, computed once per model.
-type margConsts struct {
-	et         [numLabels][numLabels]float64
-	start, end [numLabels]float64
-}
-
-func newMargConsts(m *model) *margConsts {
-	c := &margConsts{}
-	for i := range c.et {
-		for j := range c.et[i] {
-			if validTable[i][j] {
-				c.et[i][j] = math.Exp(float64(m.trans[i][j]) / scoreTemperature)
-			}
-		}
-	}
-	for j := 0; j < numLabels; j++ {
-		if validStart(label(j)) {
-			c.start[j] = math.Exp(float64(m.start[j]) / scoreTemperature)
-		}
-		if validEnd(label(j)) {
-			c.end[j] = math.Exp(float64(m.end[j]) / scoreTemperature)
-		}
-	}
-	return c
-}
-
-// validPreds lists, for each label, the labels that may precede it, in
-// increasing order (the order viterbi breaks ties in).
-var validPreds = func() (p [numLabels][]uint8) {
-	for j := 0; j < numLabels; j++ {
-		for i := 0; i < numLabels; i++ {
-			if validTable[i][j] {
-				p[j] = append(p[j], uint8(i))
-			}
-		}
-	}
-	return p
-}()
-
 // newJointModel merges two loaded models (m2 may be nil) whose keys lists
 // are sorted. The last model's marginal constants are precomputed.
 func newJointModel(m1, m2 *model) *jointModel {
@@ -185,6 +143,16 @@ func (jm *jointModel) addBase(feats []uint64, acc1, acc2 *[numLabels]int32) {
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), len(found))]
 		feats = feats[len(chunk):]
+		// Touch every feature's home slot first, with no branch on what
+		// the loads return, so that their cache misses overlap; probing
+		// then mostly finds its lines in the cache.
+		var pre uint32
+		for _, h := range chunk {
+			pre += jm.fps[jm.home(h)]
+		}
+		if pre == 1 { // never mind the value; keeps the loads alive
+			acc1[0] += 0
+		}
 		k := 0
 		for _, h := range chunk {
 			if s := jm.get(h); s != nil {
@@ -207,14 +175,15 @@ func (jm *jointModel) addBase(feats []uint64, acc1, acc2 *[numLabels]int32) {
 // 32-bit lane.
 const evenLanes = 0x0000_ffff_0000_ffff
 
-// addRows sets sum to the sums of the weights of rows (at most 65536, so
-// that no 32-bit lane overflows). It adds four weights with a few word
+// addRowsGo sets sum to the sums of the weights of rows (at most 65536, so
+// that no 32-bit lane overflows), without vector instructions (addRows uses
+// AVX2 where the CPU has it). It adds four weights with a few word
 // operations: weights are stored offset by 32768, so non-negative; the
 // even and odd 16-bit lanes of a word are added into separate words of two
 // 32-bit lanes, and the offsets are taken off at the end. The sums are the
 // same integers as weight by weight, in a third of the time (Go does not
 // vectorize the plain loop).
-func addRows(rows []*jointSlot, sum *[rowWeights]int32) {
+func addRowsGo(rows []*jointSlot, sum *[rowWeights]int32) {
 	var even, odd [slotWords]uint64
 	for i := 0; i < slotWords; i += 3 {
 		even[i], even[i+1], even[i+2], odd[i], odd[i+1], odd[i+2] = addWords3(rows, i)
@@ -230,7 +199,7 @@ func addRows(rows []*jointSlot, sum *[rowWeights]int32) {
 	}
 }
 
-// slotWords is a multiple of three for addRows.
+// slotWords is a multiple of three for addRowsGo.
 const _ = -uint(slotWords % 3)
 
 // addWords3 adds words i to i+2 of rows, the even lanes in e and the odd
@@ -249,13 +218,27 @@ func addWords3(rows []*jointSlot, i int) (e0, e1, e2, o0, o1, o2 uint64) {
 	return
 }
 
-// addStacked adds the second-pass weights of features to acc2.
+// addStacked adds the second-pass weights of features to acc2, whole rows
+// at a time as addBase (the first-pass sums are dropped).
 func (jm *jointModel) addStacked(feats []uint64, acc2 *[numLabels]int32) {
-	for _, h := range feats {
-		if s := jm.get(h); s != nil {
-			for j := range acc2 {
-				acc2[j] += int32(s.weight(numLabels + j))
+	var found [64]*jointSlot
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(found))]
+		feats = feats[len(chunk):]
+		k := 0
+		for _, h := range chunk {
+			if s := jm.get(h); s != nil {
+				found[k] = s
+				k++
 			}
+		}
+		if k == 0 {
+			continue
+		}
+		var sum [rowWeights]int32
+		addRows(found[:k], &sum)
+		for j := range acc2 {
+			acc2[j] += sum[numLabels+j]
 		}
 	}
 }

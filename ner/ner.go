@@ -30,11 +30,17 @@
 // passes' weights sit side by side in one open-addressing table built at
 // load time (joint.go), so a base feature is looked up once for both
 // passes, with the probing done in a compact array of fingerprints and the
-// weights added four to a machine word; the weight sums of the features of
-// a word form alone (form, affixes, shape, clusters) are cached per word
-// across documents (wordcache.go); per-document buffers come from a pool
-// (decode.go); Viterbi and forward-backward skip the transitions BILOU
-// forbids. The sums are integers, so their order does not matter.
+// weights added with AVX2 (simd_amd64.s; four to a machine word without
+// it); the weight sums of the features of a word form alone (form,
+// affixes, shape, clusters) are cached per word across documents, with
+// the word's views, first gazetteer step and the hash states of its window
+// features (wordcache.go); gazetteer phrases are first asked of a small
+// Bloom filter (table.go); per-document buffers come from a pool
+// (decode.go); Viterbi and forward-backward follow the shape of BILOU
+// (lattice.go), Viterbi taking the maxima of eight labels at once with
+// AVX2, and forward-backward runs only over the tokens the spans need. The
+// sums are integers, so their order does not matter; the floating-point
+// operations are those of a dense decoder, in the same order.
 package ner
 
 import (
@@ -144,6 +150,7 @@ type scoredSpan struct {
 	Start, End int
 	Class      int
 	Score      float64
+	typ        string // record type (finalType), set by decodeDoc
 }
 
 func slicesGrow(s []float32, n int) []float32 {
@@ -171,7 +178,7 @@ func (r *Recognizer) TagDocument(sents [][]string) [][]string {
 			tags[i] = "O"
 		}
 		for _, s := range spans[si] {
-			typ := r.finalType(ws[s.Start:s.End], s.Class)
+			typ := s.typ
 			tags[s.Start] = "B-" + typ
 			for i := s.Start + 1; i < s.End; i++ {
 				tags[i] = "I-" + typ
@@ -200,7 +207,7 @@ func (r *Recognizer) Recognize(doc *nlp.Doc) []Span {
 	for si, spans := range r.decodeDoc(sents) {
 		toks := doc.Sentences[si].Tokens
 		for _, s := range spans {
-			typ := r.finalType(sents[si][s.Start:s.End], s.Class)
+			typ := s.typ
 			if typ == Misc {
 				continue
 			}

@@ -32,3 +32,35 @@ func TestFlatMapMatchesMap(t *testing.T) {
 		}
 	}
 }
+
+// TestHashFilter checks that the gazetteer's filter lets every phrase
+// through, so that get answers exactly as the flat map, and that it keeps
+// most other hashes out.
+func TestHashFilter(t *testing.T) {
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for h, v := range g.phrases {
+		if got, ok := g.get(h); !ok || got != v {
+			t.Fatalf("get(%#x) = %d, %v; want %d, true", h, got, ok, v)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	passed := 0
+	const n = 100000
+	for range n {
+		h := rng.Uint64()
+		want, wantOK := g.flat.get(h)
+		if got, ok := g.get(h); got != want || ok != wantOK {
+			t.Fatalf("get(%#x) = %d, %v; want %d, %v", h, got, ok, want, wantOK)
+		}
+		if g.filter.mayHave(h) {
+			passed++
+		}
+	}
+	if passed > n/100 {
+		t.Errorf("the filter lets %d of %d random hashes through", passed, n)
+	}
+	t.Logf("%d of %d random hashes passed the filter", passed, n)
+}

@@ -3,8 +3,9 @@ package ner
 import "strings"
 
 // wordCache keeps, across the documents a scratch decodes, what decoding
-// computes of recent word forms alone: the normalized form, shape and
-// lexicon entry, and the sums of the weights of the word's own features
+// computes of recent word forms alone: the normalized form, shape, lexicon
+// entry, first gazetteer step (gazStep) and window feature hashes
+// (wordHashes), and the sums of the weights of the word's own features
 // (see wordFeatures). More than half the tokens of an article repeat an
 // earlier word, and more than three quarters one of the last few thousand
 // words seen. The sums are integers, so adding a cached sum gives exactly
@@ -23,6 +24,8 @@ type cachedWord struct {
 	lower, shape string            // sentCtx.lower and shape
 	clu          byte              // sentCtx.clu
 	lex          int32             // sentCtx.lex
+	g1           gazStep           // sentCtx.g1
+	wh           wordHashes        // sentCtx.wh
 }
 
 // maxCachedWords bounds a wordCache, which is emptied when full.
@@ -56,7 +59,7 @@ func (wc *wordCache) ownSums(jm *jointModel, w string, i int, f *splitFeatures, 
 		wc.index[strings.Clone(w)] = int32(len(wc.words))
 		// lower may share the document's memory; shapes never do.
 		wc.words = append(wc.words, cachedWord{sums: wc.tmp, lower: strings.Clone(c.lower[i]),
-			shape: c.shape[i], clu: c.clu[i], lex: c.lex[i]})
+			shape: c.shape[i], clu: c.clu[i], lex: c.lex[i], g1: c.g1[i], wh: c.wh[i]})
 	}
 	return &wc.tmp
 }

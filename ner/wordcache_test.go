@@ -88,3 +88,43 @@ func TestExtractSplitMatchesExtract(t *testing.T) {
 	}
 	t.Logf("%d tokens of cached words", known)
 }
+
+// TestWindowHashes checks that the window features wordFeatures builds
+// from wordHashes are the hashes of the words and shapes themselves.
+func TestWindowHashes(t *testing.T) {
+	r, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sents := range cacheTestDocs(t) {
+		for _, ws := range append(sents, []string{"Solo"}, []string{"Two", "words"}) {
+			var c sentCtx
+			r.x.prepare(ws, nil, nil, &c, nil)
+			lower, shape := c.lower, c.shape
+			for i := range ws {
+				var own, got []uint64
+				r.x.wordFeatures(&own, &got, &c, i)
+				w := lower[i]
+				want := []uint64{
+					hashStr(hashTpl(tPrev1), c.at(lower, i-1)),
+					hashStr(hashTpl(tNext1), c.at(lower, i+1)),
+					hashStr(hashTpl(tPrev2), c.at(lower, i-2)),
+					hashStr(hashTpl(tNext2), c.at(lower, i+2)),
+					hashStr(hashTpl(tPrevShape), c.at(shape, i-1)),
+					hashStr(hashTpl(tNextShape), c.at(shape, i+1)),
+					hashStr(hashStr(hashStr(hashTpl(tShape3), c.at(shape, i-1)), shape[i]), c.at(shape, i+1)),
+					hashStr(hashStr(hashTpl(tBigramL), c.at(lower, i-1)), w),
+					hashStr(hashStr(hashTpl(tBigramR), w), c.at(lower, i+1)),
+					hashStr(hashStr(hashTpl(tPrevLowerShape), c.at(lower, i-1)), shape[i]),
+					hashStr(hashStr(hashTpl(tNextLowerShape), shape[i]), c.at(lower, i+1)),
+				}
+				if i == 0 {
+					want = append(want, hashStr(hashTpl(tFirst), shape[i]))
+				}
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q token %d: window features %v, want %v", ws, i, got, want)
+				}
+			}
+		}
+	}
+}

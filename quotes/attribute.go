@@ -36,7 +36,16 @@ func sortSearch(n int, f func(int) bool) int {
 // free returns the tokens of sentence si in [from, to) bytes that are not
 // inside a quote, stopping at the first quoted token when stopAtQuote.
 func (st *state) free(si, from, to int, stopAtQuote bool) []facttext.Token {
-	var out []facttext.Token
+	n := 0 // at most this many: allocate once
+	for _, k := range st.t.Sentences[si].Tokens {
+		if k.B >= from && k.E <= to {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]facttext.Token, 0, n)
 	for _, k := range st.t.Sentences[si].Tokens {
 		if k.B < from || k.E > to {
 			continue
@@ -48,6 +57,9 @@ func (st *state) free(si, from, to int, stopAtQuote bool) []facttext.Token {
 			continue
 		}
 		out = append(out, k)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

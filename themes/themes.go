@@ -106,14 +106,30 @@ var eventThemes = map[string][]string{
 // Tagger assigns themes. It is read-only and safe for concurrent use.
 type Tagger struct {
 	words map[string][]string // word or "w1_w2" -> themes
+	// pairs[a][b] is words[a+"_"+b], for every split of a key of words at
+	// an underscore: one lookup of a token's word tells whether any pair
+	// starts with it, without building the pair's key.
+	pairs map[string]map[string][]string
 }
 
 // New returns a tagger.
 func New() *Tagger {
-	t := &Tagger{words: map[string][]string{}}
+	t := &Tagger{words: map[string][]string{}, pairs: map[string]map[string][]string{}}
 	for theme, ws := range cues {
 		for _, w := range strings.Fields(ws) {
 			t.words[w] = append(t.words[w], theme)
+		}
+	}
+	for k, themes := range t.words {
+		for i := range len(k) {
+			if k[i] != '_' {
+				continue
+			}
+			a, b := k[:i], k[i+1:]
+			if t.pairs[a] == nil {
+				t.pairs[a] = map[string][]string{}
+			}
+			t.pairs[a][b] = themes
 		}
 	}
 	return t
@@ -143,23 +159,23 @@ func (t *Tagger) Tag(ft *facttext.Text, ents []tidings.Entity, events []tidings.
 			}
 		}
 	}
-	var pair []byte // "word_next", built without allocating a string
 	for _, s := range ft.Sentences {
 		for i, k := range s.Tokens {
 			w := k.Lemma
-			if _, ok := t.words[w]; !ok {
+			ths, ok := t.words[w]
+			if !ok {
 				w = strings.TrimSuffix(k.Lower, "s")
+				ths = t.words[w]
 			}
-			add(t.words[w])
+			add(ths)
 			if w != k.Lower {
 				add(t.words[k.Lower])
 			}
-			if i+1 < len(s.Tokens) {
+			// The pairs "word_next" and "word_nex" (next without its s).
+			if pm := t.pairs[k.Lower]; pm != nil && i+1 < len(s.Tokens) {
 				next := s.Tokens[i+1].Lower
-				pair = append(append(append(pair[:0], k.Lower...), '_'), next...)
-				add(t.words[string(pair)])
-				pair = append(append(append(pair[:0], k.Lower...), '_'), strings.TrimSuffix(next, "s")...)
-				add(t.words[string(pair)])
+				add(pm[next])
+				add(pm[strings.TrimSuffix(next, "s")])
 			}
 		}
 	}

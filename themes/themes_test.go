@@ -2,6 +2,7 @@ package themes
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tidings/tidings"
@@ -44,5 +45,31 @@ func TestTag(t *testing.T) {
 func TestTaxonomySize(t *testing.T) {
 	if n := len(cues); n < 28 || n > 35 {
 		t.Errorf("taxonomy has %d themes", n)
+	}
+}
+
+// TestPairsMatchWords checks that the pair index answers as a lookup of
+// the joined key would, for every split of every key and for pairs of cue
+// words that are no key.
+func TestPairsMatchWords(t *testing.T) {
+	tg := New()
+	var parts []string
+	for k := range tg.words {
+		parts = append(parts, strings.Split(k, "_")...)
+		for i := range len(k) {
+			if k[i] == '_' {
+				parts = append(parts, k[:i], k[i+1:])
+			}
+		}
+	}
+	parts = append(parts, "", "_", "s")
+	for _, a := range parts {
+		for _, b := range parts {
+			want, wantOK := tg.words[a+"_"+b]
+			got, gotOK := tg.pairs[a][b]
+			if gotOK != wantOK || !slices.Equal(got, want) {
+				t.Fatalf("pairs[%q][%q] = %v, %v; want %v, %v", a, b, got, gotOK, want, wantOK)
+			}
+		}
 	}
 }

@@ -38,12 +38,48 @@ var vaderGz []byte
 var (
 	loadOnce sync.Once
 	lexicon  map[string]float64
+	infos    map[string]wordInfo
 	loadErr  error
 )
 
 // Scorer scores tone. It is read-only and safe for concurrent use.
 type Scorer struct {
 	lex map[string]float64
+	// info holds, per word, its lexicon value and the word lists it is
+	// in, so that Score looks a token up once.
+	info map[string]wordInfo
+}
+
+// wordInfo is what Score asks of a word.
+type wordInfo struct {
+	v                      float64 // lexicon value, if inLex
+	inLex                  bool
+	neg, intensify, dampen bool // in negators, intensifiers, dampeners
+}
+
+// wordInfos indexes lex and the word lists by word.
+func wordInfos(lex map[string]float64) map[string]wordInfo {
+	m := make(map[string]wordInfo, len(lex))
+	for w, v := range lex {
+		m[w] = wordInfo{v: v, inLex: true}
+	}
+	for _, l := range []struct {
+		set  map[string]bool
+		set1 func(*wordInfo)
+	}{
+		{negators, func(i *wordInfo) { i.neg = true }},
+		{intensifiers, func(i *wordInfo) { i.intensify = true }},
+		{dampeners, func(i *wordInfo) { i.dampen = true }},
+	} {
+		for w, in := range l.set {
+			if in {
+				i := m[w]
+				l.set1(&i)
+				m[w] = i
+			}
+		}
+	}
+	return m
 }
 
 // New returns a scorer with the embedded lexicon (decoded once).
@@ -57,11 +93,14 @@ func New() (*Scorer, error) {
 				}
 			}
 		}
+		if loadErr == nil {
+			infos = wordInfos(lexicon)
+		}
 	})
 	if loadErr != nil {
 		return nil, loadErr
 	}
-	return &Scorer{lex: lexicon}, nil
+	return &Scorer{lex: lexicon, info: infos}, nil
 }
 
 func decode(gz []byte) (map[string]float64, error) {
@@ -143,10 +182,14 @@ func (s *Scorer) Score(t *facttext.Text) tidings.Tone {
 				continue
 			}
 			words++
-			if negators[k.Lower] || k.UPOS == "PROPN" || (i > 0 && facttext.IsCap(k.Text)) {
+			if k.UPOS == "PROPN" || (i > 0 && facttext.IsCap(k.Text)) {
 				continue
 			}
-			v, ok := s.lex[k.Lower]
+			in := s.info[k.Lower]
+			if in.neg {
+				continue
+			}
+			v, ok := in.v, in.inLex
 			if !ok && k.Lemma != k.Lower {
 				v, ok = s.lex[k.Lemma]
 			}
@@ -154,13 +197,15 @@ func (s *Scorer) Score(t *facttext.Text) tidings.Tone {
 				continue
 			}
 			w := 1.0
-			if i > 0 && intensifiers[toks[i-1].Lower] {
-				w = 1.5
-			} else if i > 0 && dampeners[toks[i-1].Lower] {
-				w = 0.5
+			if i > 0 {
+				if p := s.info[toks[i-1].Lower]; p.intensify {
+					w = 1.5
+				} else if p.dampen {
+					w = 0.5
+				}
 			}
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if negators[toks[j].Lower] {
+				if s.info[toks[j].Lower].neg {
 					v = -v
 					break
 				}

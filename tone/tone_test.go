@@ -68,3 +68,28 @@ func BenchmarkScore(b *testing.B) {
 		s.Score(ft)
 	}
 }
+
+// TestWordInfos checks the merged index Score reads against the lexicon
+// and the word lists it merges.
+func TestWordInfos(t *testing.T) {
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"", "zzz", "not", "no", "lack", "very", "slightly", "deadly", "good"}
+	for _, m := range []map[string]bool{negators, intensifiers, dampeners} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	for w := range s.lex {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		v, inLex := s.lex[w]
+		want := wordInfo{v: v, inLex: inLex, neg: negators[w], intensify: intensifiers[w], dampen: dampeners[w]}
+		if got := s.info[w]; got != want {
+			t.Fatalf("info[%q] = %+v, want %+v", w, got, want)
+		}
+	}
+}
