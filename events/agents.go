@@ -159,10 +159,13 @@ var verbalTypes = setOf(`ACCUSE REJECT REQUEST SUPPORT THREATEN AGREE SANCTION C
 // arrived") or a disaster ("the earthquake killed 30"), and keeps violent
 // and coercive ones without the actor, as it
 // keeps any event whose actor was a date the parse took for a subject.
+// A recipient loses the date the parse hung on it ("attacked a train
+// Tuesday"), or is dropped when it is a date ("the visit on Feb. 27").
 // Actors resolved to an entity or given a sector or country are agents.
 func (c *Coder) checkActors(evs []tidings.Event) []tidings.Event {
 	out := evs[:0]
 	for _, ev := range evs {
+		ev.Recipient = c.undated(ev.Recipient)
 		a := ev.Actor
 		if a == nil || a.Entity != "" || a.Sector != "" || a.Country != "" {
 			out = append(out, ev)
@@ -188,6 +191,32 @@ func (c *Coder) checkActors(evs []tidings.Event) []tidings.Event {
 	}
 	return out
 }
+
+// undated returns r without a trailing day or month name ("passenger train
+// Tuesday" → "passenger train"), or nil when r is a date or a span of time.
+func (c *Coder) undated(r *tidings.Actor) *tidings.Actor {
+	if r == nil || r.Entity != "" {
+		return r
+	}
+	words := strings.Fields(r.Name)
+	n := len(words)
+	for n > 0 && calendarNames[strings.ToLower(strings.Trim(words[n-1], ".,"))] {
+		n--
+	}
+	if n > 0 && n < len(words) && !timeModifiers[strings.ToLower(words[n-1])] {
+		cp := *r
+		cp.Name = strings.Join(words[:n], " ")
+		return &cp
+	}
+	if c.actorKind(r.Name) == kindTime && !countOfPeople(r.Name) {
+		return nil
+	}
+	return r
+}
+
+// timeModifiers make a day or month name after them a date ("late
+// January", "last Tuesday").
+var timeModifiers = setOf(`late early last next this mid coming past since until by on`)
 
 // disasters are the natural and accidental causes of death and damage: a
 // killing or destruction they cause is no attack ("the earthquake killed

@@ -129,3 +129,32 @@ func TestTakesPart(t *testing.T) {
 		t.Error("takesPart: an actor with a sector does not take part")
 	}
 }
+
+func TestUndated(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{ // want "" for nil
+		{"passenger train Tuesday", "passenger train"},
+		{"constitutional declaration Thursday", "constitutional declaration"},
+		{"Tuesday", ""},
+		{"Feb. 27", ""},
+		{"late January", ""},
+		{"this weekend", ""},
+		{"the four", "the four"}, // people, not a time
+		{"Kyiv", "Kyiv"},
+	}
+	for _, tt := range tests {
+		name := ""
+		if got := c.undated(&tidings.Actor{Name: tt.in}); got != nil {
+			name = got.Name
+		}
+		if name != tt.want {
+			t.Errorf("undated(%q) = %q, want %q", tt.in, name, tt.want)
+		}
+	}
+	if got := c.undated(nil); got != nil {
+		t.Errorf("undated(nil) = %+v", got)
+	}
+}
