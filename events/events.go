@@ -241,6 +241,9 @@ func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Enti
 	ev.Actor = actorOf(t, ents, r.actor, f.typ, true)
 	ev.Recipient = actorOf(t, ents, r.recipient, f.typ, false)
 	recode(&ev, toks, f)
+	if ev.Type != "ACCUSE" && namingVerbs[toks[f.i].Lemma] && naming(toks, f) {
+		return cand{}, false // "called the death a significant achievement"
+	}
 	ev.Location = location(t, si, ents, ev.Recipient)
 	ev.Date = resolveDate(toks, published)
 	_, intro := introNoun(toks, f)
@@ -492,6 +495,26 @@ var sendVerbs, prisonWords = setOf(`order send return sentence`), setOf(`prison 
 // they accuse.
 var namingVerbs = setOf(`call term label brand describe dub`)
 
+// naming reports whether the verb at f names its object as something
+// (UD xcomp: "called the death a \"significant achievement\"", "described
+// the talks as useful") rather than calling someone.
+func naming(toks []facttext.Token, f found) bool {
+	if f.j != f.i+1 || f.j < len(toks) && callParticles[toks[f.j].Lower] {
+		return false // "called for", "called on"
+	}
+	for _, k := range toks {
+		if k.Head == f.i && k.Rel == "xcomp" && k.UPOS != "VERB" {
+			return true
+		}
+	}
+	for j := f.j; j < len(toks) && j < f.j+4; j++ {
+		if toks[j].Lower == "as" {
+			return true // "described the attack as"
+		}
+	}
+	return false
+}
+
 // callParticles make "call" a request ("called for", "called on").
 var callParticles = setOf(`for on upon off`)
 
@@ -499,7 +522,7 @@ var callParticles = setOf(`for on upon off`)
 var condemnations = setOf(`baseless unfounded groundless illegal unlawful illegitimate unacceptable absurd
 ridiculous outrageous provocative provocation irresponsible cowardly shameful disgraceful unjustified
 unjust arbitrary false fake lie lies propaganda nonsense reckless aggression criminal crime crimes
-barbaric heinous atrocity genocide slander blatant inhumane inhuman travesty persecution harassment
+barbaric heinous atrocity genocide slander egregious insulting blatant inhumane inhuman travesty persecution harassment
 intimidation brutal cruel appalling deplorable despicable scandalous disgrace mockery farce sham
 weaponization`)
 
