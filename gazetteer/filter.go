@@ -83,14 +83,7 @@ func filteredLookups[V any](f *keyFilter, m map[string]V, names []string, out []
 	var hs [32]uint64
 	for len(names) > 0 {
 		n := min(len(names), len(hs))
-		var sink uint64
-		for k, name := range names[:n] {
-			hs[k] = f.keyHash(name)
-			sink += f.words[hs[k]&f.mask]
-		}
-		if sink == 1 { // never mind the value; keeps the loads alive
-			hs[0] |= 0
-		}
+		f.hashBatch(names[:n], hs[:n])
 		for k, name := range names[:n] {
 			var v V
 			found := false
@@ -109,6 +102,19 @@ func filteredLookups[V any](f *keyFilter, m map[string]V, names []string, out []
 	}
 }
 
+// hashBatch sets hs[k] to the key hash of names[k] and reads the filter
+// word of every one before any test, so that their cache misses overlap.
+func (f *keyFilter) hashBatch(names []string, hs []uint64) {
+	var sink uint64
+	for k, name := range names {
+		hs[k] = f.keyHash(name)
+		sink += f.words[hs[k]&f.mask]
+	}
+	if sink == 1 { // never mind the value; keeps the loads alive
+		hs[0] |= 0
+	}
+}
+
 // mayHaveAll sets may[k] to whether the key of names[k] may be in the set,
 // for every k, reading the filter's words for a batch of names before it
 // tests any (see filteredLookups).
@@ -122,14 +128,7 @@ func (f *keyFilter) mayHaveAll(names []string, may []bool) {
 	var hs [32]uint64
 	for len(names) > 0 {
 		n := min(len(names), len(hs))
-		var sink uint64
-		for k, name := range names[:n] {
-			hs[k] = f.keyHash(name)
-			sink += f.words[hs[k]&f.mask]
-		}
-		if sink == 1 { // never mind the value; keeps the loads alive
-			hs[0] |= 0
-		}
+		f.hashBatch(names[:n], hs[:n])
 		for k := range names[:n] {
 			may[k] = f.mayHave(hs[k])
 		}
