@@ -193,12 +193,16 @@ func (c *Coder) checkActors(evs []tidings.Event) []tidings.Event {
 }
 
 // undated returns r without a trailing day or month name ("passenger train
-// Tuesday" → "passenger train"), or nil when r is a date or a span of time.
+// Tuesday" → "passenger train"), or nil when r is a date, a span of time or
+// a bare pronoun that stands for no one ("it", "that").
 func (c *Coder) undated(r *tidings.Actor) *tidings.Actor {
 	if r == nil || r.Entity != "" {
 		return r
 	}
 	words := strings.Fields(r.Name)
+	if len(words) == 1 && (nonPersonPronouns[strings.ToLower(words[0])] || relatives[strings.ToLower(words[0])]) {
+		return nil // "ones that are banned": the pronoun names nothing by itself
+	}
 	n := len(words)
 	for n > 0 && calendarNames[strings.ToLower(strings.Trim(words[n-1], ".,"))] {
 		n--

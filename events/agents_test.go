@@ -144,6 +144,8 @@ func TestUndated(t *testing.T) {
 		{"this weekend", ""},
 		{"the four", "the four"}, // people, not a time
 		{"Kyiv", "Kyiv"},
+		{"that", ""},
+		{"them", "them"},
 	}
 	for _, tt := range tests {
 		name := ""

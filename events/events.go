@@ -181,6 +181,10 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 	return selectEvents(cands, hasPrimary)
 }
 
+// marketWords before "demand" make it a market's ("growing demand for oil").
+var marketWords = setOf(`increased increasing growing rising strong high higher low lower weak weaker falling
+surging booming consumer global domestic export import energy oil`)
+
 // lightOnly nouns code an event only as the object of a light verb
 // ("voiced support", "issued a warning").
 var lightOnly = setOf(`support praise recognition warning warnings`)
@@ -232,6 +236,9 @@ func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Enti
 	}
 	if f.victim && r.actor.e == 0 {
 		return cand{}, false // "125 persons died": a death, not an attack
+	}
+	if f.noun && f.i > 0 && strings.HasPrefix(toks[f.i].Lower, "demand") && marketWords[toks[f.i-1].Lower] {
+		return cand{}, false // "an increased demand for books": a market's, not a request
 	}
 	if f.noun && (lightOnly[toks[f.i].Lower] && light < 0 || f.i >= 2 && toks[f.i-2].Lower == "as" && determiners[toks[f.i-1].Lower]) {
 		// "U.S. support for the island" is no event, "voiced support"

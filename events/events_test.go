@@ -214,6 +214,8 @@ var parsedCases = []struct {
 	{"naming without a condemnation", "The prime minister called the death a significant security achievement.", "", "", "CONSULT", "", false},
 	{"called for a quoted war", "The president called for a \"total war\" against the militants.", "REQUEST", "", "", "president", false},
 	{"a phone call", "The president called his Russian counterpart on Tuesday.", "CONSULT", "", "", "president", false},
+	{"hit with tariffs", "The president hit Canada with new tariffs on steel.", "SANCTION", "", "ASSAULT", "president", false},
+	{"market demand", "Traders reported an increased demand for books in the capital.", "", "", "REQUEST", "", false},
 	{"tariffs", "The president levied 25% tariffs on steel from 35 countries.", "SANCTION", "", "COERCE", "president", false},
 	{"retaliatory tariffs", "Canada announced increased tariffs on U.S. exports.", "SANCTION", "", "", "Canada", false},
 	{"naming as condemning", "Kenya's Ministry of Foreign Affairs called Uganda's claims \"baseless\" in a statement.", "ACCUSE", "", "CONSULT", "", false},

@@ -242,7 +242,7 @@ AID extend / credit credits
 AGREE accept / formula proposal proposals plan offer terms compromise
 SUPPORT upgrade restore normalize normalise establish resume / ties relations
 SANCTION ban halt suspend stop block restrict / imports exports flights shipments
-SANCTION impose levy slap raise hike announce increase double extend expand / tariff tariffs duties levies
+SANCTION impose levy slap hit raise hike announce increase double extend expand / tariff tariffs duties levies levy
 COERCE prevent stop halt ban forbid prohibit block / demonstration demonstrations protest protests rally rallies march marches gathering gatherings
 PROTEST collect gather sign / signatures petition petitions
 PROTEST:strike-gen shun boycott skip / work classes
@@ -273,6 +273,7 @@ COERCE:deport expel / migrants refugees journalists reporters correspondents act
 ASSAULT seize capture / control
 COERCE:censor shut close ban block / newspaper newspapers website websites channel channels broadcaster broadcasters
 --- seize grab take miss lose / opportunity opportunities chance chances moment initiative
+--- catch / up
 `
 
 // ownVerbs is our own verb coding; it wins over the CAMEO table. A lemma
