@@ -44,7 +44,7 @@ func actorOf(t *facttext.Text, ents []tidings.Entity, sp span, typ string, isAct
 		if words[0] != "he" && words[0] != "she" {
 			return a
 		}
-		if en := lastPerson(ents, cs); en != nil {
+		if en := lastPerson(ents, pronounScope(t, sp.b, cs)); en != nil {
 			a.Name, a.Entity, a.Country = en.Name, en.ID, en.Country
 			a.Sector = roleSector(en.Role)
 		}
@@ -151,6 +151,25 @@ func entityIn(ents []tidings.Entity, cs, ce int) (*tidings.Entity, string) {
 		}
 	}
 	return best, country
+}
+
+// pronounScope is where the search for the person a "he" or "she" at byte
+// offset b (code point cs) stands for ends: at the pronoun, or, inside a
+// direct quote, at the start of its sentence — the speaker named before the
+// quote ("Rubio said, “For years, he has …”") is not whom the quote speaks
+// of.
+func pronounScope(t *facttext.Text, b, cs int) int {
+	for _, s := range t.Sentences {
+		toks := s.Tokens
+		if len(toks) == 0 || toks[0].B > b || toks[len(toks)-1].E < b {
+			continue
+		}
+		if inQuote(toks, toks[0].B, b) {
+			return t.CP(toks[0].B)
+		}
+		break
+	}
+	return cs
 }
 
 func lastPerson(ents []tidings.Entity, cs int) *tidings.Entity {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/facttext"
 	"github.com/tidings/tidings/nlp"
 )
@@ -327,5 +328,32 @@ func TestInQuote(t *testing.T) {
 		if got := inQuote(tk, 0, tk[tt.at].B); got != tt.want {
 			t.Errorf("inQuote(%q, %q) = %v, want %v", tt.text, tk[tt.at].Text, got, tt.want)
 		}
+	}
+}
+
+// TestPronounInQuote checks that "he" inside a direct quote does not
+// resolve to the speaker named before the quote.
+func TestPronounInQuote(t *testing.T) {
+	p, err := nlp.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The general has defied the court for months.\n\nThe minister said, \"He has refused to attend every hearing.\""
+	ft := facttext.New(p.Analyze(text), text)
+	at := func(s string) tidings.Span {
+		i := strings.Index(text, s)
+		return tidings.Span{Text: s, Start: ft.CP(i), End: ft.CP(i + len(s))}
+	}
+	ents := []tidings.Entity{
+		{ID: "e1", Name: "Ivo General", Type: tidings.EntityPerson, Mentions: []tidings.Span{at("The general")}},
+		{ID: "e2", Name: "Ana Minister", Type: tidings.EntityPerson, Mentions: []tidings.Span{at("The minister")}},
+	}
+	he := strings.Index(text, "He has")
+	if got := lastPerson(ents, pronounScope(ft, he, ft.CP(he))); got == nil || got.ID != "e1" {
+		t.Fatalf("he in the quote = %+v, want the general", got)
+	}
+	said := strings.Index(text, "said")
+	if got := lastPerson(ents, pronounScope(ft, said, ft.CP(said))); got == nil || got.ID != "e2" {
+		t.Fatalf("outside the quote = %+v, want the minister", got)
 	}
 }
