@@ -157,11 +157,11 @@ var verbalTypes = setOf(`ACCUSE REJECT REQUEST SUPPORT THREATEN AGREE SANCTION C
 // checkActors drops the events whose actor is a thing or a message that
 // cannot carry the event ("the statement released", "hopes rose", "it
 // arrived") or a disaster ("the earthquake killed 30"), and keeps violent
-// and coercive ones without the actor, as it
-// keeps any event whose actor was a date the parse took for a subject.
-// A recipient loses the date the parse hung on it ("attacked a train
-// Tuesday"), or is dropped when it is a date ("the visit on Feb. 27").
-// Actors resolved to an entity or given a sector or country are agents.
+// and coercive ones without the actor, as it keeps any event whose actor
+// was a date the parse took for a subject. A recipient loses the date the
+// parse hung on it ("attacked a train Tuesday"), or is dropped when it is
+// a date ("the visit on Feb. 27"). Actors resolved to an entity or given a
+// sector or country are agents.
 func (c *Coder) checkActors(evs []tidings.Event) []tidings.Event {
 	out := evs[:0]
 	for _, ev := range evs {
