@@ -377,7 +377,7 @@ found decide overcome combine compete mean tend introduce increase expose serve 
 settle augment pull promote break dominate
 pay buy import head clarify govern better assign connect handle improve boost trade affect influence reveal
 orchestrate confess persuade verify fill tolerate carry mourn monitor search scrutinize examine
-degrade depart arrive consider impair struggle overwhelm`)
+degrade depart arrive consider impair struggle overwhelm communicate`)
 
 // object codes a verb by an object word of ownObjects among the next few
 // tokens ("ended mediation efforts"); the index is the word's (-1 for a
