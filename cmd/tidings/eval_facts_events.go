@@ -15,7 +15,6 @@ import (
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/events"
-	"github.com/tidings/tidings/gazetteer"
 )
 
 // This file holds the event evaluation of eval_facts.go and the gold readers
@@ -198,11 +197,7 @@ func evalEvents(ctx context.Context, gold string, opts evalOptions) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	db, err := gazetteer.Load()
-	if err != nil {
-		return nil, fmt.Errorf("loading gazetteer: %w", err)
-	}
-	resolver, err := loadEntities(db)
+	_, resolver, err := loadEntities()
 	if err != nil {
 		return nil, err
 	}

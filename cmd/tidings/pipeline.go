@@ -27,11 +27,7 @@ func loadAnalyzer(ctx context.Context) (*analyze.Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading NLP models: %w", err)
 	}
-	db, err := gazetteer.Load()
-	if err != nil {
-		return nil, fmt.Errorf("loading gazetteer: %w", err)
-	}
-	resolver, err := loadEntities(db)
+	db, resolver, err := loadEntities()
 	if err != nil {
 		return nil, err
 	}
@@ -54,13 +50,18 @@ func loadAnalyzer(ctx context.Context) (*analyze.Pipeline, error) {
 	), nil
 }
 
-// loadEntities builds the entity annotator of loadAnalyzer: the NER model
-// and the gazetteer's names spot mentions, which resolve against db.
-func loadEntities(db *gazetteer.DB) (*entities.Resolver, error) {
+// loadEntities loads the gazetteer and builds the entity annotator of
+// loadAnalyzer on it: the NER model and the gazetteer's names spot
+// mentions, which resolve against the gazetteer.
+func loadEntities() (*gazetteer.DB, *entities.Resolver, error) {
+	db, err := gazetteer.Load()
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading gazetteer: %w", err)
+	}
 	rec, err := ner.Load()
 	if err != nil {
-		return nil, fmt.Errorf("loading NER model: %w", err)
+		return nil, nil, fmt.Errorf("loading NER model: %w", err)
 	}
 	spot := entities.Combine(entities.Adapt(rec.Recognize), entities.NewDictSpotter(db))
-	return entities.New(spot, db), nil
+	return db, entities.New(spot, db), nil
 }
