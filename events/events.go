@@ -181,6 +181,17 @@ func (c *Coder) sentence(t *facttext.Text, si int, ents []tidings.Entity, publis
 	return selectEvents(cands, hasPrimary)
 }
 
+// idleNoun reports whether the event noun at f says no event happened:
+// "U.S. support for the island" is none, "voiced support" (a light verb at
+// light) is; nor are "served as a warning" and "an increased demand for
+// books", a market's.
+func idleNoun(toks []facttext.Token, f found, light int) bool {
+	w := toks[f.i].Lower
+	return lightOnly[w] && light < 0 ||
+		f.i >= 2 && toks[f.i-2].Lower == "as" && determiners[toks[f.i-1].Lower] ||
+		f.i > 0 && strings.HasPrefix(w, "demand") && marketWords[toks[f.i-1].Lower]
+}
+
 // marketWords before "demand" make it a market's ("growing demand for oil").
 var marketWords = setOf(`increased increasing growing rising strong high higher low lower weak weaker falling
 surging booming consumer global domestic export import energy oil`)
@@ -237,12 +248,7 @@ func (c *Coder) candidate(t *facttext.Text, si int, f found, ents []tidings.Enti
 	if f.victim && r.actor.e == 0 {
 		return cand{}, false // "125 persons died": a death, not an attack
 	}
-	if f.noun && f.i > 0 && strings.HasPrefix(toks[f.i].Lower, "demand") && marketWords[toks[f.i-1].Lower] {
-		return cand{}, false // "an increased demand for books": a market's, not a request
-	}
-	if f.noun && (lightOnly[toks[f.i].Lower] && light < 0 || f.i >= 2 && toks[f.i-2].Lower == "as" && determiners[toks[f.i-1].Lower]) {
-		// "U.S. support for the island" is no event, "voiced support"
-		// is; nor is "served as a warning".
+	if f.noun && idleNoun(toks, f, light) {
 		return cand{}, false
 	}
 	ev.Actor = actorOf(t, ents, r.actor, f.typ, true)
