@@ -1,44 +1,26 @@
 package gazetteer
 
-import "hash/maphash"
+import (
+	"hash/maphash"
 
-// keyFilter is a Bloom filter of a set of keys, blocked to one 64-bit word
-// per key: four bits of the word a key's hash picks are set. It answers
-// "surely not a key" from one probe of a table small enough to stay in the
-// CPU's caches (under 3 bytes a key), where a miss in a big Go map costs
-// a cache miss or two; the strings it lets through (the keys and a
-// fraction of a percent of the others) are looked up in the map as
-// before, so the answers do not change.
+	"github.com/tidings/tidings/internal/bloom"
+)
+
+// keyFilter is a Bloom filter (internal/bloom) of the keys of a map of
+// names, hashed with a seed of its own: it rules out most non-names before
+// the map is probed.
 type keyFilter struct {
-	seed  maphash.Seed
-	words []uint64
-	mask  uint64
+	seed maphash.Seed
+	*bloom.Filter
 }
 
 // newKeyFilter returns a filter of the keys of m.
 func newKeyFilter[V any](m map[string]V) *keyFilter {
-	n := 64
-	for n < len(m)/3 { // about 19 bits a key
-		n <<= 1
-	}
-	f := &keyFilter{seed: maphash.MakeSeed(), words: make([]uint64, n), mask: uint64(n - 1)}
+	f := &keyFilter{seed: maphash.MakeSeed(), Filter: bloom.New(len(m))}
 	for k := range m {
-		f.add(maphash.String(f.seed, k))
+		f.Add(maphash.String(f.seed, k))
 	}
 	return f
-}
-
-// filterBits are the four bits of the word of hash h.
-func filterBits(h uint64) uint64 {
-	return 1<<(h>>40&63) | 1<<(h>>46&63) | 1<<(h>>52&63) | 1<<(h>>58&63)
-}
-
-func (f *keyFilter) add(h uint64) { f.words[h&f.mask] |= filterBits(h) }
-
-// mayHave reports whether the key of hash h may be in the set.
-func (f *keyFilter) mayHave(h uint64) bool {
-	b := filterBits(h)
-	return f.words[h&f.mask]&b == b
 }
 
 // keyHash is the hash of Key(name) that the filter keeps, computed
@@ -57,7 +39,7 @@ func (f *keyFilter) keyHash(name string) uint64 {
 // filteredLookup is lookup (m[Key(name)]) that first asks f, a filter of
 // the keys of m, and only probes m for the names it lets through.
 func filteredLookup[V any](f *keyFilter, m map[string]V, name string) (V, bool) {
-	if f != nil && !f.mayHave(f.keyHash(name)) {
+	if f != nil && !f.MayHave(f.keyHash(name)) {
 		var zero V
 		return zero, false
 	}
@@ -87,7 +69,7 @@ func filteredLookups[V any](f *keyFilter, m map[string]V, names []string, out []
 		for k, name := range names[:n] {
 			var v V
 			found := false
-			if f.mayHave(hs[k]) {
+			if f.MayHave(hs[k]) {
 				v, found = lookup(m, name)
 			}
 			out[k] = v
@@ -108,7 +90,7 @@ func (f *keyFilter) hashBatch(names []string, hs []uint64) {
 	var sink uint64
 	for k, name := range names {
 		hs[k] = f.keyHash(name)
-		sink += f.words[hs[k]&f.mask]
+		sink += f.Word(hs[k])
 	}
 	if sink == 1 { // never mind the value; keeps the loads alive
 		hs[0] |= 0
@@ -130,7 +112,7 @@ func (f *keyFilter) mayHaveAll(names []string, may []bool) {
 		n := min(len(names), len(hs))
 		f.hashBatch(names[:n], hs[:n])
 		for k := range names[:n] {
-			may[k] = f.mayHave(hs[k])
+			may[k] = f.MayHave(hs[k])
 		}
 		names, may = names[n:], may[n:]
 	}

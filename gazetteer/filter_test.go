@@ -34,7 +34,7 @@ func TestFilteredLookups(t *testing.T) {
 		if got := db.WordsFrom(p); got != wantN {
 			t.Fatalf("WordsFrom(%q) = %d, want %d", p, got, wantN)
 		}
-		if !want && !db.namesF.mayHave(filterHash(db.namesF, p)) {
+		if !want && !db.namesF.MayHave(filterHash(db.namesF, p)) {
 			rejected++
 		}
 	}
@@ -42,7 +42,7 @@ func TestFilteredLookups(t *testing.T) {
 	db.MayHaveNames(probes, may)
 	db.WordsFromAll(probes, from)
 	for k, p := range probes {
-		if has := db.HasName(p); has && !may[k] || may[k] != db.namesF.mayHave(filterHash(db.namesF, p)) {
+		if has := db.HasName(p); has && !may[k] || may[k] != db.namesF.MayHave(filterHash(db.namesF, p)) {
 			t.Fatalf("MayHaveNames(%q) = %v, HasName %v", p, may[k], has)
 		}
 		if from[k] != db.WordsFrom(p) {

@@ -7,6 +7,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+
+	"github.com/tidings/tidings/internal/bloom"
 )
 
 // gazetteerGz holds the name lists used as features and for telling GPE
@@ -44,7 +46,7 @@ type gazetteer struct {
 	phrases map[uint64]uint8
 	maxLen  int
 	flat    *flatMap[uint8] // phrases, for fast lookups
-	filter  *hashFilter     // of the keys of phrases, asked before flat
+	filter  *bloom.Filter   // of the mixed keys of phrases (mixHash), asked before flat
 }
 
 // gazPrefix marks a proper prefix of some phrase (bit 7; lists use 0-6).
@@ -89,14 +91,17 @@ func parseGazetteer(gz []byte) (*gazetteer, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	g.flat, g.filter = newFlatMap(g.phrases), newHashFilter(g.phrases)
+	g.flat, g.filter = newFlatMap(g.phrases), bloom.New(len(g.phrases))
+	for h := range g.phrases {
+		g.filter.Add(mixHash(h))
+	}
 	return g, nil
 }
 
 // get returns the bitmask of the phrase of hash h, with gazPrefix, and
 // whether there is one.
 func (g *gazetteer) get(h uint64) (uint8, bool) {
-	if !g.filter.mayHave(h) {
+	if !g.filter.MayHave(mixHash(h)) {
 		return 0, false
 	}
 	return g.flat.get(h)

@@ -114,31 +114,6 @@ func (f *flatMap[V]) get(k uint64) (V, bool) {
 	}
 }
 
-// hashFilter is a Bloom filter of a set of 64-bit hashes, blocked to one
-// word per hash: four bits of the word a hash picks are set. It says "not
-// in the set" from one probe of an array of about 2.5 bytes a key, small
-// enough to stay in the CPU's caches, where a miss in a big flatMap costs
-// a cache miss; the hashes it lets through (a fraction of a percent of the
-// others) are looked up as before, so the answers do not change.
-type hashFilter struct {
-	words []uint64
-	mask  uint64
-}
-
-// newHashFilter returns a filter of the keys of m.
-func newHashFilter[V any](m map[uint64]V) *hashFilter {
-	n := 64
-	for n < len(m)/3 { // about 20 bits a key
-		n <<= 1
-	}
-	f := &hashFilter{words: make([]uint64, n), mask: uint64(n - 1)}
-	for h := range m {
-		x := mixHash(h)
-		f.words[x&f.mask] |= filterBits(x)
-	}
-	return f
-}
-
 // mixHash spreads the bits of a feature hash (the splitmix64 finalizer):
 // the filter takes its word from the low bits and its bits from the high.
 func mixHash(h uint64) uint64 {
@@ -147,16 +122,4 @@ func mixHash(h uint64) uint64 {
 	h ^= h >> 27
 	h *= 0x94d049bb133111eb
 	return h ^ h>>31
-}
-
-// filterBits are the four bits of the word of the mixed hash x.
-func filterBits(x uint64) uint64 {
-	return 1<<(x>>40&63) | 1<<(x>>46&63) | 1<<(x>>52&63) | 1<<(x>>58&63)
-}
-
-// mayHave reports whether h may be in the set.
-func (f *hashFilter) mayHave(h uint64) bool {
-	x := mixHash(h)
-	b := filterBits(x)
-	return f.words[x&f.mask]&b == b
 }
