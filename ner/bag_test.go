@@ -56,8 +56,8 @@ func TestAddLowerCopies(t *testing.T) {
 }
 
 func TestMergeModels(t *testing.T) {
-	a := &model{rows: map[uint64]int32{7: 0}, w: make([]float32, numLabels), version: 2}
-	b := &model{rows: map[uint64]int32{9: 0, 7: 1}, w: make([]float32, 2*numLabels), version: 2}
+	a := &model{rows: map[uint64]int32{7: 0}, w: make([]float32, numLabels), version: modelVersion}
+	b := &model{rows: map[uint64]int32{9: 0, 7: 1}, w: make([]float32, 2*numLabels), version: modelVersion}
 	a.w[0] = 2
 	b.w[numLabels] = 4 // hash 7
 	b.w[1] = 6         // hash 9

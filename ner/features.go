@@ -62,6 +62,13 @@ const (
 	tCluNext
 	tCapPrior
 	tCluPair
+	tGvCoarse
+	tGvFine
+	tGvFlat
+	tGvMidShape
+	tGvFlatShape
+	tGvPrev
+	tGvNext
 )
 
 // Casing classes recorded per document (docContext) for truecasing.
@@ -212,8 +219,9 @@ func (f *sentFeatures) token(i int) []uint64 { return f.hashes[f.offs[i]:f.offs[
 
 // extractor turns sentences into features. It is immutable and shared.
 type extractor struct {
-	gaz *gazetteer
-	lex *lexicon
+	gaz   *gazetteer
+	lex   *lexicon
+	glove *clusters.Table // GloVe clusters (glove.go); nil for none
 }
 
 // extract computes the features of every token of words. dc may be nil.
@@ -227,7 +235,7 @@ func (x *extractor) extract(words []string, dc *docContext, out *sentFeatures) {
 func (x *extractor) extractWith(words, fold []string, dc *docContext, out *sentFeatures, c *sentCtx) {
 	x.prepare(words, fold, dc, c, nil)
 	n := len(words)
-	if want := n * 56; cap(out.hashes) < want {
+	if want := n * 64; cap(out.hashes) < want {
 		out.hashes = make([]uint64, 0, want)
 	}
 	out.hashes = out.hashes[:0]
@@ -246,12 +254,12 @@ func (x *extractor) prepare(words, fold []string, dc *docContext, c *sentCtx, wc
 	c.words, c.fold, c.dc, c.caps = words, fold, dc, capsSentence(words)
 	c.lower, c.shape = resize(c.lower, n), resize(c.shape, n)
 	c.clu, c.lex, c.g1 = resize(c.clu, n), resize(c.lex, n), resize(c.g1, n)
-	c.wh = resize(c.wh, n)
+	c.wh, c.gv = resize(c.wh, n), resize(c.gv, n)
 	for i, w := range words {
 		if wc != nil && wc.known[i] {
 			e := &wc.words[wc.at[i]]
 			c.lower[i], c.shape[i], c.clu[i], c.lex[i], c.g1[i] = e.lower, e.shape, e.clu, e.lex, e.g1
-			c.wh[i] = e.wh
+			c.wh[i], c.gv[i] = e.wh, e.gv
 			continue
 		}
 		if fold != nil {
@@ -266,6 +274,7 @@ func (x *extractor) prepare(words, fold []string, dc *docContext, c *sentCtx, wc
 		}
 		c.g1[i] = x.gaz.first(c.lower[i])
 		c.wh[i] = hashesOf(c.lower[i], c.shape[i])
+		c.gv[i] = x.gloveClass(c.lower[i])
 	}
 	c.gz = x.gaz.matchSteps(c.lower, c.g1, c.gz)
 }
@@ -326,6 +335,7 @@ type sentCtx struct {
 	lex                 []int32   // lexicon entry per token, -1 when unknown
 	g1                  []gazStep // the gazetteer's first step per token
 	wh                  []wordHashes
+	gv                  []clusters.Class // GloVe class per token (glove.go)
 	dc                  *docContext
 	// shapes, when not nil, interns shape strings across calls.
 	shapes map[string]string
@@ -476,8 +486,9 @@ func (x *extractor) wordFeatures(own, ctx *[]uint64, c *sentCtx, i int) {
 }
 
 // contextFeatures appends the lexicon (clusters, capitalization prior),
-// headline, document-casing and gazetteer features of token i: the word's
-// clusters to *own, the others to *ctx (see wordFeatures).
+// GloVe-cluster (glove.go), headline, document-casing and gazetteer
+// features of token i: the word's clusters to *own, the others to *ctx (see
+// wordFeatures).
 func (x *extractor) contextFeatures(own, ctx *[]uint64, c *sentCtx, i int) {
 	w, shape := c.lower[i], c.shape[i]
 	if v := c.lex[i]; v >= 0 {
@@ -486,6 +497,7 @@ func (x *extractor) contextFeatures(own, ctx *[]uint64, c *sentCtx, i int) {
 			hashStr(hashByte(hashTpl(tCluCoarseShape), byte(coarse)), shape))
 		*ctx = append(*ctx, hashByte(hashByte(hashStr(hashTpl(tCapPrior), shape), byte(capb)), c.unreliable(i)))
 	}
+	x.gloveFeatures(own, ctx, c, i)
 	h := *ctx
 	h = append(h, hashByte(hashTpl(tCluPrev), c.cluAt(i-1)), hashByte(hashTpl(tCluNext), c.cluAt(i+1)),
 		hashByte(hashByte(hashTpl(tCluPair), c.cluAt(i-1)), c.clu[i]))

@@ -35,6 +35,12 @@ func (m *model) lookup(h uint64) (int32, bool) {
 	return m.table.get(h)
 }
 
+// modelVersion is the version of the model format and feature set that
+// this code writes and reads. Bump it whenever the features change: a model
+// trained on other features would load but score nonsense. 2 added the
+// lexicon; 3 the GloVe-cluster features (glove.go).
+const modelVersion = 3
+
 // negInf marks an impossible label.
 const negInf = -1e30
 
@@ -243,6 +249,9 @@ func readModel(br *bufio.Reader) (*model, error) {
 		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
 			return nil, fmt.Errorf("model header: %w", err)
 		}
+	}
+	if m.version != modelVersion {
+		return nil, fmt.Errorf("model version %d, want %d (the features changed: retrain with tidings train ner)", m.version, modelVersion)
 	}
 	if nl != numLabels || nrows > 1<<26 {
 		return nil, fmt.Errorf("model has %d labels and %d rows, want %d labels", nl, nrows, numLabels)

@@ -5,9 +5,10 @@
 // perceptrons, Viterbi decoding restricted to valid BILOU transitions) over
 // hashed features: word form, lower case, shape, prefixes and suffixes,
 // a ±2 window of words and shapes, word clusters and a capitalization prior
-// learnt from raw text (lexicon.go), the casing of the same word elsewhere in
-// the article (for headlines, ALL-CAPS lines and sentence-initial words),
-// and gazetteer matches (countries, demonyms, first names, cities, regions,
+// learnt from raw text (lexicon.go), clusters of pretrained GloVe vectors
+// (glove.go), the casing of the same word elsewhere in the article (for
+// headlines, ALL-CAPS lines and sentence-initial words), and gazetteer
+// matches (countries, demonyms, first names, cities, regions,
 // PETRARCH2 actors; gazetteer.go). The second model is stacked: it adds
 // document-level features from the first pass's labels of the other
 // mentions of each word (stack.go). A post-pass labels untagged recurrences
@@ -52,13 +53,17 @@ import (
 	"sync"
 
 	"github.com/tidings/tidings/nlp"
+	"github.com/tidings/tidings/nlp/clusters"
 )
 
 // modelGz is the trained model (both passes and the lexicon). Rebuild it,
-// byte for byte (training is deterministic; about six minutes on one core),
-// from the repository root with
+// byte for byte (training is deterministic; one to six minutes on one
+// core), from the repository root with
 //
 //	go run ./cmd/tidings train ner --data ../shared/data/ner
+//
+// and whenever nlp/clusters/glove.tsv.gz changes: the model's GloVe-cluster
+// features (glove.go) name that table's classes.
 //
 //go:embed model.bin.gz
 var modelGz []byte
@@ -134,7 +139,11 @@ func NewFromModel(gz []byte) (*Recognizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	r := &Recognizer{m1: ms[0], x: &extractor{gaz: g, lex: ms[0].lex}, pool: new(sync.Pool)}
+	gv, err := clusters.GloVe()
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	r := &Recognizer{m1: ms[0], x: &extractor{gaz: g, lex: ms[0].lex, glove: gv}, pool: new(sync.Pool)}
 	if len(ms) > 1 {
 		r.m2 = ms[1]
 	}

@@ -9,6 +9,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/tidings/tidings/nlp/clusters"
 )
 
 // TrainOptions controls Train.
@@ -75,7 +77,11 @@ func Train(ctx context.Context, docs []Document, raw [][]string, opts TrainOptio
 	}
 	lex := buildLexicon(text)
 	fmt.Fprintf(opts.Log, "ner: lexicon of %d words from %d sentences\n", len(lex.words), len(text))
-	x := &extractor{gaz: gaz, lex: lex}
+	gv, err := clusters.GloVe()
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	x := &extractor{gaz: gaz, lex: lex, glove: gv}
 	groups := make([]int, len(docs))
 	for i := range groups {
 		groups[i] = i
@@ -318,7 +324,7 @@ func bumpArr(w, u *float64, c, d float64) {
 // average returns the averaged model, without rows whose weights are all
 // smaller than prune in magnitude.
 func (p *perceptron) average(hashes []uint64, prune float32) *model {
-	m := &model{rows: make(map[uint64]int32), version: 2}
+	m := &model{rows: make(map[uint64]int32), version: modelVersion}
 	avg := func(w, u float64) float32 { return float32(w - u/p.c) }
 	for i := range m.trans {
 		for j := range m.trans[i] {

@@ -1,10 +1,14 @@
 package ner
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tidings/tidings/nlp/clusters"
+)
 
 // wordCache keeps, across the documents a scratch decodes, what decoding
 // computes of recent word forms alone: the normalized form, shape, lexicon
-// entry, first gazetteer step (gazStep) and window feature hashes
+// entry, GloVe class, first gazetteer step (gazStep) and window feature hashes
 // (wordHashes), and the sums of the weights of the word's own features
 // (see wordFeatures). More than half the tokens of an article repeat an
 // earlier word, and more than three quarters one of the last few thousand
@@ -26,6 +30,7 @@ type cachedWord struct {
 	lex          int32             // sentCtx.lex
 	g1           gazStep           // sentCtx.g1
 	wh           wordHashes        // sentCtx.wh
+	gv           clusters.Class    // sentCtx.gv
 }
 
 // maxCachedWords bounds a wordCache, which is emptied when full.
@@ -59,7 +64,7 @@ func (wc *wordCache) ownSums(jm *jointModel, w string, i int, f *splitFeatures, 
 		wc.index[strings.Clone(w)] = int32(len(wc.words))
 		// lower may share the document's memory; shapes never do.
 		wc.words = append(wc.words, cachedWord{sums: wc.tmp, lower: strings.Clone(c.lower[i]),
-			shape: c.shape[i], clu: c.clu[i], lex: c.lex[i], g1: c.g1[i], wh: c.wh[i]})
+			shape: c.shape[i], clu: c.clu[i], lex: c.lex[i], g1: c.g1[i], wh: c.wh[i], gv: c.gv[i]})
 	}
 	return &wc.tmp
 }

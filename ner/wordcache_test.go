@@ -55,6 +55,7 @@ func TestExtractSplitMatchesExtract(t *testing.T) {
 			r.x.extractSplit(ws, nil, dc, &split, &s.ctx, &s.words)
 			if !slices.Equal(s.ctx.lower, wc.lower) || !slices.Equal(s.ctx.shape, wc.shape) ||
 				!slices.Equal(s.ctx.clu, wc.clu) || !slices.Equal(s.ctx.lex, wc.lex) ||
+				!slices.Equal(s.ctx.gv, wc.gv) ||
 				!slices.EqualFunc(s.ctx.gz, wc.gz, bytes.Equal) {
 				t.Fatalf("%q: views differ from uncached ones", ws)
 			}

@@ -13,32 +13,11 @@ import (
 
 // trainNER rebuilds ner/model.bin.gz from the corpora in data (the
 // directory holding conll2003/, uner-ewt/ and wnut17/), then scores the
-// new model on the dev sets found there. Training is deterministic. The
-// environment variables TIDINGS_NER_MIX (corpus names with optional
-// weights, default "conll,uner,wnut"; "uner*2" doubles UNER),
-// TIDINGS_NER_EPOCHS (default 10), TIDINGS_NER_LOWER (lower-cased copy of
-// every n-th document, default 4; 0 for none) and TIDINGS_NER_BAG (seeds
-// averaged per final model, default 2) exist for experiments only.
+// new model on the dev sets found there. Training is deterministic.
 func trainNER(ctx context.Context, data, out string, stderr io.Writer) error {
-	mix := ner.DefaultTraining
-	if s := os.Getenv("TIDINGS_NER_MIX"); s != "" {
-		var err error
-		if mix, err = ner.ParseMix(s); err != nil {
-			return err
-		}
-	}
-	opts := ner.TrainOptions{Epochs: 10, MinCount: 2, Seed: 1, LowerEvery: 4, Bag: 2, Log: stderr}
-	for _, v := range []struct {
-		name string
-		dst  *int
-	}{{"TIDINGS_NER_EPOCHS", &opts.Epochs}, {"TIDINGS_NER_LOWER", &opts.LowerEvery}, {"TIDINGS_NER_BAG", &opts.Bag}} {
-		if s := os.Getenv(v.name); s != "" {
-			n, err := strconv.Atoi(s)
-			if err != nil {
-				return fmt.Errorf("%s: %w", v.name, err)
-			}
-			*v.dst = n
-		}
+	mix, opts, err := nerTrainOptions(stderr)
+	if err != nil {
+		return err
 	}
 	var docs []ner.Document
 	for _, c := range mix {
@@ -102,4 +81,42 @@ func nerRepoRoot() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// nerTrainOptions returns the training mix and options. The environment
+// variables TIDINGS_NER_MIX (corpus names with optional weights, default
+// "conll,uner,wnut"; "uner*2" doubles UNER), TIDINGS_NER_EPOCHS (default
+// 10), TIDINGS_NER_LOWER (lower-cased copy of every n-th document, default
+// 4; 0 for none), TIDINGS_NER_BAG (seeds averaged per final model, default
+// 2) and TIDINGS_NER_SEED (shuffling seed, default 1: other seeds measure
+// run-to-run variance) exist for experiments only.
+func nerTrainOptions(stderr io.Writer) ([]ner.Corpus, ner.TrainOptions, error) {
+	mix := ner.DefaultTraining
+	if s := os.Getenv("TIDINGS_NER_MIX"); s != "" {
+		var err error
+		if mix, err = ner.ParseMix(s); err != nil {
+			return nil, ner.TrainOptions{}, err
+		}
+	}
+	opts := ner.TrainOptions{Epochs: 10, MinCount: 2, Seed: 1, LowerEvery: 4, Bag: 2, Log: stderr}
+	for _, v := range []struct {
+		name string
+		dst  *int
+	}{{"TIDINGS_NER_EPOCHS", &opts.Epochs}, {"TIDINGS_NER_LOWER", &opts.LowerEvery}, {"TIDINGS_NER_BAG", &opts.Bag}} {
+		if s := os.Getenv(v.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return nil, opts, fmt.Errorf("%s: %w", v.name, err)
+			}
+			*v.dst = n
+		}
+	}
+	if s := os.Getenv("TIDINGS_NER_SEED"); s != "" {
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return nil, opts, fmt.Errorf("TIDINGS_NER_SEED: %w", err)
+		}
+		opts.Seed = n
+	}
+	return mix, opts, nil
 }
