@@ -157,6 +157,8 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 	typ := m.Type
 	if txt := sliceText(doc, toks, i, j); caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) {
 		typ = "GPE"
+	} else if typ != "PERSON" && typ != "NORP" && r.titledPerson(doc, toks, i, j) {
+		typ = "PERSON"
 	}
 	if typ == "PERSON" {
 		// Titles inside the span ("President Donald Trump") and before it.
@@ -188,6 +190,35 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 	}
 	return x, true
 }
+
+// titledPerson reports whether toks[i:j], which the spotter did not take
+// for a person, is a title or honorific followed by a person's name: a
+// given name, a known actor or, after an honorific, any name ("President
+// Bashar al-Assad", "Queen Elizabeth II", "Mr. Xi" read as organisations).
+// Names that a table knows as a place or an institution ("Justice
+// Department") and phrases after a place preposition ("at Queen Elizabeth
+// Central", a hospital) are left alone.
+func (r *Resolver) titledPerson(doc *nlp.Doc, toks []nlp.Token, i, j int) bool {
+	if i > 0 && facilityPrepositions[strings.ToLower(toks[i-1].Text)] {
+		return false
+	}
+	for n := min(4, j-i-1); n >= 1; n-- {
+		title, honorific := isTitle(r.db, sliceText(doc, toks, i, i+n))
+		if !title && !honorific {
+			continue
+		}
+		rest := sliceText(doc, toks, i+n, j)
+		if !startsUpper(rest) || r.knownPlace(rest) {
+			return false
+		}
+		return honorific || r.db.IsGivenName(toks[i+n].Text) || len(r.db.ActorsNamed(rest)) > 0
+	}
+	return false
+}
+
+// facilityPrepositions come before the name of a place one is at, such as
+// a hospital or school named after a person.
+var facilityPrepositions = setOf("at", "in", "inside", "outside", "near", "into", "to")
 
 // knownPlace reports whether any table knows name as a place or an
 // institution.

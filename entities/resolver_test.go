@@ -103,6 +103,19 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "title and name the NER read as an organisation or place",
+			text: "The fall of President Bashar al-Assad worried Dr Mwangi, who met Queen Elizabeth II. The Justice Department and a clinic at Queen Elizabeth Central said nothing.",
+			ner: fakeSpotter{"President Bashar al-Assad": "ORG", "Dr Mwangi": "ORG", "Queen Elizabeth II": "ORG",
+				"Justice Department": "ORG", "Queen Elizabeth Central": "GPE"},
+			want: []wantEntity{
+				{"Bashar al-Assad", "PERSON", "", "President", "GOV", []string{"Bashar al-Assad"}},
+				{"Mwangi", "PERSON", "", "", "", []string{"Mwangi"}},
+				{"Elizabeth II", "PERSON", "GBR", "Queen", "GOV", []string{"Elizabeth II"}},
+				{"Justice Department", "ORG", "", "", "", []string{"Justice Department"}},
+				{"Queen Elizabeth Central", "GPE", "", "", "", []string{"Queen Elizabeth Central"}},
+			},
+		},
+		{
 			name: "country aliases to one canonical country",
 			text: "The U.S. and America and the United States are one. So is the US.",
 			ner:  fakeSpotter{"U.S.": "GPE", "America": "GPE", "United States": "GPE", "US": "GPE"},

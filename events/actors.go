@@ -44,7 +44,7 @@ func actorOf(t *facttext.Text, ents []tidings.Entity, sp span, typ string, isAct
 		if words[0] != "he" && words[0] != "she" {
 			return a
 		}
-		if en := lastPerson(ents, pronounScope(t, sp.b, cs)); en != nil {
+		if en := lastPerson(ents, words[0], pronounScope(t, sp.b, cs)); en != nil {
 			a.Name, a.Entity, a.Country = en.Name, en.ID, en.Country
 			a.Sector = roleSector(en.Role)
 		}
@@ -172,12 +172,14 @@ func pronounScope(t *facttext.Text, b, cs int) int {
 	return cs
 }
 
-func lastPerson(ents []tidings.Entity, cs int) *tidings.Entity {
+// lastPerson is the person named last before code point cs whom pronoun
+// ("he" or "she") may stand for.
+func lastPerson(ents []tidings.Entity, pronoun string, cs int) *tidings.Entity {
 	var best *tidings.Entity
 	end := -1
 	for i := range ents {
 		e := &ents[i]
-		if e.Type != tidings.EntityPerson {
+		if e.Type != tidings.EntityPerson || !facttext.PronounFits(pronoun, e.Role) {
 			continue
 		}
 		for _, m := range e.Mentions {

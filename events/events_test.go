@@ -349,11 +349,24 @@ func TestPronounInQuote(t *testing.T) {
 		{ID: "e2", Name: "Ana Minister", Type: tidings.EntityPerson, Mentions: []tidings.Span{at("The minister")}},
 	}
 	he := strings.Index(text, "He has")
-	if got := lastPerson(ents, pronounScope(ft, he, ft.CP(he))); got == nil || got.ID != "e1" {
+	if got := lastPerson(ents, "he", pronounScope(ft, he, ft.CP(he))); got == nil || got.ID != "e1" {
 		t.Fatalf("he in the quote = %+v, want the general", got)
 	}
 	said := strings.Index(text, "said")
-	if got := lastPerson(ents, pronounScope(ft, said, ft.CP(said))); got == nil || got.ID != "e2" {
+	if got := lastPerson(ents, "he", pronounScope(ft, said, ft.CP(said))); got == nil || got.ID != "e2" {
 		t.Fatalf("outside the quote = %+v, want the minister", got)
+	}
+}
+
+// A pronoun does not stand for a person whose role names the other gender.
+func TestLastPersonGender(t *testing.T) {
+	ents := []tidings.Entity{
+		{ID: "e1", Name: "Andrew", Type: tidings.EntityPerson, Mentions: []tidings.Span{{Text: "Andrew", Start: 0, End: 6}}},
+		{ID: "e2", Name: "Elizabeth II", Type: tidings.EntityPerson, Role: "Queen", Mentions: []tidings.Span{{Text: "Elizabeth II", Start: 14, End: 26}}},
+	}
+	for _, tt := range []struct{ pronoun, want string }{{"he", "e1"}, {"she", "e2"}} {
+		if got := lastPerson(ents, tt.pronoun, 40); got == nil || got.ID != tt.want {
+			t.Errorf("lastPerson(%q) = %+v, want %s", tt.pronoun, got, tt.want)
+		}
 	}
 }

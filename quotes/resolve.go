@@ -23,7 +23,7 @@ func (st *state) resolve(cue string, b, e int) *attribution {
 	cs, ce := st.t.CP(b), st.t.CP(e)
 	if len(words) == 1 && pronouns[words[0]] {
 		if words[0] == "he" || words[0] == "she" {
-			at.entity = st.lastPerson(b, cs)
+			at.entity = st.lastPerson(words[0], b, cs)
 		}
 		return at
 	}
@@ -77,18 +77,20 @@ func (st *state) entityAt(cs, ce int) (*tidings.Entity, bool) {
 	return best, bestWhole
 }
 
-// lastPerson resolves "he"/"she": the last speaker when it spoke in this or
-// the previous paragraph, else the person named last before the pronoun.
-func (st *state) lastPerson(b, cs int) *tidings.Entity {
-	if st.last != nil && st.last.entity != nil && st.last.entity.Type == tidings.EntityPerson &&
-		st.paraOf(b)-st.last.para <= 1 {
-		return st.last.entity
+// lastPerson resolves pronoun ("he" or "she"): the last speaker when it
+// spoke in this or the previous paragraph, else the person named last
+// before the pronoun; either only if the pronoun may stand for them (not
+// "he" for the Queen).
+func (st *state) lastPerson(pronoun string, b, cs int) *tidings.Entity {
+	if l := st.last; l != nil && l.entity != nil && l.entity.Type == tidings.EntityPerson &&
+		st.paraOf(b)-l.para <= 1 && facttext.PronounFits(pronoun, l.entity.Role) {
+		return l.entity
 	}
 	var best *tidings.Entity
 	bestEnd := -1
 	for i := range st.ents {
 		en := &st.ents[i]
-		if en.Type != tidings.EntityPerson {
+		if en.Type != tidings.EntityPerson || !facttext.PronounFits(pronoun, en.Role) {
 			continue
 		}
 		for _, m := range en.Mentions {
