@@ -159,6 +159,9 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 		typ = "GPE"
 	} else if typ != "PERSON" && typ != "NORP" && r.titledPerson(doc, toks, i, j) {
 		typ = "PERSON"
+	} else if (typ == "GPE" || typ == "LOC") && j-i > 1 && institutionHeads[strings.ToLower(toks[j-1].Text)] &&
+		!r.knownPlace(sliceText(doc, toks, i, j)) {
+		typ = "ORG" // "Rice University", "Westminster Magistrate's Court"
 	}
 	if typ == "PERSON" {
 		// Titles inside the span ("President Donald Trump") and before it.
@@ -215,6 +218,13 @@ func (r *Resolver) titledPerson(doc *nlp.Doc, toks []nlp.Token, i, j int) bool {
 	}
 	return false
 }
+
+// institutionHeads end the names of institutions, which the NER sometimes
+// takes for places because a place name begins them ("Stanford
+// University"). Words that also end place names (bank, union) are left out.
+var institutionHeads = setOf("university", "college", "institute", "school", "academy", "hospital",
+	"clinic", "court", "ministry", "department", "corporation", "company", "agency", "council",
+	"committee", "commission", "foundation", "airlines", "airways")
 
 // facilityPrepositions come before the name of a place one is at, such as
 // a hospital or school named after a person.

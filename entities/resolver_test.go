@@ -116,6 +116,16 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "institutions the NER read as places",
+			text: "She studied at Rice University in Houston and spoke in the West Bank.",
+			ner:  fakeSpotter{"Rice University": "GPE", "Houston": "GPE", "West Bank": "GPE"},
+			want: []wantEntity{
+				{"Rice University", "ORG", "", "", "", []string{"Rice University"}},
+				{"Houston", "GPE", "USA", "", "", []string{"Houston"}},
+				{"West Bank", "GPE", "PSE", "", "", []string{"West Bank"}},
+			},
+		},
+		{
 			name: "country aliases to one canonical country",
 			text: "The U.S. and America and the United States are one. So is the US.",
 			ner:  fakeSpotter{"U.S.": "GPE", "America": "GPE", "United States": "GPE", "US": "GPE"},
