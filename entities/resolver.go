@@ -75,7 +75,7 @@ func validate(doc *nlp.Doc) error {
 // doc's token offsets must lie within doc.Text (Annotate checks them).
 func (r *Resolver) Resolve(doc *nlp.Doc, date int) []tidings.Entity {
 	var ms []*mention
-	for _, m := range r.sp.Spot(doc) {
+	for _, m := range r.joinHyphenated(doc, r.sp.Spot(doc)) {
 		if x, ok := r.clean(doc, m); ok {
 			ms = append(ms, x)
 		}

@@ -373,3 +373,42 @@ func BenchmarkAnnotate(b *testing.B) {
 		}
 	}
 }
+
+func TestJoinHyphenated(t *testing.T) {
+	p, err := nlp.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		ner  fakeSpotter
+		want []string // TYPE:text of the joined mentions
+	}{
+		{"Rose-Lynn Harlan sings.", fakeSpotter{"Rose": "PERSON"}, []string{"PERSON:Rose-Lynn"}},
+		{"Later Canos-Donnay said so.", fakeSpotter{"Canos": "ORG", "Donnay": "PERSON"}, []string{"PERSON:Canos-Donnay"}},
+		{"He lives in Guinea-Bissau now.", fakeSpotter{"Guinea": "GPE", "Bissau": "GPE"}, []string{"GPE:Guinea-Bissau"}},
+		{"The US-China talks ended.", fakeSpotter{"US": "GPE", "China": "GPE"}, []string{"GPE:US", "GPE:China"}},
+		{"The Biden-Xi meeting ended.", fakeSpotter{"Biden": "PERSON", "Xi": "PERSON"}, []string{"PERSON:Biden", "PERSON:Xi"}},
+		{"A U.S.-backed force left.", fakeSpotter{"U.S.": "GPE"}, []string{"GPE:U.S."}},
+		{"Rose - Lynn left.", fakeSpotter{"Rose": "PERSON"}, []string{"PERSON:Rose"}},
+		{"Eva-Marie Persson spoke.", fakeSpotter{"Eva": "PERSON", "Marie Persson": "PERSON"}, []string{"PERSON:Eva-Marie Persson"}},
+		{"The Coty-Kylie Jenner deal ended.", fakeSpotter{"Coty": "ORG", "Kylie Jenner": "PERSON"}, []string{"ORG:Coty", "PERSON:Kylie Jenner"}},
+		{"Dr Liu-Shiu-Cheong of Victoria Hospital spoke.", fakeSpotter{"Liu": "PERSON", "Cheong of Victoria Hospital": "ORG"},
+			[]string{"PERSON:Liu-Shiu", "ORG:Cheong of Victoria Hospital"}},
+	}
+	for _, tt := range tests {
+		doc := p.Analyze(tt.text)
+		r := New(tt.ner, db)
+		var got []string
+		for _, m := range r.joinHyphenated(doc, tt.ner.Spot(doc)) {
+			got = append(got, m.Type+":"+m.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
