@@ -59,6 +59,20 @@ func (r *Resolver) joinHyphenated(doc *nlp.Doc, ms []Mention) []Mention {
 	return out
 }
 
+// hyphenSuffixes are short words that follow a name and a hyphen as part
+// of a compound modifier ("Trump-era", "Putin-led").
+var hyphenSuffixes = setOf("led", "run", "era", "age", "aid", "ish", "war", "old", "man", "men",
+	"set", "fed", "cut", "off", "out", "day", "way", "bid", "pro", "tie", "law")
+
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // joinsNext reports whether mention m may continue across a hyphen into
 // the next token, and whether the joined name is a known place (see
 // joinHyphenated).
@@ -68,8 +82,14 @@ func (r *Resolver) joinsNext(doc *nlp.Doc, toks []nlp.Token, m Mention) (ok, pla
 		return false, false
 	}
 	first, _ := utf8.DecodeRuneInString(toks[c].Text)
-	if !unicode.IsUpper(first) || !classify(toks[c].Text).word {
+	if !classify(toks[c].Text).word {
 		return false, false
+	}
+	if !unicode.IsUpper(first) {
+		// The second syllable of an East Asian given name ("Kim Jong-un",
+		// "Tsai Ing-wen"), not an English word after a name ("Trump-era").
+		w := toks[c].Text
+		return m.Type == "PERSON" && len(w) <= 3 && isLowerASCII(w) && !hyphenSuffixes[w], false
 	}
 	if r.knownPlace(doc.Text[toks[m.Start].BStart:toks[c].BEnd]) {
 		return true, true // "Guinea-Bissau"
