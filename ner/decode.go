@@ -44,8 +44,8 @@ const maxPooledTokens = 1 << 16
 
 // decodeDoc tags every sentence of a document (first pass, then the
 // stacked second pass when the model has one), applies the document-level
-// consistency pass and sets the spans' record types (finalType, from the
-// normalized words decoding computed).
+// consistency pass and the span rules of postrules.go and sets the spans'
+// record types (finalType, from the normalized words decoding computed).
 func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
 	s, _ := r.pool.Get().(*scratch)
 	if s == nil {
@@ -55,6 +55,9 @@ func (r *Recognizer) decodeDoc(sents [][]string) [][]scoredSpan {
 	out = consistency(sents, out)
 	off := 0
 	for si, ws := range sents {
+		r.possessiveNames(ws, s.norm[off:off+len(ws)], out[si])
+		out[si] = r.invertedNames(ws, s.norm[off:off+len(ws)], out[si])
+		r.knownOrgs(s.norm[off:off+len(ws)], out[si])
 		for k := range out[si] {
 			sp := &out[si][k]
 			sp.typ = r.finalTypeNorm(s.norm[off+sp.Start:off+sp.End], sp.Class)

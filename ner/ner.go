@@ -13,7 +13,13 @@
 // document-level features from the first pass's labels of the other
 // mentions of each word (stack.go). A post-pass labels untagged recurrences
 // of confidently tagged names and surnames of tagged persons
-// (consistency.go). Locations are split into GPE and LOC, and nationality,
+// (consistency.go). Three rules then fix name patterns too rare in the
+// training data for the model to learn (postrules.go): an organization or
+// place followed by an elliptic possessive takes it in ("dinner at Del
+// Frisco 's"), an inverted "Surname , Given" between quotes is one person,
+// and a MISC span that the gazetteer lists as an organization is one
+// (together UNER dev F1 +1.1, CoNLL +0.1, mean of three training seeds).
+// Locations are split into GPE and LOC, and nationality,
 // religious and ethnic group names are typed NORP, by rule (classify.go).
 //
 // Training (Train, "tidings train ner") uses CoNLL-2003 eng.train, UNER

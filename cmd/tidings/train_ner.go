@@ -59,8 +59,12 @@ func trainNER(ctx context.Context, data, out string, stderr io.Writer) error {
 			continue
 		}
 		rep := r.Evaluate(d)
-		fmt.Fprintf(stderr, "ner: dev %s: P %.4f R %.4f F1 %.4f (PER %.4f ORG %.4f LOC %.4f)\n", c.Name,
-			rep.Precision, rep.Recall, rep.F1, rep.PerType["PER"].F1, rep.PerType["ORG"].F1, rep.PerType["LOC"].F1)
+		fmt.Fprintf(stderr, "ner: dev %s: P %.4f R %.4f F1 %.4f", c.Name, rep.Precision, rep.Recall, rep.F1)
+		for _, t := range []string{"PER", "ORG", "LOC"} {
+			p := rep.PerType[t]
+			fmt.Fprintf(stderr, " %s %.4f/%.4f/%.4f", t, p.Precision, p.Recall, p.F1)
+		}
+		fmt.Fprintln(stderr)
 	}
 	return nil
 }
