@@ -30,7 +30,6 @@
 package clusters
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
@@ -281,31 +280,36 @@ func Default() (*Table, error) { return defaultTable() }
 // first use.
 func GloVe() (*Table, error) { return gloveTable() }
 
-// Read decodes a table in the text format (not gzipped).
+// Read decodes a table in the text format (not gzipped). The words are
+// substrings of one copy of the input, and the map is sized from its line
+// count: the GloVe table has 150,000 lines, and every process that runs the
+// NER decodes it.
 func Read(r io.Reader) (*Table, error) {
-	t := &Table{words: make(map[string]Class, 1<<16)}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	text := string(b)
+	t := &Table{words: make(map[string]Class, strings.Count(text, "\n")+1)}
+	for line := 1; text != ""; line++ {
+		s, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		s = strings.TrimSuffix(s, "\r")
 		if s == "" || s[0] == '#' {
 			continue
 		}
-		f := strings.Split(s, "\t")
-		if len(f) < 3 {
-			return nil, fmt.Errorf("line %d: want PATH WORD FLAT[ COUNT], got %d fields", line, len(f))
+		path, s, ok1 := strings.Cut(s, "\t")
+		word, s, ok2 := strings.Cut(s, "\t")
+		flat, _, _ := strings.Cut(s, "\t")
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("line %d: want PATH WORD FLAT[ COUNT]", line)
 		}
-		c, err := parseClass(f[0], f[2])
+		c, err := parseClass(path, flat)
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
-		t.words[f[1]] = c
+		t.words[word] = c
 		t.flats = max(t.flats, int(c.flat)+1)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", line, err)
 	}
 	t.buildIndex()
 	return t, nil

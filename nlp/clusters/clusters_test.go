@@ -233,3 +233,13 @@ func TestLookupASCIIMatchesAny(t *testing.T) {
 		t.Errorf("Lookup of an ASCII word allocates %v times", n)
 	}
 }
+
+// BenchmarkDecodeGloVe measures what every process running the NER pays
+// once: decoding the embedded GloVe table.
+func BenchmarkDecodeGloVe(b *testing.B) {
+	for b.Loop() {
+		if _, err := decode("glove.tsv.gz", embeddedGloVe); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
