@@ -62,6 +62,19 @@ import (
 	"github.com/tidings/tidings/nlp/clusters"
 )
 
+// decodeModels reads the gzipped models of gz.
+func decodeModels(gz []byte) ([]*model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	ms, err := readModels(zr)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	return ms, nil
+}
+
 // modelGz is the trained model (both passes and the lexicon). Rebuild it,
 // byte for byte (training is deterministic; one to six minutes on one
 // core), from the repository root with
@@ -133,21 +146,25 @@ func Load() (*Recognizer, error) {
 
 // NewFromModel builds a recognizer from a gzip'd model as written by Train.
 func NewFromModel(gz []byte) (*Recognizer, error) {
-	g, err := loadGazetteer()
-	if err != nil {
+	// The gazetteer and the GloVe table decode while the model does.
+	var (
+		g          *gazetteer
+		gv         *clusters.Table
+		gerr, verr error
+		wg         sync.WaitGroup
+	)
+	wg.Add(2)
+	go func() { defer wg.Done(); g, gerr = loadGazetteer() }()
+	go func() { defer wg.Done(); gv, verr = clusters.GloVe() }()
+	ms, err := decodeModels(gz)
+	wg.Wait()
+	switch {
+	case gerr != nil:
+		return nil, gerr
+	case verr != nil:
+		return nil, fmt.Errorf("ner model: %w", verr)
+	case err != nil:
 		return nil, err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
-	}
-	ms, err := readModels(zr)
-	if err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
-	}
-	gv, err := clusters.GloVe()
-	if err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
 	}
 	r := &Recognizer{m1: ms[0], x: &extractor{gaz: g, lex: ms[0].lex, glove: gv}, pool: new(sync.Pool)}
 	if len(ms) > 1 {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/tidings/tidings/analyze"
 	"github.com/tidings/tidings/counts"
@@ -22,22 +24,42 @@ import (
 // The order of annotators matters: entities first (the others resolve names
 // through them), then places, events before counts (counts attach to
 // events), tone and themes last (themes read event types).
+//
+// The models decode independently, so they load concurrently: on two cores
+// that halves the start-up of a one-shot command.
 func loadAnalyzer(ctx context.Context) (*analyze.Pipeline, error) {
-	np, err := nlp.Load()
-	if err != nil {
-		return nil, fmt.Errorf("loading NLP models: %w", err)
-	}
-	db, resolver, err := loadEntities()
-	if err != nil {
+	var (
+		np       *nlp.Pipeline
+		db       *gazetteer.DB
+		resolver *entities.Resolver
+		coder    *events.Coder
+		toner    *tone.Scorer
+		errs     [4]error
+		wg       sync.WaitGroup
+	)
+	wg.Add(4)
+	go func() {
+		defer wg.Done()
+		if np, errs[0] = nlp.Load(); errs[0] != nil {
+			errs[0] = fmt.Errorf("loading NLP models: %w", errs[0])
+		}
+	}()
+	go func() { defer wg.Done(); db, resolver, errs[1] = loadEntities() }()
+	go func() {
+		defer wg.Done()
+		if coder, errs[2] = events.New(); errs[2] != nil {
+			errs[2] = fmt.Errorf("loading event dictionaries: %w", errs[2])
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		if toner, errs[3] = tone.New(); errs[3] != nil {
+			errs[3] = fmt.Errorf("loading tone lexicon: %w", errs[3])
+		}
+	}()
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
-	}
-	coder, err := events.New()
-	if err != nil {
-		return nil, fmt.Errorf("loading event dictionaries: %w", err)
-	}
-	toner, err := tone.New()
-	if err != nil {
-		return nil, fmt.Errorf("loading tone lexicon: %w", err)
 	}
 	return analyze.New(extract.New(), np,
 		resolver,
