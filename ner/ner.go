@@ -62,19 +62,6 @@ import (
 	"github.com/tidings/tidings/nlp/clusters"
 )
 
-// decodeModels reads the gzipped models of gz.
-func decodeModels(gz []byte) ([]*model, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
-	}
-	ms, err := readModels(zr)
-	if err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
-	}
-	return ms, nil
-}
-
 // modelGz is the trained model (both passes and the lexicon). Rebuild it,
 // byte for byte (training is deterministic; one to six minutes on one
 // core), from the repository root with
@@ -175,6 +162,19 @@ func NewFromModel(gz []byte) (*Recognizer, error) {
 		m.keys = nil // only needed to build the joint table
 	}
 	return r, nil
+}
+
+// decodeModels reads the gzipped models of gz.
+func decodeModels(gz []byte) ([]*model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	ms, err := readModels(zr)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	return ms, nil
 }
 
 // scoredSpan is a span of one sentence with its internal class.
