@@ -20,7 +20,8 @@ import (
 // types are dropped from gold and prediction before matching). The model
 // tags each document on the gold tokenization. With TIDINGS_NER_PEER=prose
 // the report also holds prose v3's scores and speed on the same tokens
-// ("peer").
+// ("peer"). TIDINGS_NER_MODEL=FILE scores the model in FILE (as written by
+// "tidings train ner --out FILE") instead of the embedded one.
 func evalNER(ctx context.Context, gold string, opts evalOptions) (any, error) {
 	format := opts.Format
 	if format == "" {
@@ -44,7 +45,7 @@ func evalNER(ctx context.Context, gold string, opts evalOptions) (any, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	r, err := ner.Load()
+	r, err := loadNERFor(os.Getenv("TIDINGS_NER_MODEL"))
 	if err != nil {
 		return nil, err
 	}
@@ -57,6 +58,23 @@ func evalNER(ctx context.Context, gold string, opts evalOptions) (any, error) {
 		rep.Peer, rep.PeerName = &peer, "github.com/jdkato/prose/v3 ner"
 	}
 	return rep, nil
+}
+
+// loadNERFor loads the model file path, or the embedded model when path is
+// empty.
+func loadNERFor(path string) (*ner.Recognizer, error) {
+	if path == "" {
+		return ner.Load()
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	r, err := ner.NewFromModel(b)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %s: %w", path, err)
+	}
+	return r, nil
 }
 
 // evalProse scores prose v3's tagger+NER on the gold tokens of docs: each
