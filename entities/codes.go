@@ -139,15 +139,20 @@ func (r *Resolver) person(c *cluster, e *tidings.Entity, date int) {
 		}
 	}
 	e.Name = best.Text
+	noSector := false
 	for _, m := range c.ms {
 		if e.Role == "" && m.role != "" {
 			e.Role = m.role
 			if m.former {
 				e.Role = "Former " + m.role
 			}
+			noSector = m.noSector
 		}
 		if e.Country == "" && m.country != "" {
 			e.Country = m.country
+		}
+		if e.Sector == "" && m.sector != "" {
+			e.Sector = m.sector
 		}
 	}
 	if as := r.db.ActorsNamed(e.Name); len(best.words) > 1 || len(as) == 1 {
@@ -169,7 +174,7 @@ func (r *Resolver) person(c *cluster, e *tidings.Entity, date int) {
 			break
 		}
 	}
-	if e.Role != "" && (e.Sector == "" || e.Sector == "ELI") {
+	if e.Role != "" && !noSector && (e.Sector == "" || e.Sector == "ELI") {
 		if s := titleSector(r.db, e.Role); s != "" {
 			e.Sector = s
 		}

@@ -113,7 +113,10 @@ type mention struct {
 	prev    string   // the token before, lower case
 	role    string
 	country string
+	sector  string // from the context, when it says ("(D-NY)": LEG)
 	former  bool
+	// noSector: the title gives no sector ("England captain").
+	noSector bool
 }
 
 // clean validates a mention, trims possessives, articles and punctuation,
@@ -176,6 +179,16 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 			p = rightContext(r.db, doc, toks, j)
 		}
 		x.role, x.country, x.former = p.role, p.country, p.former
+		x.sector, x.noSector = rankSector(toks, p)
+		if partyState(toks, j) {
+			// "Rep. José Serrano (D-NY)": a US politician (a member of
+			// Congress unless a title says otherwise), whatever namesake
+			// the actor table knows.
+			x.country = "USA"
+			if x.role == "" {
+				x.sector = "LEG"
+			}
+		}
 	}
 	x.Mention = mentionOf(doc, m.Sent, i, j, typ, m.Score)
 	if n := len(x.Text); n > 2 && (strings.HasSuffix(x.Text, "'s") || strings.HasSuffix(x.Text, "’s")) {

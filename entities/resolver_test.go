@@ -116,6 +116,33 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "abbreviated titles spelt out, state before a title, party tags",
+			text: "New Jersey Sen. Cory Booker met Rep. Jose Serrano (D-NY) and Gov. Matt Bevin (R-Ky.). Lt. Col. Alexander Vindman testified.",
+			ner: fakeSpotter{"New Jersey": "GPE", "Cory Booker": "PERSON", "Jose Serrano": "PERSON", "Matt Bevin": "PERSON",
+				"Alexander Vindman": "PERSON"},
+			want: []wantEntity{
+				{"New Jersey", "GPE", "USA", "", "", []string{"New Jersey"}},
+				{"Cory Booker", "PERSON", "USA", "Senator", "LEG", []string{"Cory Booker"}},
+				{"Jose Serrano", "PERSON", "USA", "Representative", "LEG", []string{"Jose Serrano"}},
+				{"Matt Bevin", "PERSON", "USA", "Governor", "GOV", []string{"Matt Bevin"}},
+				{"Alexander Vindman", "PERSON", "", "Lieutenant Colonel", "MIL", []string{"Alexander Vindman"}},
+			},
+		},
+		{
+			name: "ranks: police, a team captain; punctuation is not part of a title",
+			text: "Lt. Matt Harris of the city police spoke. England captain Harry Kane scored. WASHINGTON (AP) — Ambassador Gordon Sondland left.",
+			ner: fakeSpotter{"Matt Harris": "PERSON", "England": "GPE", "Harry Kane": "PERSON", "WASHINGTON": "GPE",
+				"AP": "ORG", "Gordon Sondland": "PERSON"},
+			want: []wantEntity{
+				{"Matt Harris", "PERSON", "", "Lieutenant", "COP", []string{"Matt Harris"}},
+				{"England", "GPE", "GBR", "", "", []string{"England"}},
+				{"Harry Kane", "PERSON", "GBR", "Captain", "", []string{"Harry Kane"}},
+				{"Washington", "GPE", "USA", "", "", []string{"WASHINGTON"}},
+				{"Associated Press", "ORG", "", "", "MED", []string{"AP"}},
+				{"Gordon Sondland", "PERSON", "", "Ambassador", "GOV", []string{"Gordon Sondland"}},
+			},
+		},
+		{
 			name: "institutions the NER read as places",
 			text: "She studied at Rice University in Houston and spoke in the West Bank.",
 			ner:  fakeSpotter{"Rice University": "GPE", "Houston": "GPE", "West Bank": "GPE"},
@@ -262,6 +289,11 @@ func TestDictSpotter(t *testing.T) {
 		{"The NATO summit and the European Union met.", []string{"ORG NATO", "ORG European Union"}},
 		{"Secretary of State Marco Rubio said so. Rubio left.", []string{"PERSON Marco Rubio", "PERSON Rubio"}},
 		{"Michael Jackson sang in Jackson, Mississippi.", []string{"PERSON Michael Jackson", "GPE Jackson", "GPE Mississippi"}},
+		// A title does not make an organisation word or a word after a
+		// lower-case title a person; a title ending a run names nobody.
+		{"He won three Premier League titles.", nil},
+		{"The phone has four speaker Audio.", nil},
+		{"Olivier Bosc, General Manager of Acme, said so.", []string{"PERSON Olivier Bosc"}},
 	}
 	sp := NewDictSpotter(db)
 	for _, tt := range tests {

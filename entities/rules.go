@@ -91,7 +91,8 @@ func (s *DictSpotter) splitRun(doc *nlp.Doc, si, i, j int) []Mention {
 		if m, ok := s.classifyRun(doc, si, from, k, titled); ok {
 			out = append(out, m)
 		}
-		from, titled = k+n, true
+		// "General Manager of Acme": what follows "of" is no name.
+		from, titled = k+n, k+n >= j || !connectors[strings.ToLower(toks[k+n].Text)]
 		k += n - 1
 	}
 	if m, ok := s.classifyRun(doc, si, from, j, titled); ok {
@@ -126,8 +127,14 @@ func (s *DictSpotter) classifyRun(doc *nlp.Doc, si, i, j int, titled bool) (Ment
 		return Mention{}, false
 	}
 	for k := i; k < j; k++ {
-		if orgWords[strings.ToLower(toks[k].Text)] && j-i > 1 {
+		if !orgWords[strings.ToLower(toks[k].Text)] {
+			continue
+		}
+		if j-i > 1 {
 			return mentionOf(doc, si, i, j, "ORG", 0.6), true
+		}
+		if titled {
+			return Mention{}, false // "Premier League": a title does not make "League" a person
 		}
 	}
 	// People's names have no connectors: "Alexander Lebed and Chechen".
@@ -141,8 +148,11 @@ func (s *DictSpotter) classifyRun(doc *nlp.Doc, si, i, j int, titled bool) (Ment
 		return Mention{}, false
 	}
 	if !titled {
+		// A title in lower case ("four speaker Audio") names a person
+		// only before a given name: news capitalises titles before names.
 		p := leftContext(s.db, doc, toks, i)
-		titled = p.start < i && p.role != ""
+		titled = p.start < i && p.role != "" &&
+			(startsUpper(sliceText(doc, toks, p.start, i)) || s.db.IsGivenName(toks[i].Text))
 	}
 	cue := j < len(toks) && personCues[strings.ToLower(toks[j].Text)] ||
 		j+1 < len(toks) && toks[j].Text == "," && strings.EqualFold(toks[j+1].Text, "who")

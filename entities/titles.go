@@ -29,7 +29,27 @@ var titles = setOf(
 	"first lady", "lawmaker", "mp", "sergeant", "captain", "lieutenant", "major", "field marshal",
 	"bishop", "archbishop", "cardinal", "imam", "rabbi", "professor", "prof.", "director",
 	"commissioner", "police chief", "army chief", "military chief", "chief of staff",
+	"vice premier", "general manager", "managing director", "lieutenant governor", "state senator",
+	"trade representative", "sens.", "reps.", "gov.", "lt. gov.", "lt. col.", "capt.", "lt.", "sgt.",
+	"adm.", "cmdr.",
 )
+
+// abbreviations are the abbreviated titles and their role names, so that
+// "Sen. Cory Booker" and "Senator Cory Booker" get the same role (and the
+// role its sector).
+var abbreviations = map[string]string{
+	"sen.": "Senator", "sens.": "Senator", "rep.": "Representative", "reps.": "Representative",
+	"gov.": "Governor", "lt. gov.": "Lieutenant Governor", "gen.": "General",
+	"lt. gen.": "Lieutenant General", "maj. gen.": "Major General", "brig. gen.": "Brigadier General",
+	"col.": "Colonel", "lt. col.": "Lieutenant Colonel", "capt.": "Captain", "lt.": "Lieutenant",
+	"sgt.": "Sergeant", "adm.": "Admiral", "cmdr.": "Commander", "prof.": "Professor",
+}
+
+// legislatorTitles are the titles of US members of Congress and state
+// officials, whose place word ("Georgia Sen.", "New Jersey Gov.") is a
+// state rather than a country.
+var legislatorTitles = setOf("senator", "representative", "congressman", "congresswoman",
+	"governor", "lieutenant governor", "state senator")
 
 // honorifics are stripped from names but are not roles.
 var honorifics = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady")
@@ -119,9 +139,43 @@ func isTitleSlow(db *gazetteer.DB, phrase string) (title, honorific bool) {
 	return false, false
 }
 
+// titleSectors are the sectors of titles the agents table lacks or codes
+// for another sense ("representative" there is a trade envoy).
+var titleSectors = map[string]string{
+	"representative": "LEG", "state senator": "LEG", "trade representative": "GOV",
+	"general manager": "BUS", "managing director": "BUS",
+}
+
+// ranks are the titles police forces share with armies: in a sentence
+// about the police ("said Lt. Matt Harris of the Columbus Police") they
+// are police ranks.
+var ranks = setOf("lieutenant", "sergeant", "captain", "commander", "lieutenant colonel", "colonel", "major")
+
+// policeWords mark a sentence as being about the police.
+var policeWords = setOf("police", "sheriff", "sheriff's", "trooper", "troopers", "constable", "precinct")
+
+// rankSector is the sector that a sentence gives a rank: COP in a
+// sentence about the police, none for "captain" in lower case ("England
+// captain Harry Kane": a team's captain; news writes ranks before names
+// capitalised), else "" (the title's own).
+func rankSector(toks []nlp.Token, p prefix) (sector string, none bool) {
+	if !ranks[titleKey(p.role)] {
+		return "", false
+	}
+	for _, t := range toks {
+		if policeWords[strings.ToLower(t.Text)] {
+			return "COP", false
+		}
+	}
+	return "", p.lower && titleKey(p.role) == "captain"
+}
+
 // titleSector is the CAMEO sector of a title from the agents table.
 func titleSector(db *gazetteer.DB, title string) string {
 	k := titleKey(strings.TrimPrefix(strings.ToLower(title), "former "))
+	if s, ok := titleSectors[k]; ok {
+		return s
+	}
 	code, ok := db.Agent(k)
 	if !ok {
 		w := strings.Fields(k)
@@ -144,9 +198,13 @@ func sliceText(doc *nlp.Doc, toks []nlp.Token, i, j int) string {
 	return doc.Text[toks[i].BStart:toks[j-1].BEnd]
 }
 
-// roleTitle formats a title as a role: the text as written when it is
-// capitalised ("Foreign Minister", "Vice-President"), else title case.
+// roleTitle formats a title as a role: abbreviations spelt out ("Sen." ->
+// "Senator"), else the text as written when it is capitalised ("Foreign
+// Minister", "Vice-President"), else title case.
 func roleTitle(s string) string {
+	if full, ok := abbreviations[titleKey(s)]; ok {
+		return full
+	}
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
 		return s
 	}
@@ -174,6 +232,7 @@ type prefix struct {
 	role    string // "Foreign Minister"
 	country string // alpha-3 from a demonym or country name
 	former  bool
+	lower   bool // the title is written in lower case ("England captain")
 }
 
 // leftContext reads the title and country words that end just before
@@ -183,12 +242,13 @@ func leftContext(db *gazetteer.DB, doc *nlp.Doc, toks []nlp.Token, end int) pref
 	p := prefix{start: end}
 	j := end
 	for n := 4; n >= 1; n-- {
-		if j-n < 0 {
-			continue
+		if j-n < 0 || !classify(toks[j-n].Text).word {
+			continue // "— Ambassador", "-Premier" of "Vice-Premier"
 		}
 		if t, h := isTitle(db, sliceText(doc, toks, j-n, j)); t || h {
 			if t {
 				p.role = roleTitle(sliceText(doc, toks, j-n, j))
+				p.lower = !startsUpper(sliceText(doc, toks, j-n, j))
 			}
 			j -= n
 			break
@@ -219,12 +279,35 @@ func leftContext(db *gazetteer.DB, doc *nlp.Doc, toks []nlp.Token, end int) pref
 			p.country, p.start = c.Alpha3, k-n
 			break
 		}
-		if c, ok := db.CountryNamed(txt); ok && caseOK(txt, gazetteer.Key(txt)) {
-			p.country, p.start = c.Alpha3, k-n
+		if c := placeCountry(db, txt, legislatorTitles[titleKey(p.role)]); c != "" {
+			p.country, p.start = c, k-n
 			break
 		}
 	}
 	return p
+}
+
+// placeCountry is the country (alpha-3) of a country or first-level
+// region named txt ("Russia", "New Jersey"), or "". A name that is both
+// ("Georgia") is the region when preferRegion is set.
+func placeCountry(db *gazetteer.DB, txt string, preferRegion bool) string {
+	region := func() string {
+		if re, ok := db.RegionNamed(txt); ok {
+			if c, ok := db.CountryByAlpha2(re.Country); ok {
+				return c.Alpha3
+			}
+		}
+		return ""
+	}
+	if preferRegion {
+		if c := region(); c != "" {
+			return c
+		}
+	}
+	if c, ok := db.CountryNamed(txt); ok && caseOK(txt, gazetteer.Key(txt)) {
+		return c.Alpha3
+	}
+	return region()
 }
 
 func isPossessive(s string) bool { return s == "'s" || s == "’s" || s == "'" || s == "’" }
@@ -313,4 +396,33 @@ func titleFrom(db *gazetteer.DB, doc *nlp.Doc, toks []nlp.Token, k int) int {
 		}
 	}
 	return 0
+}
+
+// usStates are the spellings of US states in party tags: postal codes,
+// AP abbreviations (without their full stops) and the names AP does not
+// abbreviate, all lower case.
+var usStates = setOf("al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il",
+	"in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh",
+	"nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt",
+	"va", "wa", "wv", "wi", "wy", "dc", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla",
+	"ill", "ind", "kan", "kans", "mass", "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore",
+	"tenn", "wash", "wis", "wyo", "alaska", "hawaii", "idaho", "iowa", "maine", "ohio", "texas",
+	"utah", "wva")
+
+// partyState reports whether the tokens from k are a US party-and-state
+// tag, "(D-NY)", "(R-Neb.)", "(I-Vt.)", which follows the names of members
+// of Congress and of state legislatures.
+func partyState(toks []nlp.Token, k int) bool {
+	if k+2 >= len(toks) || toks[k].Text != "(" {
+		return false
+	}
+	var tag strings.Builder
+	for e := k + 1; e < len(toks) && e <= k+5; e++ {
+		if toks[e].Text == ")" {
+			party, state, ok := strings.Cut(tag.String(), "-")
+			return ok && (party == "d" || party == "r" || party == "i") && usStates[state]
+		}
+		tag.WriteString(strings.ToLower(strings.ReplaceAll(toks[e].Text, ".", "")))
+	}
+	return false
 }

@@ -18,7 +18,7 @@ var tokenRE = regexp.MustCompile(`(?:[A-Za-z]\.){2,}|['’]s\b|[\p{L}\p{N}]+(?:-
 // a space and a capital or quote, or a line break.
 var sentEnd = regexp.MustCompile(`[.!?]["'”’]?\s+["“'‘]?[A-Z]|\n+`)
 
-var abbrevEnd = regexp.MustCompile(`(?:^|\s)(?:[A-Za-z]\.){2,}$|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Lt|Col)\.$`)
+var abbrevEnd = regexp.MustCompile(`(?:^|\s)(?:[A-Za-z]\.){2,}$|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Lt|Col|Gov|Capt|Sgt|Adm|Cmdr|Maj|Brig)\.$`)
 
 // Doc splits text into sentences and tokens with code-point and byte
 // offsets. Tags and parse are left empty.
