@@ -28,6 +28,9 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 		} else if o, ok := db.OrgNamed(text); ok {
 			// "Kremlin", "White House": institutions named by their seat.
 			c.typ, c.name, c.country, c.sector, c.key, c.table = "ORG", o.Name, o.Country, o.Sector, "o:"+o.Name, true
+		} else if re := r.usState(text, m.prev); re != nil {
+			c.typ, c.name, c.key, c.table = "GPE", re.Name, "r:"+re.Name, true
+			c.country = alpha3(db, re.Country)
 		}
 	case "NORP":
 		if co, ok := db.CountryByDemonym(text); ok {
@@ -44,6 +47,21 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 		c.key = m.Type + ":" + gazetteer.Key(text)
 	}
 	return c
+}
+
+// usState returns the US state that text abbreviates after a comma
+// ("Holmdel, NJ", "Sacramento, Calif."), or nil.
+func (r *Resolver) usState(text, prev string) *gazetteer.Region {
+	code, ok := stateAbbrev(text)
+	if !ok || prev != "," {
+		return nil
+	}
+	for i := range r.db.Regions {
+		if re := &r.db.Regions[i]; re.Country == "US" && re.Admin1 == code {
+			return re
+		}
+	}
+	return nil
 }
 
 func alpha3(db *gazetteer.DB, alpha2 string) string {

@@ -162,9 +162,15 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 		typ = "GPE"
 	} else if typ != "PERSON" && typ != "NORP" && r.titledPerson(doc, toks, i, j) {
 		typ = "PERSON"
-	} else if (typ == "GPE" || typ == "LOC") && j-i > 1 && institutionHeads[strings.ToLower(toks[j-1].Text)] &&
-		!r.knownPlace(sliceText(doc, toks, i, j)) {
-		typ = "ORG" // "Rice University", "Westminster Magistrate's Court"
+	} else if (typ == "GPE" || typ == "LOC") && j-i > 1 && !r.knownPlace(sliceText(doc, toks, i, j)) {
+		switch last := strings.ToLower(toks[j-1].Text); {
+		case institutionHeads[last]:
+			typ = "ORG" // "Rice University", "Westminster Magistrate's Court", "Tempus Inc."
+		case facilityHeads[last] && thinkTank(toks[i:j]):
+			typ = "ORG" // "Pew Research Center"
+		case facilityHeads[last] && typ == "GPE":
+			typ = "LOC" // "Heinz Field", "Bridgestone Arena": no country, city or region
+		}
 	}
 	if typ == "PERSON" {
 		// Titles inside the span ("President Donald Trump") and before it.
@@ -237,7 +243,28 @@ func (r *Resolver) titledPerson(doc *nlp.Doc, toks []nlp.Token, i, j int) bool {
 // University"). Words that also end place names (bank, union) are left out.
 var institutionHeads = setOf("university", "college", "institute", "school", "academy", "hospital",
 	"clinic", "court", "ministry", "department", "corporation", "company", "agency", "council",
-	"committee", "commission", "foundation", "airlines", "airways")
+	"committee", "commission", "foundation", "airlines", "airways", "inc", "inc.", "corp", "corp.",
+	"ltd", "ltd.", "llc", "plc", "gmbh")
+
+// thinkTank reports whether a name that ends like a building's holds a
+// word of research institutes ("Pew Research Center").
+func thinkTank(toks []nlp.Token) bool {
+	for _, t := range toks {
+		switch strings.ToLower(t.Text) {
+		case "research", "studies", "policy", "strategic", "progress", "analysis":
+			return true
+		}
+	}
+	return false
+}
+
+// facilityHeads end the names of buildings and grounds, which are LOC
+// ("other places"), not GPE, when no table knows them as a city
+// ("College Station" is one).
+var facilityHeads = setOf("arena", "stadium", "field", "center", "centre", "auditorium", "amphitheatre",
+	"amphitheater", "pavilion", "park", "square", "hall", "station", "airport", "bridge", "base",
+	"palace", "tower", "building", "mall", "museum", "theatre", "theater", "mosque", "temple",
+	"cathedral", "hotel", "casino", "prison", "camp")
 
 // facilityPrepositions come before the name of a place one is at, such as
 // a hospital or school named after a person.

@@ -153,6 +153,23 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "venues, companies and think tanks the NER read as places; states after a city",
+			text: "The band plays Bridgestone Arena in Nashville, TN and Blossom Music Center. " +
+				"Tempus Inc and the Pew Research Center agreed. College Station, Texas was quiet.",
+			ner: fakeSpotter{"Bridgestone Arena": "GPE", "Nashville": "GPE", "TN": "GPE", "Blossom Music Center": "GPE",
+				"Tempus Inc": "GPE", "Pew Research Center": "GPE", "College Station": "GPE", "Texas": "GPE"},
+			want: []wantEntity{
+				{"Bridgestone Arena", "LOC", "", "", "", []string{"Bridgestone Arena"}},
+				{"Nashville", "GPE", "USA", "", "", []string{"Nashville"}},
+				{"Tennessee", "GPE", "USA", "", "", []string{"TN"}},
+				{"Blossom Music Center", "LOC", "", "", "", []string{"Blossom Music Center"}},
+				{"Tempus Inc", "ORG", "", "", "", []string{"Tempus Inc"}},
+				{"Pew Research Center", "ORG", "", "", "", []string{"Pew Research Center"}},
+				{"College Station", "GPE", "USA", "", "", []string{"College Station"}},
+				{"Texas", "GPE", "USA", "", "", []string{"Texas"}},
+			},
+		},
+		{
 			name: "country aliases to one canonical country",
 			text: "The U.S. and America and the United States are one. So is the US.",
 			ner:  fakeSpotter{"U.S.": "GPE", "America": "GPE", "United States": "GPE", "US": "GPE"},

@@ -398,16 +398,37 @@ func titleFrom(db *gazetteer.DB, doc *nlp.Doc, toks []nlp.Token, k int) int {
 	return 0
 }
 
-// usStates are the spellings of US states in party tags: postal codes,
-// AP abbreviations (without their full stops) and the names AP does not
-// abbreviate, all lower case.
-var usStates = setOf("al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il",
-	"in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh",
-	"nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt",
-	"va", "wa", "wv", "wi", "wy", "dc", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla",
-	"ill", "ind", "kan", "kans", "mass", "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore",
-	"tenn", "wash", "wis", "wyo", "alaska", "hawaii", "idaho", "iowa", "maine", "ohio", "texas",
-	"utah", "wva")
+// usStates maps the spellings of US states in party tags and datelines
+// to their postal codes: the codes themselves and AP's abbreviations
+// (without full stops), all lower case; the names AP does not abbreviate
+// are in the region table.
+var usStates = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range strings.Fields("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms " +
+		"mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc") {
+		m[c] = strings.ToUpper(c)
+	}
+	for _, p := range strings.Fields("ala:AL ariz:AZ ark:AR calif:CA colo:CO conn:CT del:DE fla:FL ill:IL " +
+		"ind:IN kan:KS kans:KS mass:MA mich:MI minn:MN miss:MS mont:MT neb:NE nev:NV okla:OK ore:OR " +
+		"tenn:TN wash:WA wis:WI wyo:WY wva:WV alaska:AK hawaii:HI idaho:ID iowa:IA maine:ME ohio:OH " +
+		"texas:TX utah:UT") {
+		k, v, _ := strings.Cut(p, ":")
+		m[k] = v
+	}
+	return m
+}()
+
+// stateAbbrev returns the postal code of a state written as a postal code
+// in capitals ("NJ") or an AP abbreviation with its full stop ("Calif.",
+// "N.Y."): the state after a city ("Holmdel, NJ").
+func stateAbbrev(text string) (string, bool) {
+	bare := strings.ReplaceAll(text, ".", "")
+	if bare == text && (len(text) != 2 || strings.ToUpper(text) != text) {
+		return "", false
+	}
+	code, ok := usStates[strings.ToLower(bare)]
+	return code, ok
+}
 
 // partyState reports whether the tokens from k are a US party-and-state
 // tag, "(D-NY)", "(R-Neb.)", "(I-Vt.)", which follows the names of members
@@ -420,7 +441,8 @@ func partyState(toks []nlp.Token, k int) bool {
 	for e := k + 1; e < len(toks) && e <= k+5; e++ {
 		if toks[e].Text == ")" {
 			party, state, ok := strings.Cut(tag.String(), "-")
-			return ok && (party == "d" || party == "r" || party == "i") && usStates[state]
+			_, known := usStates[state]
+			return ok && (party == "d" || party == "r" || party == "i") && known
 		}
 		tag.WriteString(strings.ToLower(strings.ReplaceAll(toks[e].Text, ".", "")))
 	}
