@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/gazetteer"
@@ -153,6 +154,9 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 			return nil, false // "March"; "Known", "Upheaval": a first word no table knows
 		}
 	}
+	if txt := sliceText(doc, toks, i, j); m.Type != "NORP" && !hasUpper(txt) && !r.knownPlace(txt) {
+		return nil, false // "levy", "parry": edited news capitalises names
+	}
 	x := &mention{}
 	if i > 0 {
 		x.prev = strings.ToLower(toks[i-1].Text)
@@ -246,6 +250,15 @@ var institutionHeads = setOf("university", "college", "institute", "school", "ac
 	"committee", "commission", "foundation", "airlines", "airways", "inc", "inc.", "corp", "corp.",
 	"ltd", "ltd.", "llc", "plc", "gmbh")
 
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // thinkTank reports whether a name that ends like a building's holds a
 // word of research institutes ("Pew Research Center").
 func thinkTank(toks []nlp.Token) bool {
@@ -264,7 +277,8 @@ func thinkTank(toks []nlp.Token) bool {
 var facilityHeads = setOf("arena", "stadium", "field", "center", "centre", "auditorium", "amphitheatre",
 	"amphitheater", "pavilion", "park", "square", "hall", "station", "airport", "bridge", "base",
 	"palace", "tower", "building", "mall", "museum", "theatre", "theater", "mosque", "temple",
-	"cathedral", "hotel", "casino", "prison", "camp")
+	"cathedral", "hotel", "casino", "prison", "camp", "facility", "complex", "plant", "factory",
+	"refinery", "dam", "reactor")
 
 // facilityPrepositions come before the name of a place one is at, such as
 // a hospital or school named after a person.

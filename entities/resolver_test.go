@@ -117,15 +117,17 @@ func TestResolveGrouping(t *testing.T) {
 		},
 		{
 			name: "abbreviated titles spelt out, state before a title, party tags",
-			text: "New Jersey Sen. Cory Booker met Rep. Jose Serrano (D-NY) and Gov. Matt Bevin (R-Ky.). Lt. Col. Alexander Vindman testified.",
+			text: "New Jersey Sen. Cory Booker met Rep. Jose Serrano (D-NY) and Gov. Matt Bevin (R-Ky.). Lt. Col. Alexander Vindman testified. " +
+				"David McKinley, R-W.Va., added a levy.",
 			ner: fakeSpotter{"New Jersey": "GPE", "Cory Booker": "PERSON", "Jose Serrano": "PERSON", "Matt Bevin": "PERSON",
-				"Alexander Vindman": "PERSON"},
+				"Alexander Vindman": "PERSON", "David McKinley": "PERSON", "levy": "PERSON"},
 			want: []wantEntity{
 				{"New Jersey", "GPE", "USA", "", "", []string{"New Jersey"}},
 				{"Cory Booker", "PERSON", "USA", "Senator", "LEG", []string{"Cory Booker"}},
 				{"Jose Serrano", "PERSON", "USA", "Representative", "LEG", []string{"Jose Serrano"}},
 				{"Matt Bevin", "PERSON", "USA", "Governor", "GOV", []string{"Matt Bevin"}},
 				{"Alexander Vindman", "PERSON", "", "Lieutenant Colonel", "MIL", []string{"Alexander Vindman"}},
+				{"David McKinley", "PERSON", "USA", "", "LEG", []string{"David McKinley"}},
 			},
 		},
 		{

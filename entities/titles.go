@@ -431,15 +431,19 @@ func stateAbbrev(text string) (string, bool) {
 }
 
 // partyState reports whether the tokens from k are a US party-and-state
-// tag, "(D-NY)", "(R-Neb.)", "(I-Vt.)", which follows the names of members
-// of Congress and of state legislatures.
+// tag, "(D-NY)", "(R-Neb.)", "(I-Vt.)" or ", R-W.Va.,", which follows the
+// names of members of Congress and of state legislatures.
 func partyState(toks []nlp.Token, k int) bool {
-	if k+2 >= len(toks) || toks[k].Text != "(" {
+	if k+2 >= len(toks) || toks[k].Text != "(" && toks[k].Text != "," {
 		return false
+	}
+	closing := ")"
+	if toks[k].Text == "," {
+		closing = "," // "Rep. David McKinley, R-W.Va., visited"
 	}
 	var tag strings.Builder
 	for e := k + 1; e < len(toks) && e <= k+5; e++ {
-		if toks[e].Text == ")" {
+		if toks[e].Text == closing {
 			party, state, ok := strings.Cut(tag.String(), "-")
 			_, known := usStates[state]
 			return ok && (party == "d" || party == "r" || party == "i") && known
