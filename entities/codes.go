@@ -64,6 +64,17 @@ func (r *Resolver) usState(text, prev string) *gazetteer.Region {
 	return nil
 }
 
+// hasCalendarWord reports whether a name holds a day or month: "Black
+// Friday" is a sale, whatever group the actor table calls so.
+func hasCalendarWord(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if calendar[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
 func alpha3(db *gazetteer.DB, alpha2 string) string {
 	if co, ok := db.CountryByAlpha2(alpha2); ok {
 		return co.Alpha3
@@ -206,7 +217,7 @@ func (r *Resolver) person(c *cluster, e *tidings.Entity, date int) {
 // that, from its head word ("Defence Ministry" -> GOV) and a country or
 // demonym inside its name ("Russian Defence Ministry" -> RUS).
 func (r *Resolver) org(c *cluster, e *tidings.Entity, date int) {
-	if !c.table || e.Sector == "" {
+	if (!c.table || e.Sector == "") && !hasCalendarWord(e.Name) {
 		for _, m := range c.ms {
 			for _, a := range r.db.ActorsNamed(m.Text) {
 				if role, ok := a.RoleAt(date); ok {
@@ -223,9 +234,17 @@ func (r *Resolver) org(c *cluster, e *tidings.Entity, date int) {
 	}
 	words := strings.Fields(e.Name)
 	if e.Sector == "" && len(words) > 1 {
-		for i := len(words) - 1; i >= 0 && e.Sector == ""; i-- {
-			if code, ok := r.db.Agent(strings.ToLower(words[i])); ok {
-				_, e.Sector = gazetteer.SplitCode(code)
+		// The institution word first ("Ministry of Trade, Industry and
+		// Energy": GOV, not BUS), else any agent word, the last first.
+		for _, inst := range []bool{true, false} {
+			for i := len(words) - 1; i >= 0 && e.Sector == ""; i-- {
+				w := strings.ToLower(words[i])
+				if inst && !orgWords[w] && !institutionHeads[w] {
+					continue
+				}
+				if code, ok := r.db.Agent(w); ok {
+					_, e.Sector = gazetteer.SplitCode(code)
+				}
 			}
 		}
 	}

@@ -134,12 +134,16 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 	for j > i && (isPossessive(toks[j-1].Text) || !classify(toks[j-1].Text).word) {
 		j--
 	}
-	for i < j && (!classify(toks[i].Text).word || strings.EqualFold(toks[i].Text, "the")) {
+	for i < j && (!classify(toks[i].Text).word || isPossessive(toks[i].Text) || strings.EqualFold(toks[i].Text, "the")) {
 		i++
 	}
 	if m.Type != "PERSON" {
-		// "US Vice" of "US Vice-President": a title begins inside the span.
+		// "US Vice" of "US Vice-President": a title begins inside the span,
+		// but not after "of" ("International Court of Justice").
 		for k := i + 1; k < j; k++ {
+			if connectors[strings.ToLower(toks[k-1].Text)] {
+				continue
+			}
 			if n := titleFrom(r.db, doc, toks, k); n > 0 && k+n >= j {
 				j = k
 				break

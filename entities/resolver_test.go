@@ -155,6 +155,16 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "organisation names: a title after 'of', a leading possessive, a day in the name",
+			text: "The International Court of Justice ruled. Apple's Cross-Network Exchange grew. Black Friday sales rose.",
+			ner: fakeSpotter{"International Court of Justice": "ORG", "'s Cross-Network Exchange": "ORG", "Black Friday": "ORG"},
+			want: []wantEntity{
+				{"International Court of Justice", "ORG", "", "", "IGO", []string{"International Court of Justice"}},
+				{"Cross-Network Exchange", "ORG", "", "", "", []string{"Cross-Network Exchange"}},
+				{"Black Friday", "ORG", "", "", "", []string{"Black Friday"}},
+			},
+		},
+		{
 			name: "venues, companies and think tanks the NER read as places; states after a city",
 			text: "The band plays Bridgestone Arena in Nashville, TN and Blossom Music Center. " +
 				"Tempus Inc and the Pew Research Center agreed. College Station, Texas was quiet.",
