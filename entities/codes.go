@@ -39,8 +39,12 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 	case "ORG":
 		if o, ok := db.OrgNamed(text); ok {
 			c.name, c.country, c.sector, c.key, c.table = o.Name, o.Country, o.Sector, "o:"+o.Name, true
-		} else if as := db.ActorsNamed(text); len(as) > 0 {
-			c.table = true
+		} else {
+			// A known organisation; a person's name typed ORG ("Ramaphosa")
+			// stays free to join that person.
+			for _, a := range db.ActorsNamed(text) {
+				c.table = c.table || a.Type != "PERSON"
+			}
 		}
 	}
 	if c.key == "" {

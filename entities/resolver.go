@@ -168,7 +168,7 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 	typ := m.Type
 	if txt := sliceText(doc, toks, i, j); caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) {
 		typ = "GPE"
-	} else if typ != "PERSON" && typ != "NORP" && r.titledPerson(doc, toks, i, j) {
+	} else if typ != "PERSON" && typ != "NORP" && (r.titledPerson(doc, toks, i, j) || typ == "ORG" && j-i > 1 && r.onlyPerson(sliceText(doc, toks, i, j))) {
 		typ = "PERSON"
 	} else if (typ == "GPE" || typ == "LOC") && j-i > 1 && !r.knownPlace(sliceText(doc, toks, i, j)) {
 		switch last := strings.ToLower(toks[j-1].Text); {
@@ -244,6 +244,18 @@ func (r *Resolver) titledPerson(doc *nlp.Doc, toks []nlp.Token, i, j int) bool {
 		return honorific || r.db.IsGivenName(toks[i+n].Text) || len(r.db.ActorsNamed(rest)) > 0
 	}
 	return false
+}
+
+// onlyPerson reports whether the actor table knows name, and only as a
+// person ("Elon Musk" read as an organisation).
+func (r *Resolver) onlyPerson(name string) bool {
+	as := r.db.ActorsNamed(name)
+	for _, a := range as {
+		if a.Type != "PERSON" {
+			return false
+		}
+	}
+	return len(as) > 0 && !r.knownPlace(name)
 }
 
 // institutionHeads end the names of institutions, which the NER sometimes

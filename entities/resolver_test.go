@@ -108,7 +108,7 @@ func TestResolveGrouping(t *testing.T) {
 			ner: fakeSpotter{"President Bashar al-Assad": "ORG", "Dr Mwangi": "ORG", "Queen Elizabeth II": "ORG",
 				"Justice Department": "ORG", "Queen Elizabeth Central": "GPE"},
 			want: []wantEntity{
-				{"Bashar al-Assad", "PERSON", "", "President", "GOV", []string{"Bashar al-Assad"}},
+				{"Bashar al-Assad", "PERSON", "SYR", "President", "GOV", []string{"Bashar al-Assad"}},
 				{"Mwangi", "PERSON", "", "", "", []string{"Mwangi"}},
 				{"Elizabeth II", "PERSON", "GBR", "Queen", "GOV", []string{"Elizabeth II"}},
 				{"Justice Department", "ORG", "", "", "", []string{"Justice Department"}},
@@ -157,7 +157,7 @@ func TestResolveGrouping(t *testing.T) {
 		{
 			name: "organisation names: a title after 'of', a leading possessive, a day in the name",
 			text: "The International Court of Justice ruled. Apple's Cross-Network Exchange grew. Black Friday sales rose.",
-			ner: fakeSpotter{"International Court of Justice": "ORG", "'s Cross-Network Exchange": "ORG", "Black Friday": "ORG"},
+			ner:  fakeSpotter{"International Court of Justice": "ORG", "'s Cross-Network Exchange": "ORG", "Black Friday": "ORG"},
 			want: []wantEntity{
 				{"International Court of Justice", "ORG", "", "", "IGO", []string{"International Court of Justice"}},
 				{"Cross-Network Exchange", "ORG", "", "", "", []string{"Cross-Network Exchange"}},
@@ -241,7 +241,7 @@ func TestResolveGrouping(t *testing.T) {
 			want: []wantEntity{
 				{"Sergei Lavrov", "PERSON", "RUS", "Foreign Minister", "GOV", []string{"Sergei Lavrov"}},
 				{"Russia", "GPE", "RUS", "", "", []string{"Russia"}},
-				{"Marco Rubio", "PERSON", "", "Secretary of State", "GOV", []string{"Marco Rubio", "the secretary of state"}},
+				{"Marco Rubio", "PERSON", "USA", "Secretary of State", "GOV", []string{"Marco Rubio", "the secretary of state"}},
 			},
 		},
 		{
@@ -292,8 +292,10 @@ func TestResolveDateAwareCodes(t *testing.T) {
 		date   time.Time
 		sector string
 	}{
-		{time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC), "ELI"},
-		{time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), "GOV"},
+		{time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC), "LEG"}, // a senator
+		{time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), "GOV"}, // vice president
+		{time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), "ELI"},
+		{time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC), "GOV"}, // president
 	} {
 		es := resolve(t, ner, text, tt.date)
 		if len(es) != 1 || es[0].Country != "USA" || es[0].Sector != tt.sector {

@@ -13,7 +13,8 @@
 //	    -cities /tmp/cities.tsv -countries /tmp/node_modules/world-countries/countries.json \
 //	    -isocodes /usr/share/iso-codes/json -out gazetteer/data
 //
-// regions.tsv and orgs.tsv are written by hand (see data/README.md).
+// regions.tsv, orgs.tsv and leaders.tsv are written by hand (see
+// data/README.md); leaders.tsv brings the dictionary's actors up to date.
 package gazetteer
 
 import (
@@ -180,6 +181,7 @@ func load() (*DB, error) {
 		{"admin1.tsv.gz", db.addRegion},
 		{"regions.tsv", db.addRegion},
 		{"actors.tsv.gz", db.addActor},
+		{"leaders.tsv", db.leaderAdder()},
 		{"agents.tsv.gz", db.addAgent},
 		{"orgs.tsv", db.addOrg},
 		{"aliases.tsv", db.addPlaceAlias},

@@ -171,3 +171,34 @@ func TestLookup(t *testing.T) {
 		t.Errorf("lookup allocates %v times", n)
 	}
 }
+
+// TestLeaders checks that leaders.tsv replaces the dictionary's entries:
+// one actor under each of its names, with the roles of its terms.
+func TestLeaders(t *testing.T) {
+	db, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name          string
+		date          int
+		country, sect string
+	}{
+		{"Zelenskyy", 20220301, "UKR", "GOV"},
+		{"Angela Merkel", 20100101, "DEU", "GOV"},
+		{"Angela Merkel", 20230101, "DEU", "ELI"},
+		{"Trump", 20190101, "USA", "GOV"},
+		{"Trump", 20230101, "USA", "ELI"},
+		{"Antonio Guterres", 20200101, "", "IGO"},
+	} {
+		as := db.ActorsNamed(tt.name)
+		if len(as) != 1 {
+			t.Errorf("ActorsNamed(%q): %d actors, want 1", tt.name, len(as))
+			continue
+		}
+		r, ok := as[0].RoleAt(tt.date)
+		if !ok || r.Country != tt.country || r.Sector != tt.sect {
+			t.Errorf("%s at %d: %+v, want %s %s", tt.name, tt.date, r, tt.country, tt.sect)
+		}
+	}
+}

@@ -114,8 +114,8 @@ func (db *DB) addActor(f []string) error {
 	db.Actors = append(db.Actors, a)
 	for _, n := range append([]string{a.Name}, splitList(f[2])...) {
 		k := Key(n)
-		if k == "" {
-			continue
+		if l := db.actors[k]; k == "" || len(l) > 0 && l[len(l)-1] == i {
+			continue // "António" and "Antonio" share a key
 		}
 		db.actors[k] = append(db.actors[k], i)
 		db.noteWords(k)
@@ -126,6 +126,25 @@ func (db *DB) addActor(f []string) error {
 		}
 	}
 	return nil
+}
+
+// leaderAdder returns the reader of leaders.tsv: actors in the format of
+// actors.tsv.gz whose entries replace the dictionary's under the same
+// names (the hand-curated table is newer).
+func (db *DB) leaderAdder() func([]string) error {
+	mine := map[string]bool{}
+	return func(f []string) error {
+		if err := need(f, 4); err != nil {
+			return err
+		}
+		for _, n := range append([]string{f[0]}, splitList(f[2])...) {
+			if k := Key(n); k != "" && !mine[k] {
+				delete(db.actors, k)
+				mine[k] = true
+			}
+		}
+		return db.addActor(f)
+	}
 }
 
 // agents.tsv.gz: phrase code
