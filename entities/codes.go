@@ -16,7 +16,9 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 	c := &cluster{typ: m.Type, name: text, ms: []*mention{m}}
 	switch m.Type {
 	case "GPE", "LOC", "FAC":
-		if co, ok := db.CountryNamed(text); ok && caseOK(text, gazetteer.Key(text)) {
+		if gazetteer.IsCelestial(text) {
+			c.typ = "LOC" // "Jupiter's moon Europa", not Jupiter, Florida
+		} else if co, ok := db.CountryNamed(text); ok && caseOK(text, gazetteer.Key(text)) {
 			c.typ, c.name, c.country, c.key, c.table = "GPE", co.Name, co.Alpha3, "c:"+co.Alpha3, true
 		} else if re, ok := db.RegionNamed(text); ok {
 			c.name, c.key, c.table = re.Name, "r:"+re.Name, true

@@ -153,10 +153,8 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 	if i >= j || m.Type == "MISC" {
 		return nil, false
 	}
-	if (m.Type == "GPE" || m.Type == "LOC") && j-i == 1 {
-		if w := toks[i].Text; calendar[strings.ToLower(w)] || i == 0 && !r.knownPlace(w) {
-			return nil, false // "March"; "Known", "Upheaval": a first word no table knows
-		}
+	if (m.Type == "GPE" || m.Type == "LOC") && j-i == 1 && !r.oneWordPlace(toks, i) {
+		return nil, false
 	}
 	if txt := sliceText(doc, toks, i, j); m.Type != "NORP" && !hasUpper(txt) && !r.knownPlace(txt) {
 		return nil, false // "levy", "parry": edited news capitalises names
@@ -244,6 +242,37 @@ func (r *Resolver) titledPerson(doc *nlp.Doc, toks []nlp.Token, i, j int) bool {
 		return honorific || r.db.IsGivenName(toks[i+n].Text) || len(r.db.ActorsNamed(rest)) > 0
 	}
 	return false
+}
+
+// oneWordPlace reports whether the one-token place mention toks[i] may
+// stand: not a month ("March"), not a first word no table knows ("Known",
+// "Upheaval"), not a word the tagger reads as no noun ("Most doctors",
+// "Orange contrast stitching"), not the end of a compound ("T-Mobile"),
+// unless a country or region table knows it.
+func (r *Resolver) oneWordPlace(toks []nlp.Token, i int) bool {
+	w := toks[i].Text
+	if calendar[strings.ToLower(w)] {
+		return false
+	}
+	if r.isCountry(w) {
+		return true
+	}
+	if _, ok := r.db.RegionNamed(w); ok {
+		return true
+	}
+	first := i == 0 || i == 1 && !classify(toks[0].Text).word
+	if first && !r.knownPlace(w) {
+		return false
+	}
+	switch toks[i].UPOS {
+	case "ADJ", "DET", "ADV", "VERB", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "NUM":
+		return false
+	}
+	if i >= 2 && toks[i-1].Text == "-" && toks[i-1].BStart == toks[i-2].BEnd && toks[i].BStart == toks[i-1].BEnd &&
+		!r.knownPlace(toks[i-2].Text) {
+		return false
+	}
+	return true
 }
 
 // onlyPerson reports whether the actor table knows name, and only as a

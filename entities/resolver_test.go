@@ -479,3 +479,49 @@ func TestJoinHyphenated(t *testing.T) {
 		}
 	}
 }
+
+func TestOneWordPlace(t *testing.T) {
+	db, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(fakeSpotter{}, db)
+	// toks builds tokens "word/UPOS" separated by spaces; a "-" glued to
+	// its neighbours is written "=".
+	toks := func(s string) []nlp.Token {
+		var out []nlp.Token
+		pos := 0
+		for _, f := range strings.Fields(s) {
+			w, upos, _ := strings.Cut(f, "/")
+			if w == "=" {
+				pos-- // no space before or after the hyphen
+				out = append(out, nlp.Token{Text: "-", BStart: pos, BEnd: pos + 1, UPOS: "PUNCT"})
+				pos++
+				continue
+			}
+			out = append(out, nlp.Token{Text: w, BStart: pos, BEnd: pos + len(w), UPOS: upos})
+			pos += len(w) + 1
+		}
+		return out
+	}
+	tests := []struct {
+		text string
+		i    int
+		want bool
+	}{
+		{"He/PRON flew/VERB to/ADP Paris/PROPN", 3, true},
+		{"Most/ADJ doctors/NOUN agree/VERB", 0, false},
+		{"“/PUNCT Most/ADJ do/AUX", 1, false},
+		{"1/NUM Red/PROPN ,/PUNCT 1/NUM Orange/ADJ", 4, false},
+		{"carriers/NOUN like/ADP T/PROPN = Mobile/PROPN", 4, false},
+		{"the/DET US/PROPN = China/PROPN talks/NOUN", 3, true},
+		{"Georgia/ADJ voters/NOUN", 0, true}, // a country or region whatever the tag
+		{"In/ADP March/PROPN", 1, false},
+	}
+	for _, tt := range tests {
+		ts := toks(tt.text)
+		if got := r.oneWordPlace(ts, tt.i); got != tt.want {
+			t.Errorf("oneWordPlace(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
+		}
+	}
+}

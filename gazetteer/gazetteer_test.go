@@ -202,3 +202,11 @@ func TestLeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCelestial(t *testing.T) {
+	for name, want := range map[string]bool{"Jupiter": true, "MARS": true, "Europa": true, "Paris": false, "Moon": false} {
+		if got := IsCelestial(name); got != want {
+			t.Errorf("IsCelestial(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -332,3 +332,13 @@ var nonCountry = map[string]bool{
 	"PKO": true, "XFM": true, "ADB": true, "ARL": true, "EEC": true, "GOP": true, "GCC": true,
 	"OAS": true, "OAU": true, "OIC": true, "PAP": true, "SAD": true, "UNR": true, "ELF": true,
 }
+
+// celestial are the names of bodies of the solar system that GeoNames
+// also knows as towns (Jupiter, Florida; Mars, Pennsylvania).
+var celestial = map[string]bool{"mercury": true, "venus": true, "earth": true, "mars": true,
+	"jupiter": true, "saturn": true, "uranus": true, "neptune": true, "pluto": true, "europa": true,
+	"ganymede": true, "titan": true, "callisto": true, "enceladus": true}
+
+// IsCelestial reports whether name is a planet or moon of the solar
+// system, which news names far more often than the towns so called.
+func IsCelestial(name string) bool { return celestial[Key(name)] }

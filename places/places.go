@@ -116,6 +116,9 @@ func (g *Gazetteer) Resolve(es []tidings.Entity) []tidings.Place {
 // region, then cities (largest first), then a US state.
 func (g *Gazetteer) candidates(name string) []candidate {
 	db := g.db
+	if gazetteer.IsCelestial(name) {
+		return nil // "Jupiter's moon Europa"
+	}
 	if co, ok := db.CountryNamed(name); ok {
 		return []candidate{{place: tidings.Place{Country: co.Alpha2, Lat: co.Lat, Lon: co.Lon}, kind: kindCountry}}
 	}
