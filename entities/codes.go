@@ -13,6 +13,9 @@ import (
 func (r *Resolver) placeOrOrg(m *mention) *cluster {
 	db := r.db
 	text := m.Text
+	if bare, ok := strings.CutPrefix(text, "The "); ok && !r.knownPlace(text) {
+		text = bare // "The New York Times" is the New York Times; "The Hague" stays
+	}
 	c := &cluster{typ: m.Type, name: text, ms: []*mention{m}}
 	switch m.Type {
 	case "GPE", "LOC", "FAC":
@@ -225,7 +228,7 @@ func (r *Resolver) person(c *cluster, e *tidings.Entity, date int) {
 func (r *Resolver) org(c *cluster, e *tidings.Entity, date int) {
 	if (!c.table || e.Sector == "") && !hasCalendarWord(e.Name) {
 		for _, m := range c.ms {
-			for _, a := range r.db.ActorsNamed(m.Text) {
+			for _, a := range r.db.ActorsNamed(strings.TrimPrefix(m.Text, "The ")) {
 				if role, ok := a.RoleAt(date); ok {
 					if e.Country == "" {
 						e.Country = role.Country

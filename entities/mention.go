@@ -68,7 +68,9 @@ func Adapt[S SpanShape](find func(*nlp.Doc) []S) Spotter {
 
 // Combine returns a Spotter that takes every mention of primary and adds
 // the mentions of extra that overlap none of them: the NER decides, the
-// dictionary fills its gaps.
+// dictionary fills its gaps. A MISC mention of primary (a name of another
+// kind, which the resolver drops) keeps extra out of it too ("U.S." of
+// "U.S. Open").
 func Combine(primary, extra Spotter) Spotter {
 	return SpotterFunc(func(doc *nlp.Doc) []Mention {
 		ms := primary.Spot(doc)

@@ -76,8 +76,9 @@ func validate(doc *nlp.Doc) error {
 // doc's token offsets must lie within doc.Text (Annotate checks them).
 func (r *Resolver) Resolve(doc *nlp.Doc, date int) []tidings.Entity {
 	var ms []*mention
+	edited := editedText(doc)
 	for _, m := range r.joinHyphenated(doc, r.sp.Spot(doc)) {
-		if x, ok := r.clean(doc, m); ok {
+		if x, ok := r.clean(doc, m, edited); ok {
 			ms = append(ms, x)
 		}
 	}
@@ -122,7 +123,7 @@ type mention struct {
 
 // clean validates a mention, trims possessives, articles and punctuation,
 // strips titles into the role and reads the demonym before the title.
-func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
+func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) {
 	if m.Sent < 0 || m.Sent >= len(doc.Sentences) {
 		return nil, false
 	}
@@ -130,42 +131,25 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 	if m.Start < 0 || m.End > len(toks) || m.Start >= m.End {
 		return nil, false
 	}
-	i, j := m.Start, m.End
-	for j > i && (isPossessive(toks[j-1].Text) || !classify(toks[j-1].Text).word) {
-		j--
-	}
-	for i < j && (!classify(toks[i].Text).word || isPossessive(toks[i].Text) || strings.EqualFold(toks[i].Text, "the")) {
-		i++
-	}
-	if m.Type != "PERSON" {
-		// "US Vice" of "US Vice-President": a title begins inside the span,
-		// but not after "of" ("International Court of Justice").
-		for k := i + 1; k < j; k++ {
-			if connectors[strings.ToLower(toks[k-1].Text)] {
-				continue
-			}
-			if n := titleFrom(r.db, doc, toks, k); n > 0 && k+n >= j {
-				j = k
-				break
-			}
-		}
-	}
+	i, j := r.trimSpan(doc, toks, m)
 	if i >= j || m.Type == "MISC" {
 		return nil, false
 	}
-	if (m.Type == "GPE" || m.Type == "LOC") && j-i == 1 && !r.oneWordPlace(toks, i) {
+	if (m.Type == "GPE" || m.Type == "LOC") && j-i == 1 && !r.oneWordPlace(doc, toks, i) {
 		return nil, false
 	}
-	if txt := sliceText(doc, toks, i, j); m.Type != "NORP" && !hasUpper(txt) && !r.knownPlace(txt) {
-		return nil, false // "levy", "parry": edited news capitalises names
+	if txt := strings.TrimPrefix(sliceText(doc, toks, i, j), "The "); edited && m.Type != "NORP" && !hasUpper(txt) && !r.knownPlace(txt) &&
+		!(m.Type == "ORG" && j-i > 1 && orgWords[strings.ToLower(toks[j-1].Text)]) {
+		return nil, false // "levy", "parry": edited news capitalises names, not "interior ministry"
 	}
 	x := &mention{}
 	if i > 0 {
 		x.prev = strings.ToLower(toks[i-1].Text)
 	}
 	typ := m.Type
-	if txt := sliceText(doc, toks, i, j); caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) {
-		typ = "GPE"
+	if txt := sliceText(doc, toks, i, j); typ != "NORP" && caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) &&
+		!(typ == "PERSON" && j < len(toks) && personCues[strings.ToLower(toks[j].Text)]) {
+		typ = "GPE" // not "Jordan said"
 	} else if typ != "PERSON" && typ != "NORP" && (r.titledPerson(doc, toks, i, j) || typ == "ORG" && j-i > 1 && r.onlyPerson(sliceText(doc, toks, i, j))) {
 		typ = "PERSON"
 	} else if (typ == "GPE" || typ == "LOC") && j-i > 1 && !r.knownPlace(sliceText(doc, toks, i, j)) {
@@ -203,7 +187,9 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 		}
 	}
 	x.Mention = mentionOf(doc, m.Sent, i, j, typ, m.Score)
-	if n := len(x.Text); n > 2 && (strings.HasSuffix(x.Text, "'s") || strings.HasSuffix(x.Text, "’s")) {
+	if n := len(x.Text); n > 2 && !isPossessive(toks[j-1].Text) && (strings.HasSuffix(x.Text, "'s") || strings.HasSuffix(x.Text, "’s")) {
+		// A possessive the tokenizer left on the word ("Russia's"); one
+		// it split off and the trimming kept is part of the name.
 		cut := 2
 		if strings.HasSuffix(x.Text, "’s") {
 			cut = 4
@@ -217,6 +203,79 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention) (*mention, bool) {
 		}
 	}
 	return x, true
+}
+
+// editedText reports whether doc is capitalised as edited text is: most
+// of its sentences start with a capital. Only there does a name in lower
+// case mean it is no name (chat and forum posts write "kerala", "jen").
+func editedText(doc *nlp.Doc) bool {
+	capital, all := 0, 0
+	for _, s := range doc.Sentences {
+		for _, t := range s.Tokens {
+			if !classify(t.Text).word {
+				continue
+			}
+			all++
+			if startsUpper(t.Text) {
+				capital++
+			}
+			break
+		}
+	}
+	return all > 0 && capital*5 >= all*4
+}
+
+// trimSpan returns the part of m's span that names: without punctuation
+// around it, a leading lower-case "the" or possessive, a trailing
+// possessive of a person or place ("Russia 's"; an organisation or venue
+// keeps it: "Lord 's", "Del Frisco 's"), and a title the span ends in
+// ("US Vice-President" before "JD Vance").
+func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int) {
+	i, j = m.Start, m.End
+	keepPossessive := m.Type != "PERSON" && ellipticPossessive(toks, j)
+	for j > i && (isPossessive(toks[j-1].Text) && !keepPossessive || !classify(toks[j-1].Text).word) {
+		j--
+	}
+	if j > i+1 && isPossessive(toks[j-1].Text) && !classify(toks[j-2].Text).word {
+		j -= 2
+	}
+	for i < j && (!classify(toks[i].Text).word || isPossessive(toks[i].Text) || toks[i].Text == "the") {
+		i++
+	}
+	if m.Type == "PERSON" {
+		return i, j
+	}
+	for k := i + 1; k < j; k++ {
+		// Not after "of" ("International Court of Justice"), nor at an
+		// organisation word ("British Labour Party leader").
+		if connectors[strings.ToLower(toks[k-1].Text)] || orgWords[strings.ToLower(toks[k].Text)] {
+			continue
+		}
+		// The title runs past the span, or ends it before a name
+		// ("US Vice-President JD Vance"; not "Burger King").
+		if n := titleFrom(r.db, doc, toks, k); n > 0 && (k+n > j ||
+			k+n == j && j < len(toks) && startsUpper(toks[j].Text) && classify(toks[j].Text).word) {
+			return i, k
+		}
+	}
+	return i, j
+}
+
+// ellipticPossessive reports whether the possessive ending a span at j
+// stands for its noun ("dinner at Lord 's", "Boatmen 's was the prize"),
+// so that it is part of a name, rather than a genitive before one
+// ("the Defence Ministry 's statement").
+func ellipticPossessive(toks []nlp.Token, j int) bool {
+	if j == 0 || !isPossessive(toks[j-1].Text) || j == len(toks) {
+		return true
+	}
+	switch next := toks[j]; next.UPOS {
+	case "NOUN", "PROPN", "ADJ", "NUM":
+		return false
+	case "":
+		return !classify(next.Text).word
+	}
+	return true
 }
 
 // titledPerson reports whether toks[i:j], which the spotter did not take
@@ -249,7 +308,7 @@ func (r *Resolver) titledPerson(doc *nlp.Doc, toks []nlp.Token, i, j int) bool {
 // "Upheaval"), not a word the tagger reads as no noun ("Most doctors",
 // "Orange contrast stitching"), not the end of a compound ("T-Mobile"),
 // unless a country or region table knows it.
-func (r *Resolver) oneWordPlace(toks []nlp.Token, i int) bool {
+func (r *Resolver) oneWordPlace(doc *nlp.Doc, toks []nlp.Token, i int) bool {
 	w := toks[i].Text
 	if calendar[strings.ToLower(w)] {
 		return false
@@ -260,12 +319,20 @@ func (r *Resolver) oneWordPlace(toks []nlp.Token, i int) bool {
 	if _, ok := r.db.RegionNamed(w); ok {
 		return true
 	}
+	if i+2 < len(toks) && toks[i+1].Text == "," {
+		for n := 1; n <= 3 && i+2+n <= len(toks); n++ {
+			if r.knownPlace(sliceText(doc, toks, i+2, i+2+n)) {
+				return true // a dateline: "TAVILDARA, Tajikistan", "TOFTIR, Faroe Islands"
+			}
+		}
+	}
 	first := i == 0 || i == 1 && !classify(toks[0].Text).word
-	if first && !r.knownPlace(w) {
-		return false
+	if first && !r.knownPlace(w) && !(toks[i].UPOS == "PROPN" && i+1 < len(toks) &&
+		(toks[i+1].UPOS == "VERB" || toks[i+1].UPOS == "AUX")) {
+		return false // "Known", "Upheaval"; not "Tavildara is in ruins"
 	}
 	switch toks[i].UPOS {
-	case "ADJ", "DET", "ADV", "VERB", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "NUM":
+	case "ADJ", "DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "NUM": // VERB: the tagger reads unknown names so ("to Jerusalem")
 		return false
 	}
 	if i >= 2 && toks[i-1].Text == "-" && toks[i-1].BStart == toks[i-2].BEnd && toks[i].BStart == toks[i-1].BEnd &&

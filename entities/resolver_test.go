@@ -517,10 +517,16 @@ func TestOneWordPlace(t *testing.T) {
 		{"the/DET US/PROPN = China/PROPN talks/NOUN", 3, true},
 		{"Georgia/ADJ voters/NOUN", 0, true}, // a country or region whatever the tag
 		{"In/ADP March/PROPN", 1, false},
+		{"TOFTIR/ADJ ,/PUNCT Faroe/PROPN Islands/PROPN", 0, true}, // a dateline
+		{"to/ADP Jerusalem/VERB", 1, true},                        // a tagging error
 	}
 	for _, tt := range tests {
 		ts := toks(tt.text)
-		if got := r.oneWordPlace(ts, tt.i); got != tt.want {
+		doc := &nlp.Doc{Text: strings.Repeat(" ", ts[len(ts)-1].BEnd)}
+		for _, tk := range ts {
+			doc.Text = doc.Text[:tk.BStart] + tk.Text + doc.Text[tk.BEnd:]
+		}
+		if got := r.oneWordPlace(doc, ts, tt.i); got != tt.want {
 			t.Errorf("oneWordPlace(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
 		}
 	}

@@ -221,8 +221,11 @@ func (r *Recognizer) TagDocument(sents [][]string) [][]string {
 	return out
 }
 
-// Recognize finds the PERSON, ORG, GPE, LOC and NORP mentions of an analysed
-// document, in document order.
+// Recognize finds the PERSON, ORG, GPE, LOC, NORP and MISC mentions of an
+// analysed document, in document order. MISC spans (events, works,
+// products: "U.S. Open", "Tour of the Netherlands") are names of no entity
+// type the record keeps; they are returned so that a dictionary spotter
+// combined with the NER does not find places inside them.
 func (r *Recognizer) Recognize(doc *nlp.Doc) []Span {
 	if doc == nil {
 		return nil
@@ -240,9 +243,6 @@ func (r *Recognizer) Recognize(doc *nlp.Doc) []Span {
 		toks := doc.Sentences[si].Tokens
 		for _, s := range spans {
 			typ := s.typ
-			if typ == Misc {
-				continue
-			}
 			first, last := toks[s.Start], toks[s.End-1]
 			text := ""
 			if first.BStart >= 0 && last.BEnd <= len(doc.Text) && first.BStart <= last.BEnd {
