@@ -56,6 +56,7 @@ func evalTasks() map[string]evalTask {
 		"counts":     evalCounts,
 		"events":     evalEvents,
 		"ner":        evalNER,
+		"entities":   evalEntities,
 		"extraction": evalExtraction,
 	}
 }
