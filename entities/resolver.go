@@ -234,6 +234,9 @@ func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int
 	i, j = m.Start, m.End
 	keepPossessive := m.Type != "PERSON" && ellipticPossessive(toks, j)
 	for j > i && (isPossessive(toks[j-1].Text) && !keepPossessive || !classify(toks[j-1].Text).word) {
+		if toks[j-1].Text == ")" && opens(toks[i:j-1]) {
+			break // "Mladost (L)": the bracket is part of the name
+		}
 		j--
 	}
 	if j > i+1 && isPossessive(toks[j-1].Text) && !classify(toks[j-2].Text).word {
@@ -259,6 +262,19 @@ func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int
 		}
 	}
 	return i, j
+}
+
+// openingQuotes open a quotation, which starts like a sentence.
+var openingQuotes = setOf("\"", "'", "“", "‘", "``", "`")
+
+// opens reports whether toks hold an opening bracket.
+func opens(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if t.Text == "(" {
+			return true
+		}
+	}
+	return false
 }
 
 // ellipticPossessive reports whether the possessive ending a span at j
@@ -326,14 +342,20 @@ func (r *Resolver) oneWordPlace(doc *nlp.Doc, toks []nlp.Token, i int) bool {
 			}
 		}
 	}
-	first := i == 0 || i == 1 && !classify(toks[0].Text).word
+	// First in its sentence, or in a quotation within it ("said, 'Come out").
+	first := i == 0 || !classify(toks[i-1].Text).word && (i == 1 || openingQuotes[toks[i-1].Text])
 	if first && !r.knownPlace(w) && !(toks[i].UPOS == "PROPN" && i+1 < len(toks) &&
 		(toks[i+1].UPOS == "VERB" || toks[i+1].UPOS == "AUX")) {
 		return false // "Known", "Upheaval"; not "Tavildara is in ruins"
 	}
 	switch toks[i].UPOS {
-	case "ADJ", "DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "NUM": // VERB: the tagger reads unknown names so ("to Jerusalem")
+	case "ADJ", "DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "NUM":
 		return false
+	case "VERB":
+		// A verb opening a sentence ("Come together"); elsewhere a
+		// capitalised "verb" is a name the tagger does not know ("to
+		// Jerusalem").
+		return !first
 	}
 	if i >= 2 && toks[i-1].Text == "-" && toks[i-1].BStart == toks[i-2].BEnd && toks[i].BStart == toks[i-1].BEnd &&
 		!r.knownPlace(toks[i-2].Text) {

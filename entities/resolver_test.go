@@ -155,6 +155,15 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "a bracket that is part of a name",
+			text: "Hajduk beat Mladost (L) on Sunday.",
+			ner:  fakeSpotter{"Hajduk": "ORG", "Mladost (L)": "ORG"},
+			want: []wantEntity{
+				{"Hajduk", "ORG", "", "", "", []string{"Hajduk"}},
+				{"Mladost (L)", "ORG", "", "", "", []string{"Mladost (L)"}},
+			},
+		},
+		{
 			name: "organisation names: a title after 'of', a leading possessive, a day in the name",
 			text: "The International Court of Justice ruled. Apple's Cross-Network Exchange grew. Black Friday sales rose.",
 			ner:  fakeSpotter{"International Court of Justice": "ORG", "'s Cross-Network Exchange": "ORG", "Black Friday": "ORG"},
@@ -325,6 +334,7 @@ func TestDictSpotter(t *testing.T) {
 		{"He won three Premier League titles.", nil},
 		{"The phone has four speaker Audio.", nil},
 		{"Olivier Bosc, General Manager of Acme, said so.", []string{"PERSON Olivier Bosc"}},
+		{"Like I said, it rained.", nil},
 	}
 	sp := NewDictSpotter(db)
 	for _, tt := range tests {
@@ -519,6 +529,8 @@ func TestOneWordPlace(t *testing.T) {
 		{"In/ADP March/PROPN", 1, false},
 		{"TOFTIR/ADJ ,/PUNCT Faroe/PROPN Islands/PROPN", 0, true}, // a dateline
 		{"to/ADP Jerusalem/VERB", 1, true},                        // a tagging error
+		{"Come/VERB out/ADP", 0, false},                           // a verb opening a sentence
+		{"said/VERB ,/PUNCT '/PUNCT Come/VERB out/ADP", 3, false}, // or a quotation
 	}
 	for _, tt := range tests {
 		ts := toks(tt.text)

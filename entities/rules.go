@@ -38,7 +38,8 @@ var orgWords = setOf("ministry", "party", "council", "army", "forces", "force", 
 	"alliance", "authority", "government", "service", "center", "centre", "bureau", "coalition",
 	"federation", "church", "cabinet", "embassy", "radio", "television", "news", "times", "post",
 	"press", "airlines", "airways", "corporation", "club", "school", "hospital", "board",
-	"administration", "command", "regiment", "battalion", "division", "directorate", "tribunal")
+	"administration", "command", "regiment", "battalion", "division", "directorate", "tribunal",
+	"community")
 
 // personCues next to a capitalised sequence make it a person.
 var personCues = setOf("said", "says", "told", "added", "stated", "wrote", "explained", "argued",
@@ -153,6 +154,11 @@ func (s *DictSpotter) classifyRun(doc *nlp.Doc, si, i, j int, titled bool) (Ment
 		p := leftContext(s.db, doc, toks, i)
 		titled = p.start < i && p.role != "" &&
 			(startsUpper(sliceText(doc, toks, p.start, i)) || s.db.IsGivenName(toks[i].Text))
+	}
+	for k := i; k < j; k++ {
+		if toks[k].Text == "I" {
+			return Mention{}, false // "Like I said"
+		}
 	}
 	cue := j < len(toks) && personCues[strings.ToLower(toks[j].Text)] ||
 		j+1 < len(toks) && toks[j].Text == "," && strings.EqualFold(toks[j+1].Text, "who")

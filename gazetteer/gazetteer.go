@@ -142,7 +142,7 @@ type DB struct {
 	actors    map[string][]int
 	orgs      map[string]int
 	agents    map[string]string
-	givenName map[string]bool
+	givenName map[string]int // first names of known people: how many bear each
 	first     map[string]int
 	// names holds every key of country, demonym, regions, orgs, actors and
 	// cities, so that a phrase in none of them costs one probe (HasName).
@@ -170,7 +170,7 @@ func load() (*DB, error) {
 		country: map[string]int{}, alpha2: map[string]int{}, alpha3: map[string]int{},
 		demonym: map[string]int{}, cities: map[string][]int{}, regions: map[string]int{},
 		actors: map[string][]int{}, orgs: map[string]int{}, agents: map[string]string{},
-		givenName: map[string]bool{}, first: map[string]int{},
+		givenName: map[string]int{}, first: map[string]int{},
 	}
 	steps := []struct {
 		file string

@@ -122,7 +122,7 @@ func (db *DB) addActor(f []string) error {
 	}
 	if a.Type == "PERSON" {
 		if w := strings.Fields(a.Name); len(w) > 1 && len(w[0]) > 2 && !strings.Contains(w[0], ".") {
-			db.givenName[Key(w[0])] = true
+			db.givenName[Key(w[0])]++
 		}
 	}
 	return nil
@@ -264,10 +264,13 @@ func (db *DB) Agent(phrase string) (string, bool) {
 	return c, ok
 }
 
-// IsGivenName reports whether name is the first name of a known person.
+// IsGivenName reports whether name is the first name of at least two
+// known people. A first name borne once is as often a word of an entry
+// the dictionaries typed wrongly ("Human Rights Internet", "Air Va. K.
+// Khandekar") as a rare given name.
 func (db *DB) IsGivenName(name string) bool {
 	v, _ := lookup(db.givenName, name)
-	return v
+	return v >= 2
 }
 
 // sectors are the CAMEO role codes that name a sector, in the order they
