@@ -18,12 +18,28 @@ import (
 // an article. It implements analyze.Annotator and is safe for concurrent
 // use.
 type Resolver struct {
-	sp Spotter
-	db *gazetteer.DB
+	sp    Spotter
+	db    *gazetteer.DB
+	lower func(word string) bool // see LowercaseWords
 }
 
+// An Option configures a Resolver.
+type Option func(*Resolver)
+
+// LowercaseWords gives the Resolver a test for words that running text
+// writes in lower case ("bath", "sale"): one-word places spelt so are
+// taken only where a preposition or a dateline makes them places ("in
+// Bath"), not in "champions Bath" or "Orrell 13 Bath 56".
+func LowercaseWords(f func(word string) bool) Option { return func(r *Resolver) { r.lower = f } }
+
 // New returns a Resolver that takes mentions from sp and codes from db.
-func New(sp Spotter, db *gazetteer.DB) *Resolver { return &Resolver{sp: sp, db: db} }
+func New(sp Spotter, db *gazetteer.DB, opts ...Option) *Resolver {
+	r := &Resolver{sp: sp, db: db}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
+}
 
 // NewDefault returns a Resolver over the embedded tables with the
 // dictionary spotter alone, for use before (or without) the NER model.
@@ -347,6 +363,9 @@ func (r *Resolver) oneWordPlace(doc *nlp.Doc, toks []nlp.Token, i int) bool {
 	if first && !r.knownPlace(w) && !(toks[i].UPOS == "PROPN" && i+1 < len(toks) &&
 		(toks[i+1].UPOS == "VERB" || toks[i+1].UPOS == "AUX")) {
 		return false // "Known", "Upheaval"; not "Tavildara is in ruins"
+	}
+	if r.lower != nil && r.lower(w) && (i == 0 || !placePrepositions[strings.ToLower(toks[i-1].Text)]) {
+		return false
 	}
 	switch toks[i].UPOS {
 	case "ADJ", "DET", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "NUM":

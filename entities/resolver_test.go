@@ -495,7 +495,7 @@ func TestOneWordPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := New(fakeSpotter{}, db)
+	r := New(fakeSpotter{}, db, LowercaseWords(func(w string) bool { return strings.EqualFold(w, "bath") }))
 	// toks builds tokens "word/UPOS" separated by spaces; a "-" glued to
 	// its neighbours is written "=".
 	toks := func(s string) []nlp.Token {
@@ -530,6 +530,8 @@ func TestOneWordPlace(t *testing.T) {
 		{"TOFTIR/ADJ ,/PUNCT Faroe/PROPN Islands/PROPN", 0, true}, // a dateline
 		{"to/ADP Jerusalem/VERB", 1, true},                        // a tagging error
 		{"Come/VERB out/ADP", 0, false},                           // a verb opening a sentence
+		{"champions/NOUN Bath/PROPN won/VERB", 1, false},          // a word running text writes in lower case
+		{"born/VERB in/ADP Bath/PROPN", 2, true},                  // unless a preposition makes it a place
 		{"said/VERB ,/PUNCT '/PUNCT Come/VERB out/ADP", 3, false}, // or a quotation
 	}
 	for _, tt := range tests {

@@ -221,6 +221,15 @@ func (r *Recognizer) TagDocument(sents [][]string) [][]string {
 	return out
 }
 
+// Lowercase reports whether word is written in lower case almost
+// everywhere it occurs mid-sentence in the NER's training text ("bath",
+// "sale", "come"; not "vancouver"): a capitalised occurrence is then more
+// likely a sentence start, a headline or a team than a place.
+func (r *Recognizer) Lowercase(word string) bool {
+	_, _, capb, ok := r.x.lex.get(normWord(word))
+	return ok && capb == capLower
+}
+
 // Recognize finds the PERSON, ORG, GPE, LOC, NORP and MISC mentions of an
 // analysed document, in document order. MISC spans (events, works,
 // products: "U.S. Open", "Tour of the Netherlands") are names of no entity

@@ -85,5 +85,5 @@ func loadEntities() (*gazetteer.DB, *entities.Resolver, error) {
 		return nil, nil, fmt.Errorf("loading NER model: %w", err)
 	}
 	spot := entities.Combine(entities.Adapt(rec.Recognize), entities.NewDictSpotter(db))
-	return db, entities.New(spot, db), nil
+	return db, entities.New(spot, db, entities.LowercaseWords(rec.Lowercase)), nil
 }
