@@ -8,7 +8,11 @@
 // The Resolver then strips titles into roles ("Russian Foreign Minister
 // Sergei Lavrov" -> Sergei Lavrov, role Foreign Minister, country RUS),
 // links surnames to full names, acronyms to long forms and country aliases
-// to one canonical country, and fills Article.Entities.
+// to one canonical country, and fills Article.Entities. On the way it
+// repairs what the NER gets wrong in news: titles and names typed as
+// organisations, institutions and venues typed as places, lower-case
+// words and sentence-initial words typed as names. "tidings eval
+// entities" measures the whole layer on the NER gold files.
 package entities
 
 import (
@@ -22,7 +26,7 @@ type Mention struct {
 	// Sent is the sentence index; Start and End are token indices within
 	// it, End exclusive.
 	Sent, Start, End int
-	Type             string // PERSON ORG GPE LOC NORP
+	Type             string // PERSON ORG GPE LOC NORP, or MISC (a name of no kept type)
 	Text             string
 	// CStart and CEnd are code-point offsets into Doc.Text.
 	CStart, CEnd int
