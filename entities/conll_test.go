@@ -2,12 +2,13 @@ package entities
 
 import (
 	"bufio"
-	"github.com/tidings/tidings/internal/shared"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/tidings/tidings/internal/shared"
 
 	"github.com/tidings/tidings/gazetteer"
 	"github.com/tidings/tidings/nlp"

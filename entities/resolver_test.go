@@ -116,35 +116,6 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
-			name: "abbreviated titles spelt out, state before a title, party tags",
-			text: "New Jersey Sen. Cory Booker met Rep. Jose Serrano (D-NY) and Gov. Matt Bevin (R-Ky.). Lt. Col. Alexander Vindman testified. " +
-				"David McKinley, R-W.Va., added a levy.",
-			ner: fakeSpotter{"New Jersey": "GPE", "Cory Booker": "PERSON", "Jose Serrano": "PERSON", "Matt Bevin": "PERSON",
-				"Alexander Vindman": "PERSON", "David McKinley": "PERSON", "levy": "PERSON"},
-			want: []wantEntity{
-				{"New Jersey", "GPE", "USA", "", "", []string{"New Jersey"}},
-				{"Cory Booker", "PERSON", "USA", "Senator", "LEG", []string{"Cory Booker"}},
-				{"Jose Serrano", "PERSON", "USA", "Representative", "LEG", []string{"Jose Serrano"}},
-				{"Matt Bevin", "PERSON", "USA", "Governor", "GOV", []string{"Matt Bevin"}},
-				{"Alexander Vindman", "PERSON", "", "Lieutenant Colonel", "MIL", []string{"Alexander Vindman"}},
-				{"David McKinley", "PERSON", "USA", "", "LEG", []string{"David McKinley"}},
-			},
-		},
-		{
-			name: "ranks: police, a team captain; punctuation is not part of a title",
-			text: "Lt. Matt Harris of the city police spoke. England captain Harry Kane scored. WASHINGTON (AP) — Ambassador Gordon Sondland left.",
-			ner: fakeSpotter{"Matt Harris": "PERSON", "England": "GPE", "Harry Kane": "PERSON", "WASHINGTON": "GPE",
-				"AP": "ORG", "Gordon Sondland": "PERSON"},
-			want: []wantEntity{
-				{"Matt Harris", "PERSON", "", "Lieutenant", "COP", []string{"Matt Harris"}},
-				{"England", "GPE", "GBR", "", "", []string{"England"}},
-				{"Harry Kane", "PERSON", "GBR", "Captain", "", []string{"Harry Kane"}},
-				{"Washington", "GPE", "USA", "", "", []string{"WASHINGTON"}},
-				{"Associated Press", "ORG", "", "", "MED", []string{"AP"}},
-				{"Gordon Sondland", "PERSON", "", "Ambassador", "GOV", []string{"Gordon Sondland"}},
-			},
-		},
-		{
 			name: "institutions the NER read as places",
 			text: "She studied at Rice University in Houston and spoke in the West Bank.",
 			ner:  fakeSpotter{"Rice University": "GPE", "Houston": "GPE", "West Bank": "GPE"},
@@ -152,42 +123,6 @@ func TestResolveGrouping(t *testing.T) {
 				{"Rice University", "ORG", "", "", "", []string{"Rice University"}},
 				{"Houston", "GPE", "USA", "", "", []string{"Houston"}},
 				{"West Bank", "GPE", "PSE", "", "", []string{"West Bank"}},
-			},
-		},
-		{
-			name: "a bracket that is part of a name",
-			text: "Hajduk beat Mladost (L) on Sunday.",
-			ner:  fakeSpotter{"Hajduk": "ORG", "Mladost (L)": "ORG"},
-			want: []wantEntity{
-				{"Hajduk", "ORG", "", "", "", []string{"Hajduk"}},
-				{"Mladost (L)", "ORG", "", "", "", []string{"Mladost (L)"}},
-			},
-		},
-		{
-			name: "organisation names: a title after 'of', a leading possessive, a day in the name",
-			text: "The International Court of Justice ruled. Apple's Cross-Network Exchange grew. Black Friday sales rose.",
-			ner:  fakeSpotter{"International Court of Justice": "ORG", "'s Cross-Network Exchange": "ORG", "Black Friday": "ORG"},
-			want: []wantEntity{
-				{"International Court of Justice", "ORG", "", "", "IGO", []string{"International Court of Justice"}},
-				{"Cross-Network Exchange", "ORG", "", "", "", []string{"Cross-Network Exchange"}},
-				{"Black Friday", "ORG", "", "", "", []string{"Black Friday"}},
-			},
-		},
-		{
-			name: "venues, companies and think tanks the NER read as places; states after a city",
-			text: "The band plays Bridgestone Arena in Nashville, TN and Blossom Music Center. " +
-				"Tempus Inc and the Pew Research Center agreed. College Station, Texas was quiet.",
-			ner: fakeSpotter{"Bridgestone Arena": "GPE", "Nashville": "GPE", "TN": "GPE", "Blossom Music Center": "GPE",
-				"Tempus Inc": "GPE", "Pew Research Center": "GPE", "College Station": "GPE", "Texas": "GPE"},
-			want: []wantEntity{
-				{"Bridgestone Arena", "LOC", "", "", "", []string{"Bridgestone Arena"}},
-				{"Nashville", "GPE", "USA", "", "", []string{"Nashville"}},
-				{"Tennessee", "GPE", "USA", "", "", []string{"TN"}},
-				{"Blossom Music Center", "LOC", "", "", "", []string{"Blossom Music Center"}},
-				{"Tempus Inc", "ORG", "", "", "", []string{"Tempus Inc"}},
-				{"Pew Research Center", "ORG", "", "", "", []string{"Pew Research Center"}},
-				{"College Station", "GPE", "USA", "", "", []string{"College Station"}},
-				{"Texas", "GPE", "USA", "", "", []string{"Texas"}},
 			},
 		},
 		{
@@ -284,6 +219,90 @@ func TestResolveGrouping(t *testing.T) {
 			text: "Missiles hit Kiev overnight.",
 			ner:  fakeSpotter{"Kiev": "GPE"},
 			want: []wantEntity{{"Kyiv", "GPE", "UKR", "", "", []string{"Kiev"}}},
+		},
+	}
+	date := time.Date(2025, 4, 24, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkEntities(t, resolve(t, tt.ner, tt.text, date), tt.want)
+		})
+	}
+}
+
+// TestResolveNewsRepairs covers what the resolver repairs in the NER's
+// output on news: titles, party tags and ranks, names the NER cut or
+// typed as places.
+func TestResolveNewsRepairs(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ner  fakeSpotter
+		want []wantEntity
+	}{
+		{
+			name: "abbreviated titles spelt out, state before a title, party tags",
+			text: "New Jersey Sen. Cory Booker met Rep. Jose Serrano (D-NY) and Gov. Matt Bevin (R-Ky.). Lt. Col. Alexander Vindman testified. " +
+				"David McKinley, R-W.Va., added a levy.",
+			ner: fakeSpotter{"New Jersey": "GPE", "Cory Booker": "PERSON", "Jose Serrano": "PERSON", "Matt Bevin": "PERSON",
+				"Alexander Vindman": "PERSON", "David McKinley": "PERSON", "levy": "PERSON"},
+			want: []wantEntity{
+				{"New Jersey", "GPE", "USA", "", "", []string{"New Jersey"}},
+				{"Cory Booker", "PERSON", "USA", "Senator", "LEG", []string{"Cory Booker"}},
+				{"Jose Serrano", "PERSON", "USA", "Representative", "LEG", []string{"Jose Serrano"}},
+				{"Matt Bevin", "PERSON", "USA", "Governor", "GOV", []string{"Matt Bevin"}},
+				{"Alexander Vindman", "PERSON", "", "Lieutenant Colonel", "MIL", []string{"Alexander Vindman"}},
+				{"David McKinley", "PERSON", "USA", "", "LEG", []string{"David McKinley"}},
+			},
+		},
+		{
+			name: "ranks: police, a team captain; punctuation is not part of a title",
+			text: "Lt. Matt Harris of the city police spoke. England captain Harry Kane scored. WASHINGTON (AP) — Ambassador Gordon Sondland left.",
+			ner: fakeSpotter{"Matt Harris": "PERSON", "England": "GPE", "Harry Kane": "PERSON", "WASHINGTON": "GPE",
+				"AP": "ORG", "Gordon Sondland": "PERSON"},
+			want: []wantEntity{
+				{"Matt Harris", "PERSON", "", "Lieutenant", "COP", []string{"Matt Harris"}},
+				{"England", "GPE", "GBR", "", "", []string{"England"}},
+				{"Harry Kane", "PERSON", "GBR", "Captain", "", []string{"Harry Kane"}},
+				{"Washington", "GPE", "USA", "", "", []string{"WASHINGTON"}},
+				{"Associated Press", "ORG", "", "", "MED", []string{"AP"}},
+				{"Gordon Sondland", "PERSON", "", "Ambassador", "GOV", []string{"Gordon Sondland"}},
+			},
+		},
+		{
+			name: "a bracket that is part of a name",
+			text: "Hajduk beat Mladost (L) on Sunday.",
+			ner:  fakeSpotter{"Hajduk": "ORG", "Mladost (L)": "ORG"},
+			want: []wantEntity{
+				{"Hajduk", "ORG", "", "", "", []string{"Hajduk"}},
+				{"Mladost (L)", "ORG", "", "", "", []string{"Mladost (L)"}},
+			},
+		},
+		{
+			name: "organisation names: a title after 'of', a leading possessive, a day in the name",
+			text: "The International Court of Justice ruled. Apple's Cross-Network Exchange grew. Black Friday sales rose.",
+			ner:  fakeSpotter{"International Court of Justice": "ORG", "'s Cross-Network Exchange": "ORG", "Black Friday": "ORG"},
+			want: []wantEntity{
+				{"International Court of Justice", "ORG", "", "", "IGO", []string{"International Court of Justice"}},
+				{"Cross-Network Exchange", "ORG", "", "", "", []string{"Cross-Network Exchange"}},
+				{"Black Friday", "ORG", "", "", "", []string{"Black Friday"}},
+			},
+		},
+		{
+			name: "venues, companies and think tanks the NER read as places; states after a city",
+			text: "The band plays Bridgestone Arena in Nashville, TN and Blossom Music Center. " +
+				"Tempus Inc and the Pew Research Center agreed. College Station, Texas was quiet.",
+			ner: fakeSpotter{"Bridgestone Arena": "GPE", "Nashville": "GPE", "TN": "GPE", "Blossom Music Center": "GPE",
+				"Tempus Inc": "GPE", "Pew Research Center": "GPE", "College Station": "GPE", "Texas": "GPE"},
+			want: []wantEntity{
+				{"Bridgestone Arena", "LOC", "", "", "", []string{"Bridgestone Arena"}},
+				{"Nashville", "GPE", "USA", "", "", []string{"Nashville"}},
+				{"Tennessee", "GPE", "USA", "", "", []string{"TN"}},
+				{"Blossom Music Center", "LOC", "", "", "", []string{"Blossom Music Center"}},
+				{"Tempus Inc", "ORG", "", "", "", []string{"Tempus Inc"}},
+				{"Pew Research Center", "ORG", "", "", "", []string{"Pew Research Center"}},
+				{"College Station", "GPE", "USA", "", "", []string{"College Station"}},
+				{"Texas", "GPE", "USA", "", "", []string{"Texas"}},
+			},
 		},
 	}
 	date := time.Date(2025, 4, 24, 0, 0, 0, 0, time.UTC)
