@@ -98,7 +98,7 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) 
 func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) string {
 	txt := sliceText(doc, toks, i, j)
 	switch {
-	case typ != "NORP" && caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) &&
+	case caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) && !r.isDemonym(typ, txt) &&
 		!(typ == "PERSON" && j < len(toks) && personCues[strings.ToLower(toks[j].Text)]):
 		return "GPE"
 	case typ != "PERSON" && typ != "NORP" && (r.titledPerson(doc, toks, i, j) || typ == "ORG" && j-i > 1 && r.onlyPerson(txt)):
@@ -114,6 +114,16 @@ func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) 
 		}
 	}
 	return typ
+}
+
+// isDemonym reports whether a NORP mention is spelt as a nationality
+// ("Thai"), not only as a country ("Gibraltar" typed NORP is the place).
+func (r *Resolver) isDemonym(typ, txt string) bool {
+	if typ != "NORP" {
+		return false
+	}
+	_, ok := r.db.CountryByDemonym(txt)
+	return ok
 }
 
 // editedText reports whether doc is capitalised as edited text is: most

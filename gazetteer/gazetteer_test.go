@@ -210,3 +210,34 @@ func TestIsCelestial(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryNamesAndDemonyms checks the generator's repairs of the
+// sources: short forms news uses, demonym lists split, no demonym made of
+// a bare plural "s" or spelt like its country, no demonym as a country name.
+func TestCountryNamesAndDemonyms(t *testing.T) {
+	db, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, named, demonym string
+	}{
+		{"Bosnia", "BIH", ""},
+		{"Bosnian", "", "BIH"},
+		{"Herzegovinians", "", "BIH"},
+		{"Thai", "", "THA"},
+		{"Gibraltar", "GIB", ""},
+		{"s", "", ""},
+	} {
+		named, demonym := "", ""
+		if c, ok := db.CountryNamed(tt.name); ok {
+			named = c.Alpha3
+		}
+		if c, ok := db.CountryByDemonym(tt.name); ok {
+			demonym = c.Alpha3
+		}
+		if named != tt.named || demonym != tt.demonym {
+			t.Errorf("%q: named %q demonym %q, want %q %q", tt.name, named, demonym, tt.named, tt.demonym)
+		}
+	}
+}

@@ -66,6 +66,12 @@ var extraAliases = map[string][]string{
 	"SWZ": {"Swaziland"},
 	"CPV": {"Cape Verde"},
 	"TLS": {"East Timor"},
+	"BIH": {"Bosnia"},
+	"VNM": {"Viet Nam"},
+	"LAO": {"Laos"},
+	"FSM": {"Micronesia"},
+	"BHS": {"The Bahamas"},
+	"GMB": {"The Gambia"},
 }
 
 var extraDemonyms = map[string][]string{
@@ -114,10 +120,22 @@ func readCountries(wcPath, isoPath string) ([]country, error) {
 		})
 		var dem []string
 		if d, ok := w.Demonyms["eng"]; ok {
-			dem = append(dem, d.M, d.F, demonymPlural(d.M))
+			// Some entries list several: "Bosnian, Herzegovinian".
+			for _, g := range uniq([]string{d.M, d.F}, func(s string) bool { return s != "" }) {
+				for _, x := range strings.Split(g, ", ") {
+					dem = append(dem, x, demonymPlural(x))
+				}
+			}
 		}
 		dem = append(dem, extraDemonyms[w.CCA3]...)
-		c.demonyms = uniq(dem, func(s string) bool { return s != "" })
+		// A demonym spelt like the country ("Gibraltar") would make the
+		// country a nationality wherever it is named.
+		c.demonyms = uniq(dem, func(s string) bool { return s != "" && s != c.name })
+		// An alternative spelling that is a demonym ("Thai") is no name of
+		// the country.
+		c.aliases = uniq(c.aliases, func(s string) bool {
+			return contains(extraAliases[w.CCA3], s) || !contains(c.demonyms, s)
+		})
 		out = append(out, c)
 	}
 	// Independent countries first, so that shared names and demonyms

