@@ -166,6 +166,23 @@ func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int
 	for i < j && (!classify(toks[i].Text).word || isPossessive(toks[i].Text) || toks[i].Text == "the") {
 		i++
 	}
+	// A bracket that closes what opened before the span ("(Frank) Vogel"):
+	// the name starts after it.
+	for k := i; k < j; k++ {
+		if toks[k].Text == "(" {
+			break
+		}
+		if toks[k].Text == ")" {
+			i = k + 1
+		}
+	}
+	// Codes after a name: "London Metal Exchange CMAL3", "Brent LCOc1".
+	for j > i+1 && instrumentCode(toks[j-1].Text) {
+		j--
+	}
+	if j == i+1 && instrumentCode(toks[i].Text) {
+		return i, i // "MIWD00000PUS"
+	}
 	if m.Type == "PERSON" {
 		return i, j
 	}
@@ -187,6 +204,26 @@ func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int
 
 // openingQuotes open a quotation, which starts like a sentence.
 var openingQuotes = setOf("\"", "'", "“", "‘", "``", "`")
+
+// instrumentCode reports whether a token is a code of market data
+// ("CMAL3", "LCOc1", "MIWD00000PUS"): five or more letters and digits, at
+// least one digit and three capitals; model names ("R20", "G3") are shorter.
+func instrumentCode(s string) bool {
+	digits, upper, lower := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r >= 'A' && r <= 'Z':
+			upper++
+		case r >= 'a' && r <= 'z':
+			lower++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && upper >= 3 && len(s) >= 5
+}
 
 // opens reports whether toks hold an opening bracket.
 func opens(toks []nlp.Token) bool {

@@ -269,6 +269,15 @@ func TestResolveNewsRepairs(t *testing.T) {
 			},
 		},
 		{
+			name: "brackets and market codes are no part of a name",
+			text: "Vice president (Frank) Vogel said the London Metal Exchange CMAL3 rose.",
+			ner:  fakeSpotter{") Vogel": "PERSON", "London Metal Exchange CMAL3": "ORG"},
+			want: []wantEntity{
+				{"Vogel", "PERSON", "", "", "", []string{"Vogel"}},
+				{"London Metal Exchange", "ORG", "", "", "", []string{"London Metal Exchange"}},
+			},
+		},
+		{
 			name: "a bracket that is part of a name",
 			text: "Hajduk beat Mladost (L) on Sunday.",
 			ner:  fakeSpotter{"Hajduk": "ORG", "Mladost (L)": "ORG"},
