@@ -94,7 +94,7 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) 
 // the name's shape says otherwise: a country name is a GPE ("Jordan" unless
 // "Jordan said"), a title before a name or a known person is a PERSON, an
 // institution, company or think tank is an ORG, a venue no place table
-// knows is a LOC.
+// knows is a LOC, and a place no table knows that speaks is an ORG.
 func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) string {
 	txt := sliceText(doc, toks, i, j)
 	switch {
@@ -103,6 +103,8 @@ func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) 
 		return "GPE"
 	case typ != "PERSON" && typ != "NORP" && (r.titledPerson(doc, toks, i, j) || typ == "ORG" && j-i > 1 && r.onlyPerson(txt)):
 		return "PERSON"
+	case (typ == "GPE" || typ == "LOC") && j < len(toks) && personCues[strings.ToLower(toks[j].Text)] && !r.knownPlace(txt):
+		return "ORG" // "Amazon says": a place no table knows that speaks is an organisation
 	case (typ == "GPE" || typ == "LOC") && j-i > 1 && !r.knownPlace(txt):
 		switch last := strings.ToLower(toks[j-1].Text); {
 		case institutionHeads[last]:

@@ -30,8 +30,9 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 			top := cities[0]
 			c.typ, c.name, c.key, c.table = "GPE", top.Name, "p:"+top.Name+":"+top.Country, true
 			c.country = alpha3(db, top.Country)
-		} else if o, ok := db.OrgNamed(text); ok {
-			// "Kremlin", "White House": institutions named by their seat.
+		} else if o, ok := db.OrgNamed(text); ok && (o.Sector != "BUS" || m.prev != "the") {
+			// "Kremlin", "White House": institutions named by their seat;
+			// "Amazon" the NER took for the region, not "the Amazon".
 			c.typ, c.name, c.country, c.sector, c.key, c.table = "ORG", o.Name, o.Country, o.Sector, "o:"+o.Name, true
 		} else if re := r.usState(text, m.prev); re != nil {
 			c.typ, c.name, c.key, c.table = "GPE", re.Name, "r:"+re.Name, true

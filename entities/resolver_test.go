@@ -112,7 +112,7 @@ func TestResolveGrouping(t *testing.T) {
 				{"Mwangi", "PERSON", "", "", "", []string{"Mwangi"}},
 				{"Elizabeth II", "PERSON", "GBR", "Queen", "GOV", []string{"Elizabeth II"}},
 				{"Justice Department", "ORG", "", "", "", []string{"Justice Department"}},
-				{"Queen Elizabeth Central", "GPE", "", "", "", []string{"Queen Elizabeth Central"}},
+				{"Queen Elizabeth Central", "ORG", "", "", "", []string{"Queen Elizabeth Central"}}, // a place that speaks
 			},
 		},
 		{
@@ -275,6 +275,16 @@ func TestResolveNewsRepairs(t *testing.T) {
 			want: []wantEntity{
 				{"Vogel", "PERSON", "", "", "", []string{"Vogel"}},
 				{"London Metal Exchange", "ORG", "", "", "", []string{"London Metal Exchange"}},
+			},
+		},
+		{
+			name: "companies the NER read as places",
+			text: "Amazon said it would plant trees in the Amazon. Acme Widgets said so too.",
+			ner:  fakeSpotter{"Amazon": "GPE", "Acme Widgets": "GPE"},
+			want: []wantEntity{
+				{"Amazon", "ORG", "USA", "", "BUS", []string{"Amazon"}},
+				{"Amazon", "GPE", "", "", "", []string{"Amazon"}},
+				{"Acme Widgets", "ORG", "", "", "", []string{"Acme Widgets"}},
 			},
 		},
 		{
