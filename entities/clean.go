@@ -103,6 +103,8 @@ func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) 
 		return "GPE"
 	case typ != "PERSON" && typ != "NORP" && (r.titledPerson(doc, toks, i, j) || typ == "ORG" && j-i > 1 && r.onlyPerson(txt)):
 		return "PERSON"
+	case typ == "PERSON" && j-i > 1 && r.organisationName(toks[i:j], txt):
+		return "ORG" // "Walt Disney Co.", "Trinity Academy"
 	case (typ == "GPE" || typ == "LOC") && j < len(toks) && personCues[strings.ToLower(toks[j].Text)] && !r.knownPlace(txt):
 		return "ORG" // "Amazon says": a place no table knows that speaks is an organisation
 	case (typ == "GPE" || typ == "LOC") && j-i > 1 && !r.knownPlace(txt):
@@ -116,6 +118,17 @@ func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) 
 		}
 	}
 	return typ
+}
+
+// organisationName reports whether a name the NER took for a person's is
+// an organisation's: one a table knows as such, or one ending in a company
+// suffix or an institution word.
+func (r *Resolver) organisationName(toks []nlp.Token, txt string) bool {
+	if _, ok := r.db.OrgNamed(txt); ok {
+		return true
+	}
+	last := strings.ToLower(toks[len(toks)-1].Text)
+	return institutionHeads[last] || orgWords[last] || last == "co." || last == "co"
 }
 
 // isDemonym reports whether a NORP mention is spelt as a nationality

@@ -288,6 +288,15 @@ func TestResolveNewsRepairs(t *testing.T) {
 			},
 		},
 		{
+			name: "companies and schools the NER read as people",
+			text: "Broadhead Co hired staff from Trinity Academy.",
+			ner:  fakeSpotter{"Broadhead Co": "PERSON", "Trinity Academy": "PERSON"},
+			want: []wantEntity{
+				{"Broadhead Co", "ORG", "", "", "", []string{"Broadhead Co"}},
+				{"Trinity Academy", "ORG", "", "", "", []string{"Trinity Academy"}},
+			},
+		},
+		{
 			name: "a bracket that is part of a name",
 			text: "Hajduk beat Mladost (L) on Sunday.",
 			ner:  fakeSpotter{"Hajduk": "ORG", "Mladost (L)": "ORG"},
