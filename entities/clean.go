@@ -171,7 +171,7 @@ func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int
 	keepPossessive := m.Type != "PERSON" && ellipticPossessive(toks, j)
 	for j > i && (isPossessive(toks[j-1].Text) && !keepPossessive || !classify(toks[j-1].Text).word) {
 		if toks[j-1].Text == ")" && opens(toks[i:j-1]) {
-			break // "Mladost (L)": the bracket is part of the name
+			break // "Sloga (K)": the bracket is part of the name
 		}
 		j--
 	}
@@ -251,7 +251,7 @@ func opens(toks []nlp.Token) bool {
 }
 
 // ellipticPossessive reports whether the possessive ending a span at j
-// stands for its noun ("dinner at Lord 's", "Boatmen 's was the prize"),
+// stands for its noun ("dinner at Lord 's", "Macy 's was full"),
 // so that it is part of a name, rather than a genitive before one
 // ("the Defence Ministry 's statement").
 func ellipticPossessive(toks []nlp.Token, j int) bool {
@@ -311,7 +311,7 @@ func (r *Resolver) oneWordPlace(doc *nlp.Doc, toks []nlp.Token, i int) bool {
 	if i+2 < len(toks) && toks[i+1].Text == "," {
 		for n := 1; n <= 3 && i+2+n <= len(toks); n++ {
 			if r.knownPlace(sliceText(doc, toks, i+2, i+2+n)) {
-				return true // a dateline: "TAVILDARA, Tajikistan", "TOFTIR, Faroe Islands"
+				return true // a dateline: "WANAKA, New Zealand"
 			}
 		}
 	}
@@ -319,7 +319,7 @@ func (r *Resolver) oneWordPlace(doc *nlp.Doc, toks []nlp.Token, i int) bool {
 	first := i == 0 || !classify(toks[i-1].Text).word && (i == 1 || openingQuotes[toks[i-1].Text])
 	if first && !r.knownPlace(w) && !(toks[i].UPOS == "PROPN" && i+1 < len(toks) &&
 		(toks[i+1].UPOS == "VERB" || toks[i+1].UPOS == "AUX")) {
-		return false // "Known", "Upheaval"; not "Tavildara is in ruins"
+		return false // "Known", "Upheaval"; not "Kalakhan is in ruins"
 	}
 	if r.lower != nil && r.lower(w) && (i == 0 || !placePrepositions[strings.ToLower(toks[i-1].Text)]) {
 		return false

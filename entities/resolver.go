@@ -28,7 +28,7 @@ type Option func(*Resolver)
 // LowercaseWords gives the Resolver a test for words that running text
 // writes in lower case ("bath", "sale"): one-word places spelt so are
 // taken only where a preposition or a dateline makes them places ("in
-// Bath"), not in "champions Bath" or "Orrell 13 Bath 56".
+// Bath"), not in "champions Bath" or "Leeds 20 Bath 31".
 func LowercaseWords(f func(word string) bool) Option { return func(r *Resolver) { r.lower = f } }
 
 // New returns a Resolver that takes mentions from sp and codes from db.
