@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -22,24 +21,9 @@ import (
 // adds to an entity are not names and are left out. The difference from
 // "eval ner" on the same file is what the resolver's rules cost or gain.
 func evalEntities(ctx context.Context, gold string, opts evalOptions) (any, error) {
-	format := opts.Format
-	if format == "" {
-		format = ner.FormatCoNLL
-		if strings.HasSuffix(gold, ".iob2") {
-			format = ner.FormatIOB2
-		}
-	}
-	f, err := os.Open(gold)
+	docs, err := readNERGold(gold, opts)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
-	}
-	defer f.Close()
-	docs, err := ner.ReadGold(f, format, gold)
-	if err != nil {
-		return nil, err
-	}
-	if opts.Limit > 0 && len(docs) > opts.Limit {
-		docs = docs[:opts.Limit]
 	}
 	p, err := nlp.Load()
 	if err != nil {

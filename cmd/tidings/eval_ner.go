@@ -23,24 +23,9 @@ import (
 // ("peer"). TIDINGS_NER_MODEL=FILE scores the model in FILE (as written by
 // "tidings train ner --out FILE") instead of the embedded one.
 func evalNER(ctx context.Context, gold string, opts evalOptions) (any, error) {
-	format := opts.Format
-	if format == "" {
-		format = ner.FormatCoNLL
-		if strings.HasSuffix(gold, ".iob2") {
-			format = ner.FormatIOB2
-		}
-	}
-	f, err := os.Open(gold)
+	docs, err := readNERGold(gold, opts)
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
-	}
-	defer f.Close()
-	docs, err := ner.ReadGold(f, format, gold)
-	if err != nil {
-		return nil, err
-	}
-	if opts.Limit > 0 && len(docs) > opts.Limit {
-		docs = docs[:opts.Limit]
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -58,6 +43,31 @@ func evalNER(ctx context.Context, gold string, opts evalOptions) (any, error) {
 		rep.Peer, rep.PeerName = &peer, "github.com/jdkato/prose/v3 ner"
 	}
 	return rep, nil
+}
+
+// readNERGold reads the documents of an NER gold file in opts.Format
+// (by default iob2 for a .iob2 file, else conll), at most opts.Limit.
+func readNERGold(gold string, opts evalOptions) ([]ner.Document, error) {
+	format := opts.Format
+	if format == "" {
+		format = ner.FormatCoNLL
+		if strings.HasSuffix(gold, ".iob2") {
+			format = ner.FormatIOB2
+		}
+	}
+	f, err := os.Open(gold)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ner.ReadGold(f, format, gold)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Limit > 0 && len(docs) > opts.Limit {
+		docs = docs[:opts.Limit]
+	}
+	return docs, nil
 }
 
 // loadNERFor loads the model file path, or the embedded model when path is
