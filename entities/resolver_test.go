@@ -256,11 +256,11 @@ func TestResolveNewsRepairs(t *testing.T) {
 		},
 		{
 			name: "ranks: police, a team captain; punctuation is not part of a title",
-			text: "Lt. Matt Harris of the city police spoke. England captain Harry Kane scored. WASHINGTON (AP) — Ambassador Gordon Sondland left.",
-			ner: fakeSpotter{"Matt Harris": "PERSON", "England": "GPE", "Harry Kane": "PERSON", "WASHINGTON": "GPE",
+			text: "Lt. Dana Ortiz of the city police spoke. England captain Harry Kane scored. WASHINGTON (AP) — Ambassador Gordon Sondland left.",
+			ner: fakeSpotter{"Dana Ortiz": "PERSON", "England": "GPE", "Harry Kane": "PERSON", "WASHINGTON": "GPE",
 				"AP": "ORG", "Gordon Sondland": "PERSON"},
 			want: []wantEntity{
-				{"Matt Harris", "PERSON", "", "Lieutenant", "COP", []string{"Matt Harris"}},
+				{"Dana Ortiz", "PERSON", "", "Lieutenant", "COP", []string{"Dana Ortiz"}},
 				{"England", "GPE", "GBR", "", "", []string{"England"}},
 				{"Harry Kane", "PERSON", "GBR", "Captain", "", []string{"Harry Kane"}},
 				{"Washington", "GPE", "USA", "", "", []string{"WASHINGTON"}},
@@ -289,10 +289,10 @@ func TestResolveNewsRepairs(t *testing.T) {
 		},
 		{
 			name: "companies and schools the NER read as people",
-			text: "Broadhead Co hired staff from Trinity Academy.",
-			ner:  fakeSpotter{"Broadhead Co": "PERSON", "Trinity Academy": "PERSON"},
+			text: "Kestrel Co hired staff from Trinity Academy.",
+			ner:  fakeSpotter{"Kestrel Co": "PERSON", "Trinity Academy": "PERSON"},
 			want: []wantEntity{
-				{"Broadhead Co", "ORG", "", "", "", []string{"Broadhead Co"}},
+				{"Kestrel Co", "ORG", "", "", "", []string{"Kestrel Co"}},
 				{"Trinity Academy", "ORG", "", "", "", []string{"Trinity Academy"}},
 			},
 		},
