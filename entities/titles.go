@@ -147,7 +147,7 @@ var titleSectors = map[string]string{
 }
 
 // ranks are the titles police forces share with armies: in a sentence
-// about the police ("said Lt. Matt Harris of the Columbus Police") they
+// about the police ("said Lt. Dana Ortiz of the city police") they
 // are police ranks.
 var ranks = setOf("lieutenant", "sergeant", "captain", "commander", "lieutenant colonel", "colonel", "major")
 
