@@ -220,6 +220,11 @@ func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int
 // openingQuotes open a quotation, which starts like a sentence.
 var openingQuotes = setOf("\"", "'", "“", "‘", "``", "`")
 
+// inPrepositions put what follows in a place ("in Bath"); unlike
+// placePrepositions, not "of" ("Inspector-General of Police").
+var inPrepositions = setOf("in", "at", "near", "from", "to", "into", "outside", "toward", "towards",
+	"across", "around", "through", "via")
+
 // instrumentCode reports whether a token is a code of market data
 // ("CMAL3", "LCOc1", "MIWD00000PUS"): five or more letters and digits, at
 // least one digit and three capitals; model names ("R20", "G3") are shorter.
@@ -321,7 +326,7 @@ func (r *Resolver) oneWordPlace(doc *nlp.Doc, toks []nlp.Token, i int) bool {
 		(toks[i+1].UPOS == "VERB" || toks[i+1].UPOS == "AUX")) {
 		return false // "Known", "Upheaval"; not "Kalakhan is in ruins"
 	}
-	if r.lower != nil && r.lower(w) && (i == 0 || !placePrepositions[strings.ToLower(toks[i-1].Text)]) {
+	if r.lower != nil && r.lower(w) && (i == 0 || !inPrepositions[strings.ToLower(toks[i-1].Text)]) {
 		return false
 	}
 	switch toks[i].UPOS {

@@ -23,6 +23,9 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 			c.typ = "LOC" // "Jupiter's moon Europa", not Jupiter, Florida
 		} else if co, ok := db.CountryNamed(text); ok && caseOK(text, gazetteer.Key(text)) {
 			c.typ, c.name, c.country, c.key, c.table = "GPE", co.Name, co.Alpha3, "c:"+co.Alpha3, true
+		} else if re := r.usState(text, m.prev); re != nil {
+			c.typ, c.name, c.key, c.table = "GPE", re.Name, "r:"+re.Name, true
+			c.country = alpha3(db, re.Country)
 		} else if re, ok := db.RegionNamed(text); ok {
 			c.name, c.key, c.table = re.Name, "r:"+re.Name, true
 			c.country = alpha3(db, re.Country)
@@ -34,9 +37,6 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 			// "Kremlin", "White House": institutions named by their seat;
 			// "Amazon" the NER took for the region, not "the Amazon".
 			c.typ, c.name, c.country, c.sector, c.key, c.table = "ORG", o.Name, o.Country, o.Sector, "o:"+o.Name, true
-		} else if re := r.usState(text, m.prev); re != nil {
-			c.typ, c.name, c.key, c.table = "GPE", re.Name, "r:"+re.Name, true
-			c.country = alpha3(db, re.Country)
 		}
 	case "NORP":
 		if co, ok := db.CountryByDemonym(text); ok {

@@ -542,7 +542,7 @@ func TestOneWordPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := New(fakeSpotter{}, db, LowercaseWords(func(w string) bool { return strings.EqualFold(w, "bath") }))
+	r := New(fakeSpotter{}, db, LowercaseWords(func(w string) bool { return strings.EqualFold(w, "bath") || strings.EqualFold(w, "police") }))
 	// toks builds tokens "word/UPOS" separated by spaces; a "-" glued to
 	// its neighbours is written "=".
 	toks := func(s string) []nlp.Token {
@@ -575,10 +575,11 @@ func TestOneWordPlace(t *testing.T) {
 		{"Georgia/ADJ voters/NOUN", 0, true}, // a country or region whatever the tag
 		{"In/ADP March/PROPN", 1, false},
 		{"WANAKA/ADJ ,/PUNCT New/PROPN Zealand/PROPN", 0, true}, // a dateline
-		{"to/ADP Jerusalem/VERB", 1, true},                        // a tagging error
-		{"Come/VERB out/ADP", 0, false},                           // a verb opening a sentence
-		{"champions/NOUN Bath/PROPN won/VERB", 1, false},          // a word running text writes in lower case
-		{"born/VERB in/ADP Bath/PROPN", 2, true},                  // unless a preposition makes it a place
+		{"to/ADP Jerusalem/VERB", 1, true},                      // a tagging error
+		{"Come/VERB out/ADP", 0, false},                         // a verb opening a sentence
+		{"champions/NOUN Bath/PROPN won/VERB", 1, false},        // a word running text writes in lower case
+		{"born/VERB in/ADP Bath/PROPN", 2, true},
+		{"General/PROPN of/ADP Police/PROPN", 2, false},           // unless a preposition makes it a place
 		{"said/VERB ,/PUNCT '/PUNCT Come/VERB out/ADP", 3, false}, // or a quotation
 	}
 	for _, tt := range tests {

@@ -143,7 +143,9 @@ type DB struct {
 	orgs      map[string]int
 	agents    map[string]string
 	givenName map[string]int // first names of known people: how many bear each
-	first     map[string]int
+	// cityAbbrev are the aliases.tsv names in capitals ("NYC").
+	cityAbbrev map[string]bool
+	first      map[string]int
 	// names holds every key of country, demonym, regions, orgs, actors and
 	// cities, so that a phrase in none of them costs one probe (HasName).
 	names map[string]struct{}
@@ -170,7 +172,7 @@ func load() (*DB, error) {
 		country: map[string]int{}, alpha2: map[string]int{}, alpha3: map[string]int{},
 		demonym: map[string]int{}, cities: map[string][]int{}, regions: map[string]int{},
 		actors: map[string][]int{}, orgs: map[string]int{}, agents: map[string]string{},
-		givenName: map[string]int{}, first: map[string]int{},
+		givenName: map[string]int{}, cityAbbrev: map[string]bool{}, first: map[string]int{},
 	}
 	steps := []struct {
 		file string

@@ -241,3 +241,15 @@ func TestCountryNamesAndDemonyms(t *testing.T) {
 		}
 	}
 }
+
+func TestCitiesNamedAbbreviations(t *testing.T) {
+	db, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{"IG": false, "WA": false, "NYC": true, "Paris": true, "PARIS": true} {
+		if got := len(db.CitiesNamed(name)) > 0; got != want {
+			t.Errorf("CitiesNamed(%q) found %v, want %v", name, got, want)
+		}
+	}
+}

@@ -179,6 +179,9 @@ func (db *DB) addPlaceAlias(f []string) error {
 		return err
 	}
 	k := Key(f[0])
+	if strings.ToUpper(f[0]) == f[0] {
+		db.cityAbbrev[k] = true
+	}
 	for _, i := range db.cities[Key(f[1])] {
 		if db.Cities[i].Country == f[2] {
 			db.cities[k] = append(db.cities[k], i)
@@ -223,6 +226,9 @@ func (db *DB) CountryByAlpha3(code string) (*Country, bool) {
 // CitiesNamed returns the cities with this name or alias, largest first
 // as stored (the generator sorts by population).
 func (db *DB) CitiesNamed(name string) []*City {
+	if len(name) <= 3 && strings.ToUpper(name) == name && strings.ToLower(name) != name && !db.cityAbbrev[Key(name)] {
+		return nil // "IG", "WA": a short word in capitals is an abbreviation, not Ig or Wa ("NYC" is in aliases.tsv)
+	}
 	idx, _ := lookup(db.cities, name)
 	out := make([]*City, len(idx))
 	for j, i := range idx {
