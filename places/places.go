@@ -102,6 +102,9 @@ func (g *Gazetteer) Resolve(es []tidings.Entity) []tidings.Place {
 			continue
 		}
 		best := pick(cands[i], inPlay, admin)
+		if doubtful(best, inPlay) {
+			continue
+		}
 		p := best.place
 		p.Name, p.Entity = es[i].Name, es[i].ID
 		out = append(out, p)
@@ -138,6 +141,16 @@ func (g *Gazetteer) candidates(name string) []candidate {
 			admin1: r.Admin1, pop: 100000, kind: kindState})
 	}
 	return out
+}
+
+// doubtful reports whether the best reading of a name is too weak to
+// place it: a town of under 100,000 people in a country the article names
+// nowhere else, while it does name others ("Palm Beach" in a US story
+// is not Palm Beach, Queensland; "Barry" in a list of Michigan counties
+// is not Barry, Wales). An analyst is better served by no point than by a
+// wrong one.
+func doubtful(c candidate, inPlay map[string]float64) bool {
+	return c.kind == kindCity && c.pop < 100000 && inPlay[c.place.Country] == 0 && len(inPlay) > 0
 }
 
 // pick scores the readings: population (log), capitals and admin seats,

@@ -52,6 +52,9 @@ func TestResolve(t *testing.T) {
 		{"a person's country is a weak hint", []string{"Odessa", "Ted Cruz|USA"}, []want{{"Odessa", "UA", 46.48, 30.73}}},
 		{"the state settles it", []string{"Odessa", "Texas"}, []want{{"Odessa", "US", 31.85, -102.37}, {"Texas", "US", 0, 0}}},
 		{"without the hint the larger city", []string{"Odessa"}, []want{{"Odessa", "UA", 46.48, 30.73}}},
+		{"a small town in a country named nowhere else is left out", []string{"United States", "Palm Beach"},
+			[]want{{"United States", "US", 0, 0}}},
+		{"a small town alone is placed", []string{"Palm Beach"}, []want{{"Palm Beach", "AU", 0, 0}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
