@@ -38,9 +38,8 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) 
 	if (m.Type == "GPE" || m.Type == "LOC") && j-i == 1 && !r.oneWordPlace(doc, toks, i) {
 		return nil, false
 	}
-	if txt := strings.TrimPrefix(sliceText(doc, toks, i, j), "The "); edited && m.Type != "NORP" && !hasUpper(txt) && !r.knownPlace(txt) &&
-		!(m.Type == "ORG" && j-i > 1 && orgWords[strings.ToLower(toks[j-1].Text)]) {
-		return nil, false // "levy", "parry": edited news capitalises names, not "interior ministry"
+	if edited && r.lowerCaseWords(doc, toks, i, j, m.Type) {
+		return nil, false
 	}
 	x := &mention{}
 	if i > 0 {
@@ -88,6 +87,18 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) 
 		}
 	}
 	return x, true
+}
+
+// lowerCaseWords reports whether toks[i:j] are words in lower case that
+// edited text would capitalise if they were a name ("levy", "parry"): not
+// a place a table knows, a nationality, or an organisation described by its
+// office ("interior ministry").
+func (r *Resolver) lowerCaseWords(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) bool {
+	txt := strings.TrimPrefix(sliceText(doc, toks, i, j), "The ")
+	if typ == "NORP" || hasUpper(txt) || r.knownPlace(txt) {
+		return false
+	}
+	return !(typ == "ORG" && j-i > 1 && orgWords[strings.ToLower(toks[j-1].Text)])
 }
 
 // retype corrects the NER's type of the name toks[i:j] where a table or
