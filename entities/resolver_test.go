@@ -382,6 +382,7 @@ func TestDictSpotter(t *testing.T) {
 		{"The phone has four speaker Audio.", nil},
 		{"Olivier Bosc, General Manager of Acme, said so.", []string{"PERSON Olivier Bosc"}},
 		{"Like I said, it rained.", nil},
+		{"The Chief Executive Officer spoke.", nil}, // "Chief" begins names in the dictionary, but is a title
 	}
 	sp := NewDictSpotter(db)
 	for _, tt := range tests {

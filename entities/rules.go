@@ -165,10 +165,20 @@ func (s *DictSpotter) classifyRun(doc *nlp.Doc, si, i, j int, titled bool) (Ment
 	switch {
 	case titled:
 		return mentionOf(doc, si, i, j, "PERSON", 0.7), true
-	case j-i >= 2 && (s.db.IsGivenName(toks[i].Text) || cue):
+	case j-i >= 2 && (s.givenName(toks[i].Text) || cue):
 		return mentionOf(doc, si, i, j, "PERSON", 0.6), true
 	}
 	return Mention{}, false
+}
+
+// givenName reports whether a word is a known person's first name and no
+// title ("Chief" begins the dictionary's names of Nigerian chiefs, but
+// "Chief Executive" is no person).
+func (s *DictSpotter) givenName(w string) bool {
+	if t, h := isTitle(s.db, w); t || h || titleHeads[strings.ToLower(w)] {
+		return false
+	}
+	return s.db.IsGivenName(w)
 }
 
 // surnames adds, document-wide, the mentions of single tokens written
