@@ -382,7 +382,8 @@ func TestDictSpotter(t *testing.T) {
 		{"The phone has four speaker Audio.", nil},
 		{"Olivier Bosc, General Manager of Acme, said so.", []string{"PERSON Olivier Bosc"}},
 		{"Like I said, it rained.", nil},
-		{"The Chief Executive Officer spoke.", nil}, // "Chief" begins names in the dictionary, but is a title
+		// "Chief" begins names in the dictionary, but is a title.
+		{"Hong Kong Chief Executive Carrie Lam spoke.", []string{"GPE Hong Kong", "PERSON Carrie Lam"}},
 	}
 	sp := NewDictSpotter(db)
 	for _, tt := range tests {
