@@ -114,6 +114,7 @@ func (e *extractor) Extract(ctx context.Context, page []byte, pageURL string) (r
 		return nil, ErrNoContent
 	}
 	u := parseURL(pageURL)
+	markListSpaces(doc, false) // go-trafilatura trims the spaces around inline elements in <li>
 	res = e.trafilatura(doc, u)
 	if letters(res.Paragraphs) < e.opts.MinText {
 		if err := ctx.Err(); err != nil {
@@ -175,9 +176,9 @@ func (e *extractor) trafilatura(doc *html.Node, u *nurl.URL) *Result {
 	}
 	m := tr.Metadata
 	res := &Result{
-		Title:    strings.TrimSpace(m.Title),
-		Authors:  splitAuthors(m.Author),
-		SiteName: strings.TrimSpace(m.Sitename),
+		Title:    strings.TrimSpace(unmark(m.Title)),
+		Authors:  splitAuthors(unmark(m.Author)),
+		SiteName: strings.TrimSpace(unmark(m.Sitename)),
 		URL:      canonicalURL(m.URL),
 		Language: m.Language,
 		Method:   MethodTrafilatura,
@@ -201,9 +202,9 @@ func readabilityExtract(doc *html.Node, u *nurl.URL) *Result {
 		return nil
 	}
 	res := &Result{
-		Title:      strings.TrimSpace(art.Title()),
-		Authors:    splitAuthors(art.Byline()),
-		SiteName:   strings.TrimSpace(art.SiteName()),
+		Title:      strings.TrimSpace(unmark(art.Title())),
+		Authors:    splitAuthors(unmark(art.Byline())),
+		SiteName:   strings.TrimSpace(unmark(art.SiteName())),
 		Language:   baseLanguage(art.Language()),
 		Paragraphs: paragraphs(art.Node),
 		Method:     MethodReadability,

@@ -104,7 +104,7 @@ func (w *paraWalker) text(s string, pre bool) {
 
 func (w *paraWalker) appendCollapsed(s string) {
 	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == spaceMark {
 			w.space()
 			continue
 		}
