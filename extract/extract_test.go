@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 func readFixture(t testing.TB, name string) []byte {
@@ -245,4 +247,20 @@ func zytePages(b *testing.B) [][]byte {
 		}
 	}
 	return pages
+}
+
+func TestMarkEdges(t *testing.T) {
+	mark := string(spaceMark)
+	for _, tt := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{" lead", mark + "lead"},
+		{"trail\n", "trail" + mark},
+		{"\u2003—dash\u2003", mark + "—dash" + mark},
+		{"  ", "  "}, // whitespace alone, with no elements around it
+	} {
+		n := &html.Node{Type: html.TextNode, Data: tt.in}
+		if got := markEdges(n); got != tt.want {
+			t.Errorf("markEdges(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

@@ -40,12 +40,13 @@ func markEdges(n *html.Node) string {
 		}
 		return s
 	}
+	lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 	var b strings.Builder
-	if body[0] != s[0] {
+	if lead > 0 {
 		b.WriteRune(spaceMark)
 	}
 	b.WriteString(body)
-	if body[len(body)-1] != s[len(s)-1] {
+	if lead+len(body) < len(s) {
 		b.WriteRune(spaceMark)
 	}
 	return b.String()
