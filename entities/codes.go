@@ -2,6 +2,7 @@ package entities
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/tidings/tidings"
@@ -146,6 +147,7 @@ func isAcronym(s string) bool {
 // entities turns clusters into the record's entities with ids in order.
 func (r *Resolver) entities(cs []*cluster, date int) []tidings.Entity {
 	out := make([]tidings.Entity, 0, len(cs))
+	people := map[string]int{} // a person's name -> index in out
 	for _, c := range cs {
 		e := tidings.Entity{ID: fmt.Sprintf("e%d", len(out)+1), Type: c.typ, Name: c.name,
 			Country: c.country, Sector: c.sector}
@@ -155,17 +157,58 @@ func (r *Resolver) entities(cs []*cluster, date int) []tidings.Entity {
 		case "ORG":
 			r.org(c, &e, date)
 		}
-		seen := map[[2]int]bool{}
 		for _, m := range c.ms {
-			k := [2]int{m.CStart, m.CEnd}
-			if !seen[k] {
-				seen[k] = true
-				e.Mentions = append(e.Mentions, tidings.Span{Text: m.Text, Start: m.CStart, End: m.CEnd})
-			}
+			e.Mentions = append(e.Mentions, tidings.Span{Text: m.Text, Start: m.CStart, End: m.CEnd})
 		}
-		out = append(out, e)
+		if e.Type != "PERSON" {
+			out = append(out, finishMentions(e))
+			continue
+		}
+		if k, ok := people[e.Name]; ok {
+			// Spellings the word sets kept apart that the actor table
+			// names alike ("Zelenskyy", "Volodymyr Zelensky").
+			out[k] = finishMentions(mergePerson(out[k], e))
+			continue
+		}
+		people[e.Name] = len(out)
+		out = append(out, finishMentions(e))
 	}
 	return out
+}
+
+// mergePerson adds b's mentions to a, and the codes a lacks.
+func mergePerson(a, b tidings.Entity) tidings.Entity {
+	a.Mentions = append(a.Mentions, b.Mentions...)
+	if a.Role == "" {
+		a.Role = b.Role
+	}
+	if a.Country == "" {
+		a.Country = b.Country
+	}
+	if a.Sector == "" {
+		a.Sector = b.Sector
+	}
+	return a
+}
+
+// finishMentions sorts e's mentions by position and drops repeats.
+func finishMentions(e tidings.Entity) tidings.Entity {
+	ms := e.Mentions
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End < ms[j].End
+	})
+	out := ms[:0]
+	for i, m := range ms {
+		if i > 0 && m.Start == ms[i-1].Start && m.End == ms[i-1].End {
+			continue
+		}
+		out = append(out, m)
+	}
+	e.Mentions = out
+	return e
 }
 
 // person fills a person's name (fullest form), role and country (from the

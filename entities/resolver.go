@@ -92,7 +92,7 @@ func validate(doc *nlp.Doc) error {
 func (r *Resolver) Resolve(doc *nlp.Doc, date int) []tidings.Entity {
 	var ms []*mention
 	edited := editedText(doc)
-	for _, m := range r.joinHyphenated(doc, r.sp.Spot(doc)) {
+	for _, m := range r.splitCoordinated(doc, r.joinHyphenated(doc, r.sp.Spot(doc))) {
 		if x, ok := r.clean(doc, m, edited); ok {
 			ms = append(ms, x)
 		}

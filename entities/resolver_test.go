@@ -116,6 +116,29 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "names joined by and split into two unless the whole is one name",
+			text: "Talks between Norwick Mills and Castell Group stalled, the Ashford Times and Morning Courier said. The Department of Roads and Bridges and Bosnia and Herzegovina agreed.",
+			ner: fakeSpotter{"Norwick Mills and Castell Group": "ORG", "Ashford Times and Morning Courier": "ORG",
+				"Department of Roads and Bridges": "ORG", "Bosnia and Herzegovina": "GPE"},
+			want: []wantEntity{
+				{"Norwick Mills", "ORG", "", "", "", []string{"Norwick Mills"}},
+				{"Castell Group", "ORG", "", "", "", []string{"Castell Group"}},
+				{"Ashford Times", "ORG", "", "", "", []string{"Ashford Times"}},
+				{"Morning Courier", "ORG", "", "", "", []string{"Morning Courier"}},
+				{"Department of Roads and Bridges", "ORG", "", "", "", []string{"Department of Roads and Bridges"}},
+				{"Bosnia and Herzegovina", "GPE", "BIH", "", "", []string{"Bosnia and Herzegovina"}},
+			},
+		},
+		{
+			name: "spellings the actor table names alike are one person",
+			text: "Volodymyr Zelensky spoke in Kyiv. Zelenskyy left.",
+			ner:  fakeSpotter{"Volodymyr Zelensky": "PERSON", "Zelenskyy": "PERSON", "Kyiv": "GPE"},
+			want: []wantEntity{
+				{"Volodymyr Zelensky", "PERSON", "UKR", "", "", []string{"Volodymyr Zelensky", "Zelenskyy"}},
+				{"Kyiv", "GPE", "UKR", "", "", []string{"Kyiv"}},
+			},
+		},
+		{
 			name: "institutions the NER read as places",
 			text: "She studied at Rice University in Houston and spoke in the West Bank.",
 			ner:  fakeSpotter{"Rice University": "GPE", "Houston": "GPE", "West Bank": "GPE"},
