@@ -407,6 +407,9 @@ func TestDictSpotter(t *testing.T) {
 		{"Like I said, it rained.", nil},
 		// "Chief" begins names in the dictionary, but is a title.
 		{"Hong Kong Chief Executive Carrie Lam spoke.", []string{"GPE Hong Kong", "PERSON Carrie Lam"}},
+		// A given name inside the name of a prize makes no person, nor
+		// the prize's last word a surname.
+		{"She won the Margaret Cole Award. The Award came late.", nil},
 	}
 	sp := NewDictSpotter(db)
 	for _, tt := range tests {

@@ -45,6 +45,14 @@ var orgWords = setOf("ministry", "party", "council", "army", "forces", "force", 
 var personCues = setOf("said", "says", "told", "added", "stated", "wrote", "explained", "argued",
 	"insisted", "warned", "noted", "claimed")
 
+// thingHeads end the names of prizes, events, products and laws, never a
+// person's: "Philip K. Dick Award" holds the given name "Dick", and
+// "Award" must not become a surname found all over the article.
+var thingHeads = setOf("award", "awards", "prize", "cup", "trophy", "medal", "festival", "week",
+	"championship", "championships", "tournament", "games", "olympics", "expo", "summit", "conference",
+	"forum", "act", "bill", "treaty", "accord", "accords", "doctrine", "plan", "report", "index",
+	"system", "edition", "series", "award-winning", "day")
+
 // connectors may sit inside an organisation name between capitalised words.
 // "and" is not one: "Financial Times and Wall Street Journal" is two.
 var connectors = setOf("of", "the", "for", "de", "-", "&")
@@ -160,6 +168,9 @@ func (s *DictSpotter) classifyRun(doc *nlp.Doc, si, i, j int, titled bool) (Ment
 			return Mention{}, false // "Like I said"
 		}
 	}
+	if thingHeads[strings.ToLower(toks[j-1].Text)] {
+		return Mention{}, false
+	}
 	cue := j < len(toks) && personCues[strings.ToLower(toks[j].Text)] ||
 		j+1 < len(toks) && toks[j].Text == "," && strings.EqualFold(toks[j+1].Text, "who")
 	switch {
@@ -191,7 +202,7 @@ func (s *DictSpotter) surnames(doc *nlp.Doc, infos [][]tokInfo, found []Mention)
 	for _, m := range found {
 		if m.Type == "PERSON" && m.End-m.Start >= 2 {
 			t := doc.Sentences[m.Sent].Tokens[m.End-1].Text
-			if len(t) > 2 && !isSentenceWord(t) {
+			if len(t) > 2 && !isSentenceWord(t) && !thingHeads[strings.ToLower(t)] {
 				last[t] = true
 			}
 		}
