@@ -46,6 +46,9 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) 
 		x.prev = strings.ToLower(toks[i-1].Text)
 	}
 	typ := r.retype(doc, toks, i, j, m.Type)
+	if typ == "PERSON" && !r.personName(doc, toks, i, j) {
+		return nil, false
+	}
 	if typ == "PERSON" {
 		// Titles inside the span ("President Donald Trump") and before it.
 		for k := i + 1; k < j; k++ {
@@ -354,6 +357,27 @@ func (r *Resolver) oneWordPlace(doc *nlp.Doc, toks []nlp.Token, i int) bool {
 		return false
 	}
 	return true
+}
+
+// personName reports whether the PERSON name toks[i:j] may be one: not a
+// lone initial ("S." of "non-U.S."), not a state abbreviation ("W.Va." of
+// "R-W.Va."), and not one word running text writes in lower case opening
+// its sentence, where only a speech verb after it makes it a name ("Baker
+// said").
+func (r *Resolver) personName(doc *nlp.Doc, toks []nlp.Token, i, j int) bool {
+	txt := sliceText(doc, toks, i, j)
+	if _, ok := stateAbbrev(txt); ok && strings.Contains(txt, ".") {
+		return false
+	}
+	if j-i > 1 {
+		return true
+	}
+	if len(txt) == 2 && txt[1] == '.' {
+		return false
+	}
+	first := i == 0 || !classify(toks[i-1].Text).word && (i == 1 || openingQuotes[toks[i-1].Text])
+	cue := i+1 < len(toks) && personCues[strings.ToLower(toks[i+1].Text)]
+	return !(first && !cue && r.lower != nil && r.lower(txt))
 }
 
 // onlyPerson reports whether the actor table knows name, and only as a

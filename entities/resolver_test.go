@@ -565,30 +565,61 @@ func TestJoinHyphenated(t *testing.T) {
 	}
 }
 
+// taggedTokens builds a document of tokens written "word/UPOS" and
+// separated by spaces; a "-" glued to its neighbours is written "=".
+func taggedTokens(s string) (*nlp.Doc, []nlp.Token) {
+	var out []nlp.Token
+	pos := 0
+	for _, f := range strings.Fields(s) {
+		w, upos, _ := strings.Cut(f, "/")
+		if w == "=" {
+			pos-- // no space before or after the hyphen
+			out = append(out, nlp.Token{Text: "-", BStart: pos, BEnd: pos + 1, UPOS: "PUNCT"})
+			pos++
+			continue
+		}
+		out = append(out, nlp.Token{Text: w, BStart: pos, BEnd: pos + len(w), UPOS: upos})
+		pos += len(w) + 1
+	}
+	doc := &nlp.Doc{Text: strings.Repeat(" ", out[len(out)-1].BEnd)}
+	for _, tk := range out {
+		doc.Text = doc.Text[:tk.BStart] + tk.Text + doc.Text[tk.BEnd:]
+	}
+	return doc, out
+}
+
+func TestPersonName(t *testing.T) {
+	db, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(fakeSpotter{}, db, LowercaseWords(func(w string) bool { return strings.EqualFold(w, "baker") }))
+	tests := []struct {
+		text string
+		i, j int
+		want bool
+	}{
+		{"Baker/PROPN left/VERB", 0, 1, false},             // a word running text writes in lower case
+		{"Baker/PROPN said/VERB", 0, 1, true},              // unless a speech verb follows
+		{"Mayor/PROPN Baker/PROPN left/VERB", 1, 2, true},  // or it does not open the sentence
+		{"non-U/PROPN S./PROPN", 1, 2, false},              // a lone initial
+		{"Kim/PROPN , R/PROPN = W.Va./PROPN", 4, 5, false}, // a state in a party tag
+		{"Anna/PROPN Kim/PROPN", 0, 2, true},
+	}
+	for _, tt := range tests {
+		doc, ts := taggedTokens(tt.text)
+		if got := r.personName(doc, ts, tt.i, tt.j); got != tt.want {
+			t.Errorf("personName(%q, %d, %d) = %v, want %v", tt.text, tt.i, tt.j, got, tt.want)
+		}
+	}
+}
+
 func TestOneWordPlace(t *testing.T) {
 	db, err := gazetteer.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := New(fakeSpotter{}, db, LowercaseWords(func(w string) bool { return strings.EqualFold(w, "bath") || strings.EqualFold(w, "police") }))
-	// toks builds tokens "word/UPOS" separated by spaces; a "-" glued to
-	// its neighbours is written "=".
-	toks := func(s string) []nlp.Token {
-		var out []nlp.Token
-		pos := 0
-		for _, f := range strings.Fields(s) {
-			w, upos, _ := strings.Cut(f, "/")
-			if w == "=" {
-				pos-- // no space before or after the hyphen
-				out = append(out, nlp.Token{Text: "-", BStart: pos, BEnd: pos + 1, UPOS: "PUNCT"})
-				pos++
-				continue
-			}
-			out = append(out, nlp.Token{Text: w, BStart: pos, BEnd: pos + len(w), UPOS: upos})
-			pos += len(w) + 1
-		}
-		return out
-	}
 	tests := []struct {
 		text string
 		i    int
@@ -611,11 +642,7 @@ func TestOneWordPlace(t *testing.T) {
 		{"said/VERB ,/PUNCT '/PUNCT Come/VERB out/ADP", 3, false}, // or a quotation
 	}
 	for _, tt := range tests {
-		ts := toks(tt.text)
-		doc := &nlp.Doc{Text: strings.Repeat(" ", ts[len(ts)-1].BEnd)}
-		for _, tk := range ts {
-			doc.Text = doc.Text[:tk.BStart] + tk.Text + doc.Text[tk.BEnd:]
-		}
+		doc, ts := taggedTokens(tt.text)
 		if got := r.oneWordPlace(doc, ts, tt.i); got != tt.want {
 			t.Errorf("oneWordPlace(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
 		}
