@@ -14,6 +14,7 @@ func TestSplitSentences(t *testing.T) {
 		{"He said, \"We will win.\" Then he left.", []string{"He said, \"We will win.\"", "Then he left."}},
 		{"The U.N. met on Jan. 5 in New York.", []string{"The U.N. met on Jan. 5 in New York."}},
 		{"It grew in the U.S. The rest fell.", []string{"It grew in the U.S.", "The rest fell."}},
+		{"They beat non-U.S. rivals in the U.S. market.", []string{"They beat non-U.S. rivals in the U.S. market."}},
 		{"J. R. R. Tolkien wrote it.", []string{"J. R. R. Tolkien wrote it."}},
 		{"She thanked George W. Bush. He smiled.", []string{"She thanked George W. Bush.", "He smiled."}},
 		{"It was posted on X. He deleted it.", []string{"It was posted on X.", "He deleted it."}},

@@ -22,6 +22,7 @@ func TestTokenize(t *testing.T) {
 		{"the U.S. and Sept. 5", "the U.S. and Sept. 5"},
 		{"cost $70 or 3.5% of 1,500", "cost $ 70 or 3.5 % of 1,500"},
 		{"an all-girl non-profit band", "an all - girl non-profit band"},
+		{"non-U.S. firms and anti-U.N. protests", "non-U.S. firms and anti-U.N. protests"},
 		{"see https://example.com/a?b=1.", "see https://example.com/a?b=1 ."},
 		{"mail bob.smith@example.org, now", "mail bob.smith@example.org , now"},
 		{"#Kyiv and @user", "#Kyiv and @user"},

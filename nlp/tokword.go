@@ -63,6 +63,10 @@ func (t *tokenizer) word(p, e int) int {
 		r2, _ := utf8.DecodeRuneInString(s[q+n:])
 		if r == '-' && isAlnum(r2) && hyphenPrefixes[strings.ToLower(s[p:q])] {
 			q += n
+			if a, ok := acronym(s, q, e); ok {
+				t.emit(p, a) // "non-U.S.", "anti-U.N."
+				return a
+			}
 			continue
 		}
 		break
