@@ -125,6 +125,8 @@ func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) 
 		switch last := strings.ToLower(toks[j-1].Text); {
 		case institutionHeads[last]:
 			return "ORG" // "Rice University", "Westminster Magistrate's Court", "Tempus Inc."
+		case j-i > 2 && institutionHeads[strings.ToLower(toks[i].Text)] && strings.ToLower(toks[i+1].Text) == "of":
+			return "ORG" // "University of Florida", "Ministry of Defence"
 		case facilityHeads[last] && thinkTank(toks[i:j]):
 			return "ORG" // "Pew Research Center"
 		case facilityHeads[last] && typ == "GPE":

@@ -140,11 +140,12 @@ func TestResolveGrouping(t *testing.T) {
 		},
 		{
 			name: "institutions the NER read as places",
-			text: "She studied at Rice University in Houston and spoke in the West Bank.",
-			ner:  fakeSpotter{"Rice University": "GPE", "Houston": "GPE", "West Bank": "GPE"},
+			text: "She studied at Rice University in Houston and the University of Nordvik and spoke in the West Bank.",
+			ner:  fakeSpotter{"Rice University": "GPE", "Houston": "GPE", "University of Nordvik": "GPE", "West Bank": "GPE"},
 			want: []wantEntity{
 				{"Rice University", "ORG", "", "", "", []string{"Rice University"}},
 				{"Houston", "GPE", "USA", "", "", []string{"Houston"}},
+				{"University of Nordvik", "ORG", "", "", "EDU", []string{"University of Nordvik"}},
 				{"West Bank", "GPE", "PSE", "", "", []string{"West Bank"}},
 			},
 		},
