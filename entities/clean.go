@@ -3,6 +3,7 @@ package entities
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tidings/tidings/gazetteer"
 	"github.com/tidings/tidings/nlp"
@@ -215,6 +216,12 @@ func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int
 		return i, i // "MIWD00000PUS"
 	}
 	if m.Type == "PERSON" {
+		// A common noun the NER ran into the name ("astronaut Christer
+		// Fuglesang"); particles ("de Gaulle", "van Gogh") stay.
+		for i+1 < j && startsLower(toks[i].Text) && toks[i].UPOS != "PROPN" && !nameParticles[toks[i].Text] &&
+			!r.db.IsGivenName(toks[i].Text) && startsUpper(toks[i+1].Text) {
+			i++
+		}
 		return i, j
 	}
 	for k := i + 1; k < j; k++ {
@@ -231,6 +238,16 @@ func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int
 		}
 	}
 	return i, j
+}
+
+// nameParticles begin surnames in lower case.
+var nameParticles = setOf("de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den",
+	"van", "von", "ter", "ten", "le", "la", "al", "el", "bin", "ibn", "abu", "ben", "mac", "st.")
+
+// startsLower reports whether s begins with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // openingQuotes open a quotation, which starts like a sentence.

@@ -293,6 +293,15 @@ func TestResolveNewsRepairs(t *testing.T) {
 			},
 		},
 		{
+			name: "a common noun the NER ran into a name is cut; a particle stays",
+			text: "Space agency astronaut Lena Brandt and de Vries flew.",
+			ner:  fakeSpotter{"astronaut Lena Brandt": "PERSON", "de Vries": "PERSON"},
+			want: []wantEntity{
+				{"Lena Brandt", "PERSON", "", "", "", []string{"Lena Brandt"}},
+				{"de Vries", "PERSON", "", "", "", []string{"de Vries"}},
+			},
+		},
+		{
 			name: "brackets and market codes are no part of a name",
 			text: "Vice president (Frank) Vogel said the London Metal Exchange CMAL3 rose.",
 			ner:  fakeSpotter{") Vogel": "PERSON", "London Metal Exchange CMAL3": "ORG"},
