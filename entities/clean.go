@@ -120,6 +120,9 @@ func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) 
 		return "PERSON"
 	case typ == "PERSON" && j-i > 1 && r.organisationName(toks[i:j], txt):
 		return "ORG" // "Walt Disney Co.", "Trinity Academy"
+	case (typ == "PERSON" || typ == "GPE" || typ == "LOC") && i > 0 && orgNouns[toks[i-1].Text] &&
+		!r.knownPlace(txt) && len(r.db.ActorsNamed(txt)) == 0:
+		return "ORG" // "energy company Burisma", "the social media platform Douyin"
 	case (typ == "GPE" || typ == "LOC") && j < len(toks) && personCues[strings.ToLower(toks[j].Text)] && !r.knownPlace(txt):
 		return "ORG" // "Amazon says": a place no table knows that speaks is an organisation
 	case (typ == "GPE" || typ == "LOC") && j-i > 1 && !r.knownPlace(txt):
@@ -239,6 +242,14 @@ func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int
 	}
 	return i, j
 }
+
+// orgNouns, in lower case right before a name, say it is an organisation's
+// ("energy company Burisma"). Not nouns also used of people ("publisher
+// Jimmy Lai", "developer"), nor of ships ("carrier").
+var orgNouns = setOf("company", "firm", "group", "startup", "start-up", "retailer", "airline", "bank",
+	"maker", "manufacturer", "website", "platform", "app", "insurer", "lender", "conglomerate",
+	"newspaper", "broadcaster", "channel", "network", "club", "band", "label", "brand", "chain",
+	"automaker", "carmaker", "chipmaker", "giant", "outlet", "tabloid", "daily", "weekly")
 
 // nameParticles begin surnames in lower case.
 var nameParticles = setOf("de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den",

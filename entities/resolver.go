@@ -155,6 +155,7 @@ func (r *Resolver) group(ms []*mention) []*cluster {
 	}
 	persons := groupPeople(people)
 	cs = absorbSurnames(cs, persons)
+	cs, persons = r.unifyTypes(cs, persons)
 	cs = mergeAcronyms(cs)
 	all := append(cs, persons...)
 	for _, c := range all {
@@ -228,15 +229,18 @@ func (c *cluster) absorbable() bool {
 	if !c.table {
 		return true
 	}
-	if !strings.HasPrefix(c.key, "p:") {
-		return false
-	}
+	return strings.HasPrefix(c.key, "p:") && !c.afterPlacePreposition()
+}
+
+// afterPlacePreposition reports whether a mention of c follows a word
+// that puts a place after it ("in", "to", ...).
+func (c *cluster) afterPlacePreposition() bool {
 	for _, m := range c.ms {
 		if placePrepositions[m.prev] {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // absorbSurnames moves non-person clusters whose words are part of a

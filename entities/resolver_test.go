@@ -130,6 +130,17 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "a name an organisation noun types is that organisation everywhere, but not after in",
+			text: "Shares of energy company Karvex rose. Karvex said the streaming platform Tolvi grew, and Tolvi added users. The band Brennar played in Brennar.",
+			ner:  fakeSpotter{"Karvex": "PERSON", "Tolvi": "GPE", "Brennar": "GPE"},
+			want: []wantEntity{
+				{"Karvex", "ORG", "", "", "", []string{"Karvex", "Karvex"}},
+				{"Tolvi", "ORG", "", "", "", []string{"Tolvi", "Tolvi"}},
+				{"Brennar", "ORG", "", "", "", []string{"Brennar"}},
+				{"Brennar", "GPE", "", "", "", []string{"Brennar"}},
+			},
+		},
+		{
 			name: "spellings the actor table names alike are one person",
 			text: "Volodymyr Zelensky spoke in Kyiv. Zelenskyy left.",
 			ner:  fakeSpotter{"Volodymyr Zelensky": "PERSON", "Zelenskyy": "PERSON", "Kyiv": "GPE"},
