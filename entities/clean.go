@@ -39,6 +39,9 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) 
 	if (m.Type == "GPE" || m.Type == "LOC") && j-i == 1 && !r.oneWordPlace(doc, toks, i) {
 		return nil, false
 	}
+	if j-i == 1 && pluralAcronym(toks[i].Text) && !r.db.HasName(toks[i].Text) {
+		return nil, false // "RCTs", "ICUs": kinds of things, no names
+	}
 	if edited && r.lowerCaseWords(doc, toks, i, j, m.Type) {
 		return nil, false
 	}
@@ -254,6 +257,20 @@ var orgNouns = setOf("company", "firm", "group", "startup", "start-up", "retaile
 // nameParticles begin surnames in lower case.
 var nameParticles = setOf("de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den",
 	"van", "von", "ter", "ten", "le", "la", "al", "el", "bin", "ibn", "abu", "ben", "mac", "st.")
+
+// pluralAcronym reports whether s is capitals and a final lower-case s
+// ("NGOs", "AMAs").
+func pluralAcronym(s string) bool {
+	if len(s) < 3 || s[len(s)-1] != 's' {
+		return false
+	}
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
 
 // startsLower reports whether s begins with a lower-case letter.
 func startsLower(s string) bool {

@@ -313,6 +313,14 @@ func TestResolveNewsRepairs(t *testing.T) {
 			},
 		},
 		{
+			name: "plural acronyms are kinds of things, no names",
+			text: "Staff in ICUs ran RCTs with Kestrel Co.",
+			ner:  fakeSpotter{"ICUs": "ORG", "RCTs": "PERSON", "Kestrel Co": "ORG"},
+			want: []wantEntity{
+				{"Kestrel Co", "ORG", "", "", "", []string{"Kestrel Co"}},
+			},
+		},
+		{
 			name: "brackets and market codes are no part of a name",
 			text: "Vice president (Frank) Vogel said the London Metal Exchange CMAL3 rose.",
 			ner:  fakeSpotter{") Vogel": "PERSON", "London Metal Exchange CMAL3": "ORG"},
