@@ -119,7 +119,7 @@ func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) 
 	case caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) && !r.isDemonym(typ, txt) &&
 		!(typ == "PERSON" && j < len(toks) && personCues[strings.ToLower(toks[j].Text)]):
 		return "GPE"
-	case typ != "PERSON" && typ != "NORP" && (r.titledPerson(doc, toks, i, j) || typ == "ORG" && j-i > 1 && r.onlyPerson(txt)):
+	case typ != "PERSON" && typ != "NORP" && (r.titledPerson(doc, toks, i, j) || r.tablePerson(typ, txt, j-i)):
 		return "PERSON"
 	case typ == "PERSON" && j-i > 1 && r.organisationName(toks[i:j], txt):
 		return "ORG" // "Walt Disney Co.", "Trinity Academy"
@@ -425,6 +425,14 @@ func (r *Resolver) personName(doc *nlp.Doc, toks []nlp.Token, i, j int) bool {
 	first := i == 0 || !classify(toks[i-1].Text).word && (i == 1 || openingQuotes[toks[i-1].Text])
 	cue := i+1 < len(toks) && personCues[strings.ToLower(toks[i+1].Text)]
 	return !(first && !cue && r.lower != nil && r.lower(txt))
+}
+
+// tablePerson reports whether a name of n words the NER typed typ is a
+// person's the actor table knows: several words typed ORG ("Elon Musk"),
+// or one word typed as a place ("Macron", "the Trump administration").
+// Multi-word places the table calls people are its errors.
+func (r *Resolver) tablePerson(typ, name string, n int) bool {
+	return (typ == "ORG" && n > 1 || (typ == "GPE" || typ == "LOC") && n == 1) && r.onlyPerson(name)
 }
 
 // onlyPerson reports whether the actor table knows name, and only as a

@@ -150,6 +150,15 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "a surname the NER read as a place is the person the actor table knows",
+			text: "Officials in Paris said the Macron government would wait.",
+			ner:  fakeSpotter{"Paris": "GPE", "Macron": "GPE"},
+			want: []wantEntity{
+				{"Paris", "GPE", "FRA", "", "", []string{"Paris"}},
+				{"Emmanuel Macron", "PERSON", "FRA", "", "GOV", []string{"Macron"}},
+			},
+		},
+		{
 			name: "institutions the NER read as places",
 			text: "She studied at Rice University in Houston and the University of Nordvik and spoke in the West Bank.",
 			ner:  fakeSpotter{"Rice University": "GPE", "Houston": "GPE", "University of Nordvik": "GPE", "West Bank": "GPE"},
