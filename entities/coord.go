@@ -6,6 +6,34 @@ import (
 	"github.com/tidings/tidings/nlp"
 )
 
+// joinCoordinated joins two names around "and" that the tables know as one
+// ("Bosnia" and "Herzegovina", "Trinidad" and "Tobago"); ms must be sorted.
+func (r *Resolver) joinCoordinated(doc *nlp.Doc, ms []Mention) []Mention {
+	out := ms[:0]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if k+1 < len(ms) && ms[k+1].Sent == m.Sent && ms[k+1].Start == m.End+1 && m.Start >= 0 &&
+			m.Sent >= 0 && m.Sent < len(doc.Sentences) && ms[k+1].End <= len(doc.Sentences[m.Sent].Tokens) {
+			toks := doc.Sentences[m.Sent].Tokens
+			if toks[m.End].Text == "and" {
+				whole := sliceText(doc, toks, m.Start, ms[k+1].End)
+				if r.isCountry(whole) || r.knownRegion(whole) {
+					out = append(out, mentionOf(doc, m.Sent, m.Start, ms[k+1].End, "GPE", max(m.Score, ms[k+1].Score)))
+					k++
+					continue
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (r *Resolver) knownRegion(name string) bool {
+	_, ok := r.db.RegionNamed(name)
+	return ok
+}
+
 // splitCoordinated splits a name the NER ran across "and" when it is two
 // names: "talks between McClatchy and Tribune", "the Financial Times and
 // Wall Street Journal". Names with "and" inside ("Bosnia and Herzegovina",

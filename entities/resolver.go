@@ -92,7 +92,9 @@ func validate(doc *nlp.Doc) error {
 func (r *Resolver) Resolve(doc *nlp.Doc, date int) []tidings.Entity {
 	var ms []*mention
 	edited := editedText(doc)
-	for _, m := range r.splitCoordinated(doc, r.joinHyphenated(doc, r.sp.Spot(doc))) {
+	spotted := r.joinHyphenated(doc, r.sp.Spot(doc))
+	spotted = r.splitCoordinated(doc, r.joinCoordinated(doc, spotted))
+	for _, m := range spotted {
 		if x, ok := r.clean(doc, m, edited); ok {
 			ms = append(ms, x)
 		}

@@ -141,6 +141,15 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "two places the tables know as one country are one",
+			text: "Voters in Bosnia and Herzegovina and in Trinidad and Tobago went to the polls.",
+			ner:  fakeSpotter{"Bosnia": "GPE", "Herzegovina": "GPE", "Trinidad": "GPE", "Tobago": "GPE"},
+			want: []wantEntity{
+				{"Bosnia and Herzegovina", "GPE", "BIH", "", "", []string{"Bosnia and Herzegovina"}},
+				{"Trinidad and Tobago", "GPE", "TTO", "", "", []string{"Trinidad and Tobago"}},
+			},
+		},
+		{
 			name: "spellings the actor table names alike are one person",
 			text: "Volodymyr Zelensky spoke in Kyiv. Zelenskyy left.",
 			ner:  fakeSpotter{"Volodymyr Zelensky": "PERSON", "Zelenskyy": "PERSON", "Kyiv": "GPE"},
