@@ -191,6 +191,14 @@ func editedText(doc *nlp.Doc) bool {
 // ("US Vice-President" before "JD Vance").
 func (r *Resolver) trimSpan(doc *nlp.Doc, toks []nlp.Token, m Mention) (i, j int) {
 	i, j = m.Start, m.End
+	// Common nouns the NER ran on into ("BBC interviewer", "Apple laptops"),
+	// not a head word ("Indian navy", "Gaza strip"), the end of a hyphenated
+	// name ("Kim Jong-un") or a possessive that lost its apostrophe
+	// ("McDonald s").
+	for j > i+1 && len(toks[j-1].Text) > 1 && isLowerASCII(toks[j-1].Text) && !nameHeads(toks[j-1].Text) &&
+		toks[j-2].Text != "-" && hasUpper(sliceText(doc, toks, i, j-1)) {
+		j--
+	}
 	keepPossessive := m.Type != "PERSON" && ellipticPossessive(toks, j)
 	for j > i && (isPossessive(toks[j-1].Text) && !keepPossessive || !classify(toks[j-1].Text).word) {
 		if toks[j-1].Text == ")" && opens(toks[i:j-1]) {
@@ -253,6 +261,18 @@ var orgNouns = setOf("company", "firm", "group", "startup", "start-up", "retaile
 	"maker", "manufacturer", "website", "platform", "app", "insurer", "lender", "conglomerate",
 	"newspaper", "broadcaster", "channel", "network", "club", "band", "label", "brand", "chain",
 	"automaker", "carmaker", "chipmaker", "giant", "outlet", "tabloid", "daily", "weekly")
+
+// geoHeads end the names of natural and administrative places.
+var geoHeads = setOf("strip", "river", "lake", "mountains", "mountain", "mount", "island", "islands",
+	"valley", "desert", "sea", "bay", "coast", "county", "province", "region", "state", "district",
+	"peninsula", "gulf", "canal", "forest", "hills", "beach", "heartland", "plateau", "basin")
+
+// nameHeads reports whether a lower-case word can end a name: an
+// organisation's, a building's or a place's head ("navy", "museum",
+// "strip").
+func nameHeads(w string) bool {
+	return orgWords[w] || institutionHeads[w] || facilityHeads[w] || geoHeads[w]
+}
 
 // nameParticles begin surnames in lower case.
 var nameParticles = setOf("de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den",

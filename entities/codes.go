@@ -286,6 +286,10 @@ func (r *Resolver) org(c *cluster, e *tidings.Entity, date int) {
 		}
 	}
 	words := strings.Fields(e.Name)
+	parent := r.parentOrg(words)
+	if e.Sector == "" && parent != nil {
+		e.Sector = parent.Sector // "CNN Business": MED, not BUS
+	}
 	if e.Sector == "" && len(words) > 1 {
 		// The institution word first ("Ministry of Trade, Industry and
 		// Energy": GOV, not BUS), else any agent word, the last first.
@@ -316,4 +320,23 @@ func (r *Resolver) org(c *cluster, e *tidings.Entity, date int) {
 			}
 		}
 	}
+	if e.Country == "" && parent != nil {
+		e.Country = parent.Country
+	}
+}
+
+// parentOrg returns the known institution whose name begins a longer
+// name, the longest such ("United Nations Working Group", "CNN
+// Business"), or nil. Companies are no parents: their names begin those of
+// products and venues ("Apple Watch", "Toyota Music Factory").
+func (r *Resolver) parentOrg(words []string) *gazetteer.Org {
+	for n := len(words) - 1; n >= 1; n-- {
+		if o, ok := r.db.OrgNamed(strings.Join(words[:n], " ")); ok {
+			if o.Sector == "BUS" {
+				return nil
+			}
+			return o
+		}
+	}
+	return nil
 }

@@ -339,6 +339,25 @@ func TestResolveNewsRepairs(t *testing.T) {
 			},
 		},
 		{
+			name: "common nouns after a name are cut, head words stay",
+			text: "A Norvale Times reporter asked about Kestrel's chargers near the Gaza strip.",
+			ner:  fakeSpotter{"Norvale Times reporter": "ORG", "Kestrel's chargers": "ORG", "Gaza strip": "LOC"},
+			want: []wantEntity{
+				{"Norvale Times", "ORG", "", "", "", []string{"Norvale Times"}},
+				{"Kestrel", "ORG", "", "", "", []string{"Kestrel"}},
+				{"Gaza", "LOC", "PSE", "", "", []string{"Gaza strip"}},
+			},
+		},
+		{
+			name: "a body named after a known institution takes its codes; a company's product does not",
+			text: "The United Nations Panel on Wetlands met at the Apple Orchard Arena.",
+			ner:  fakeSpotter{"United Nations Panel on Wetlands": "ORG", "Apple Orchard Arena": "ORG"},
+			want: []wantEntity{
+				{"United Nations Panel on Wetlands", "ORG", "", "", "IGO", []string{"United Nations Panel on Wetlands"}},
+				{"Apple Orchard Arena", "ORG", "", "", "", []string{"Apple Orchard Arena"}},
+			},
+		},
+		{
 			name: "brackets and market codes are no part of a name",
 			text: "Vice president (Frank) Vogel said the London Metal Exchange CMAL3 rose.",
 			ner:  fakeSpotter{") Vogel": "PERSON", "London Metal Exchange CMAL3": "ORG"},
