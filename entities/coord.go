@@ -87,7 +87,9 @@ func (r *Resolver) coordinated(doc *nlp.Doc, toks []nlp.Token, i, j int, named m
 		}
 		between := i > 0 && strings.EqualFold(toks[i-1].Text, "between")
 		left, right := sliceText(doc, toks, i, k), sliceText(doc, toks, k+1, j)
-		headed := k-i >= 2 && orgWords[strings.ToLower(toks[k-1].Text)]
+		// The first part ends in a head word the second does not share
+		// ("Guangdong Post and Telecommunications Administration" is one).
+		headed := k-i >= 2 && orgWords[strings.ToLower(toks[k-1].Text)] && !nameHeads(strings.ToLower(toks[j-1].Text))
 		if between || headed || named[left] || named[right] || r.knownName(left, k-i) || r.knownName(right, j-k-1) {
 			return k
 		}

@@ -117,9 +117,9 @@ func TestResolveGrouping(t *testing.T) {
 		},
 		{
 			name: "names joined by and split into two unless the whole is one name",
-			text: "Talks between Norwick Mills and Castell Group stalled, the Ashford Times and Morning Courier said. The Department of Roads and Bridges and Bosnia and Herzegovina agreed.",
+			text: "Talks between Norwick Mills and Castell Group stalled, the Ashford Times and Morning Courier said. The Department of Roads and Bridges and Bosnia and Herzegovina agreed with the Harlow Post and Telegraph Office.",
 			ner: fakeSpotter{"Norwick Mills and Castell Group": "ORG", "Ashford Times and Morning Courier": "ORG",
-				"Department of Roads and Bridges": "ORG", "Bosnia and Herzegovina": "GPE"},
+				"Department of Roads and Bridges": "ORG", "Bosnia and Herzegovina": "GPE", "Harlow Post and Telegraph Office": "ORG"},
 			want: []wantEntity{
 				{"Norwick Mills", "ORG", "", "", "", []string{"Norwick Mills"}},
 				{"Castell Group", "ORG", "", "", "", []string{"Castell Group"}},
@@ -127,6 +127,7 @@ func TestResolveGrouping(t *testing.T) {
 				{"Morning Courier", "ORG", "", "", "", []string{"Morning Courier"}},
 				{"Department of Roads and Bridges", "ORG", "", "", "", []string{"Department of Roads and Bridges"}},
 				{"Bosnia and Herzegovina", "GPE", "BIH", "", "", []string{"Bosnia and Herzegovina"}},
+				{"Harlow Post and Telegraph Office", "ORG", "", "", "", []string{"Harlow Post and Telegraph Office"}},
 			},
 		},
 		{
