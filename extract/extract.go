@@ -114,6 +114,7 @@ func (e *extractor) Extract(ctx context.Context, page []byte, pageURL string) (r
 		return nil, ErrNoContent
 	}
 	u := parseURL(pageURL)
+	dropHoverCards(doc, false)
 	markListSpaces(doc, false) // go-trafilatura trims the spaces around inline elements in <li>
 	res = e.trafilatura(doc, u)
 	if letters(res.Paragraphs) < e.opts.MinText {

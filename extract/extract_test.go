@@ -98,6 +98,28 @@ func TestParagraphBoundaries(t *testing.T) {
 	}
 }
 
+func TestHoverCards(t *testing.T) {
+	card := `<span class="card"><span><img src="/a.jpg" alt=""><a href="/p/lee">Ann Lee</a>` +
+		`<a href="/n/1">Lee wins the vote on the harbour plan</a> <a href="/n/2">More</a></span></span>`
+	page := `<html><body><article>
+<p>The council heard from Rep. <span class="who"><a href="/p/lee">Ann Lee</a>` + card + `</span> (D-Ore.) on Monday, and ` +
+		strings.Repeat("the debate on the harbour plan went on for hours. ", 6) + `</p>
+<p>A photo <span><img src="/b.jpg" alt=""> of the harbour</span> and <a href="/x">a link</a> stay.</p>
+<p>` + strings.Repeat("More words of the article body follow here. ", 12) + `</p>
+</article></body></html>`
+	res, err := NewWithOptions(Options{MinText: 0}).Extract(context.Background(), []byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(res.Paragraphs, "|")
+	if !strings.Contains(got, "Rep. Ann Lee (D-Ore.) on Monday") || strings.Contains(got, "wins the vote") {
+		t.Errorf("hover card kept or name lost: %q", got)
+	}
+	if !strings.Contains(got, "of the harbour and a link stay") {
+		t.Errorf("an inline picture with one link was dropped: %q", got)
+	}
+}
+
 func TestCharsets(t *testing.T) {
 	body := strings.Repeat("Le conseil municipal a voté mardi la reconstruction de la digue du port. ", 8)
 	latin1 := func(s string) []byte {
