@@ -93,57 +93,6 @@ func alpha3(db *gazetteer.DB, alpha2 string) string {
 	return ""
 }
 
-// mergeAcronyms joins an all-capitals organisation name to the
-// organisation whose initials it spells (NDP <- National Democratic Party).
-func mergeAcronyms(cs []*cluster) []*cluster {
-	long := map[string]*cluster{}
-	for _, c := range cs {
-		if c.typ == "ORG" && len(strings.Fields(c.name)) > 1 {
-			if a := initials(c.name); len(a) > 1 {
-				long[a] = c
-			}
-		}
-	}
-	out := cs[:0]
-	for _, c := range cs {
-		if c.typ == "ORG" && isAcronym(c.name) {
-			if l, ok := long[strings.ReplaceAll(c.name, ".", "")]; ok && l != c {
-				l.ms = append(l.ms, c.ms...)
-				continue
-			}
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// acronymSkip are the small words acronyms leave out.
-var acronymSkip = setOf("of", "the", "for", "and", "in", "on", "de", "&", "to")
-
-func initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(strings.ReplaceAll(name, "-", " ")) {
-		if acronymSkip[strings.ToLower(w)] {
-			continue
-		}
-		b.WriteString(strings.ToUpper(w[:1]))
-	}
-	return b.String()
-}
-
-func isAcronym(s string) bool {
-	s = strings.ReplaceAll(s, ".", "")
-	if len(s) < 2 || len(s) > 8 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
-}
-
 // entities turns clusters into the record's entities with ids in order.
 func (r *Resolver) entities(cs []*cluster, date int) []tidings.Entity {
 	out := make([]tidings.Entity, 0, len(cs))

@@ -197,6 +197,23 @@ func TestResolveGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "acronyms: defined in brackets, spelt by word beginnings, coded by the table",
+			text: "The Economic Community of Lake States said ECOLS would meet. The Department of Justice and DOJ lawyers agreed. " +
+				"The Housing Board of Nowy Targ (HBN), the Office for Coastal Surveys (OKS) and the Atlantic Alliance (NATO) objected.",
+			ner: fakeSpotter{"Economic Community of Lake States": "ORG", "ECOLS": "ORG", "Department of Justice": "ORG", "DOJ": "ORG",
+				"Housing Board": "ORG", "Nowy Targ": "GPE", "HBN": "ORG", "Office for Coastal Surveys": "ORG", "OKS": "ORG",
+				"Atlantic Alliance": "ORG", "NATO": "ORG"},
+			want: []wantEntity{
+				{"Economic Community of Lake States", "ORG", "", "", "", []string{"Economic Community of Lake States", "ECOLS"}},
+				{"Department of Justice", "ORG", "USA", "", "GOV", []string{"Department of Justice", "DOJ"}},
+				{"Housing Board", "ORG", "", "", "", []string{"Housing Board"}},
+				{"Nowy Targ", "GPE", "POL", "", "", []string{"Nowy Targ"}},
+				{"HBN", "ORG", "", "", "", []string{"HBN"}},
+				{"Office for Coastal Surveys", "ORG", "", "", "", []string{"Office for Coastal Surveys", "OKS"}},
+				{"Atlantic Alliance", "ORG", "", "", "IGO", []string{"Atlantic Alliance", "NATO"}},
+			},
+		},
+		{
 			name: "hyphenated title with country, two people sharing a surname stay apart",
 			text: "US Vice-President JD Vance met Usha Vance. JD Vance left.",
 			ner:  fakeSpotter{"US": "GPE", "JD Vance": "PERSON", "Usha Vance": "PERSON"},

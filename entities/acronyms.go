@@ -1,0 +1,135 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+)
+
+// mergeAcronyms joins an all-capitals name to the organisation or place it
+// abbreviates: the name it follows in brackets ("Doctors Without Borders
+// (MSF)", "Democratic Republic of Congo (DRC)"), else the one organisation
+// whose initials it spells (NDP <- National Democratic Party), else the
+// one whose words begin with its letters in order (ECOWAS <- Economic
+// Community of West African States). The entity's codes come from all
+// its mentions, the acronym's included.
+func mergeAcronyms(cs []*cluster) []*cluster {
+	var long []*cluster
+	for _, c := range cs {
+		if c.typ != "PERSON" && c.typ != "NORP" && len(strings.Fields(c.name)) > 1 {
+			long = append(long, c)
+		}
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if (c.typ == "ORG" || c.typ == "GPE") && isAcronym(c.ms[0].Text) {
+			if l := longForm(long, c); l != nil {
+				l.ms = append(l.ms, c.ms...)
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// longForm returns the cluster of long that acronym cluster a stands for,
+// or nil.
+func longForm(long []*cluster, a *cluster) *cluster {
+	acr := strings.ReplaceAll(a.ms[0].Text, ".", "")
+	for _, m := range a.ms {
+		if m.prev != "(" {
+			continue
+		}
+		for _, l := range long {
+			for _, x := range l.ms {
+				// An organisation's acronym may be another language's
+				// ("Doctors Without Borders (MSF)"); a place's begins
+				// alike ("Housing Authority of New Orleans (HANO)" is no
+				// New Orleans).
+				if l != a && x.Sent == m.Sent && x.End == m.Start-1 &&
+					(l.typ == "ORG" && a.typ == "ORG" || strings.EqualFold(l.name[:1], acr[:1])) {
+					return l
+				}
+			}
+		}
+	}
+	if a.typ != "ORG" || !isAcronym(a.name) {
+		return nil // a place's, or a known name the table spells out
+	}
+	var loose *cluster
+	n := 0
+	for _, l := range long {
+		if l == a || l.typ != "ORG" {
+			continue
+		}
+		if initials(l.name) == acr {
+			return l
+		}
+		if len(acr) >= 3 && abbreviates(acr, strings.Fields(strings.ReplaceAll(l.name, "-", " "))) {
+			loose, n = l, n+1
+		}
+	}
+	if n == 1 {
+		return loose
+	}
+	return nil
+}
+
+// acronymSkip are the small words acronyms leave out.
+var acronymSkip = setOf("of", "the", "for", "and", "in", "on", "de", "&", "to")
+
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(strings.ReplaceAll(name, "-", " ")) {
+		if acronymSkip[strings.ToLower(w)] {
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]))
+	}
+	return b.String()
+}
+
+// abbreviates reports whether the letters of acr are, in order, the
+// beginnings of all the words (one to three letters of each; small words
+// may be skipped or used).
+func abbreviates(acr string, words []string) bool {
+	if len(words) == 0 {
+		return acr == ""
+	}
+	w := words[0]
+	if acronymSkip[strings.ToLower(w)] && abbreviates(acr, words[1:]) {
+		return true
+	}
+	for k := 1; k <= 3 && k <= len(acr); k++ {
+		if len(w) < k || !strings.EqualFold(w[:k], acr[:k]) || !isLetters(w[:k]) {
+			break
+		}
+		if abbreviates(acr[k:], words[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLetters reports whether s is letters only.
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isAcronym(s string) bool {
+	s = strings.ReplaceAll(s, ".", "")
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
