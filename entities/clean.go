@@ -42,6 +42,9 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) 
 	if j-i == 1 && pluralAcronym(toks[i].Text) && !r.db.HasName(toks[i].Text) {
 		return nil, false // "RCTs", "ICUs": kinds of things, no names
 	}
+	if inWorkTitle(toks, i, j, m.Type) {
+		return nil, false
+	}
 	if edited && r.lowerCaseWords(doc, toks, i, j, m.Type) {
 		return nil, false
 	}

@@ -151,3 +151,27 @@ func TestResolveNewsRepairs(t *testing.T) {
 		})
 	}
 }
+
+func TestInWorkTitle(t *testing.T) {
+	tests := []struct {
+		text string
+		i, j int
+		typ  string
+		want bool
+	}{
+		{"the film “/PUNCT Wild/ADJ Rose/PROPN ,/PUNCT ”/PUNCT won", 4, 5, "PERSON", true},
+		{"“/PUNCT Melvin/PROPN and/CCONJ Howard/PROPN ”/PUNCT", 1, 2, "PERSON", true},
+		{"so-called “/PUNCT Islamic/PROPN State/PROPN ”/PUNCT", 2, 4, "ORG", false},     // scare quotes
+		{"Email: \"/PUNCT Ann/PROPN Lee/PROPN \"/PUNCT </PUNCT", 2, 4, "PERSON", false}, // a display name
+		{"“/PUNCT Crooked/PROPN Nuts/PROPN Institute/PROPN ,/PUNCT ”/PUNCT", 1, 4, "ORG", false},
+		{"the “/PUNCT Iran/PROPN Cartoon/PROPN ”/PUNCT association", 2, 3, "GPE", false}, // places stay
+		{"said “/PUNCT we/PRON met/VERB Ann/PROPN Lee/PROPN ./PUNCT ”/PUNCT", 4, 6, "PERSON", false},
+		{"“/PUNCT Ann/PROPN ”/PUNCT and/CCONJ “/PUNCT Bo/PROPN Lee/PROPN ”/PUNCT", 5, 6, "PERSON", true},
+	}
+	for _, tt := range tests {
+		_, ts := taggedTokens(tt.text)
+		if got := inWorkTitle(ts, tt.i, tt.j, tt.typ); got != tt.want {
+			t.Errorf("inWorkTitle(%q, %d, %d, %s) = %v, want %v", tt.text, tt.i, tt.j, tt.typ, got, tt.want)
+		}
+	}
+}
