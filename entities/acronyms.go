@@ -93,22 +93,26 @@ func initials(name string) string {
 // beginnings of all the words (one to three letters of each; small words
 // may be skipped or used).
 func abbreviates(acr string, words []string) bool {
-	if len(words) == 0 {
-		return acr == ""
+	if len(words) > 16 || len(acr) > 8 {
+		return false
 	}
-	w := words[0]
-	if acronymSkip[strings.ToLower(w)] && abbreviates(acr, words[1:]) {
-		return true
-	}
-	for k := 1; k <= 3 && k <= len(acr); k++ {
-		if len(w) < k || !strings.EqualFold(w[:k], acr[:k]) || !isLetters(w[:k]) {
-			break
+	// can[w][p]: words[w:] spell acr[p:].
+	var can [17][9]bool
+	can[len(words)][len(acr)] = true
+	for w := len(words) - 1; w >= 0; w-- {
+		word := words[w]
+		for p := 0; p <= len(acr); p++ {
+			ok := acronymSkip[strings.ToLower(word)] && can[w+1][p]
+			for k := 1; !ok && k <= 3 && p+k <= len(acr) && k <= len(word); k++ {
+				if !strings.EqualFold(word[:k], acr[p:p+k]) || !isLetters(word[:k]) {
+					break
+				}
+				ok = can[w+1][p+k]
+			}
+			can[w][p] = ok
 		}
-		if abbreviates(acr[k:], words[1:]) {
-			return true
-		}
 	}
-	return false
+	return can[0][0]
 }
 
 // isLetters reports whether s is letters only.

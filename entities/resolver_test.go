@@ -420,30 +420,6 @@ func TestAnnotateErrors(t *testing.T) {
 	}
 }
 
-func FuzzResolve(f *testing.F) {
-	f.Add("US President Donald Trump met Russian Foreign Minister Sergei Lavrov in Kyiv. Trump's aide said so.")
-	f.Add("the the THE U.S. 's 's Mr. Mr Vice-President - -")
-	f.Add("Über ñandú Café, São Paulo; “Zelensky’s” NATO’s")
-	r, err := NewDefault()
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		a := &tidings.Article{Text: text}
-		if err := r.Annotate(context.Background(), entitiestest.Doc(text), a); err != nil {
-			t.Fatal(err)
-		}
-		runes := []rune(text)
-		for _, e := range a.Entities {
-			for _, m := range e.Mentions {
-				if m.Start < 0 || m.End > len(runes) || m.Start >= m.End {
-					t.Fatalf("mention %+v out of range", m)
-				}
-			}
-		}
-	})
-}
-
 func BenchmarkAnnotate(b *testing.B) {
 	text, _ := seedArticle(b)
 	r, err := NewDefault()
