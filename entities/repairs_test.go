@@ -80,6 +80,14 @@ func TestResolveNewsRepairs(t *testing.T) {
 			},
 		},
 		{
+			name: "storms bear people's names",
+			text: "Cyclone Idelle hit the coast. Idelle moved on, said Anna Berg.",
+			ner:  fakeSpotter{"Idelle": "PERSON", "Anna Berg": "PERSON"},
+			want: []wantEntity{
+				{"Anna Berg", "PERSON", "", "", "", []string{"Anna Berg"}},
+			},
+		},
+		{
 			name: "brackets and market codes are no part of a name",
 			text: "Vice president (Frank) Vogel said the London Metal Exchange CMAL3 rose.",
 			ner:  fakeSpotter{") Vogel": "PERSON", "London Metal Exchange CMAL3": "ORG"},

@@ -94,7 +94,11 @@ func (r *Resolver) Resolve(doc *nlp.Doc, date int) []tidings.Entity {
 	edited := editedText(doc)
 	spotted := r.joinHyphenated(doc, r.sp.Spot(doc))
 	spotted = r.splitCoordinated(doc, r.joinCoordinated(doc, spotted))
+	storms := stormNames(doc, spotted)
 	for _, m := range spotted {
+		if storms[m.Text] {
+			continue
+		}
 		if x, ok := r.clean(doc, m, edited); ok {
 			ms = append(ms, x)
 		}

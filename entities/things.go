@@ -1,5 +1,7 @@
 package entities
 
+// Names that name no entity the record keeps: titles of works and storms.
+
 import (
 	"strings"
 
@@ -71,4 +73,27 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// stormWords come before the names of storms ("Cyclone Jude", "Hurricanes
+// Ida and ...").
+var stormWords = setOf("cyclone", "cyclones", "hurricane", "hurricanes", "typhoon", "typhoons", "storm", "storms")
+
+// stormNames returns the texts of the mentions that follow a storm word:
+// storms bear people's names, and the article's other mentions of the
+// name ("Jude is the third cyclone") are the storm's too.
+func stormNames(doc *nlp.Doc, ms []Mention) map[string]bool {
+	var names map[string]bool
+	for _, m := range ms {
+		if m.Sent < 0 || m.Sent >= len(doc.Sentences) || m.Start <= 0 || m.Start > len(doc.Sentences[m.Sent].Tokens) {
+			continue
+		}
+		if stormWords[strings.ToLower(doc.Sentences[m.Sent].Tokens[m.Start-1].Text)] {
+			if names == nil {
+				names = map[string]bool{}
+			}
+			names[m.Text] = true
+		}
+	}
+	return names
 }
