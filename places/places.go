@@ -81,6 +81,15 @@ func (g *Gazetteer) Resolve(es []tidings.Entity) []tidings.Place {
 			continue
 		}
 		cands[i] = g.candidates(e.Name)
+		if len(cands[i]) == 1 && cands[i][0].kind == kindCountry {
+			// The entity layer placed the name in another country: "GA"
+			// after "Alpharetta," is the US state Georgia, not the country.
+			if co, ok := g.db.CountryByAlpha3(e.Country); ok && co.Alpha2 != cands[i][0].place.Country {
+				if alt := g.within(e.Name, co.Alpha2); len(alt) > 0 {
+					cands[i] = alt
+				}
+			}
+		}
 		if len(cands[i]) == 0 {
 			continue
 		}
@@ -131,14 +140,38 @@ func (g *Gazetteer) candidates(name string) []candidate {
 		return []candidate{{place: tidings.Place{Country: r.Country, Lat: r.Lat, Lon: r.Lon}, kind: kindRegion}}
 	}
 	for _, c := range db.CitiesNamed(name) {
-		out = append(out, candidate{
-			place:  tidings.Place{Country: c.Country, Lat: c.Lat, Lon: c.Lon, GeonamesID: c.ID},
-			admin1: c.Admin1, pop: c.Population, feature: c.Feature, kind: kindCity,
-		})
+		out = append(out, cityReading(c))
 	}
 	if isRegion {
-		out = append(out, candidate{place: tidings.Place{Country: r.Country, Lat: r.Lat, Lon: r.Lon},
-			admin1: r.Admin1, pop: 100000, kind: kindState})
+		out = append(out, stateReading(r))
+	}
+	return out
+}
+
+func cityReading(c *gazetteer.City) candidate {
+	return candidate{
+		place:  tidings.Place{Country: c.Country, Lat: c.Lat, Lon: c.Lon, GeonamesID: c.ID},
+		admin1: c.Admin1, pop: c.Population, feature: c.Feature, kind: kindCity,
+	}
+}
+
+// stateReading is a first-level region, weighed as a city of 100,000.
+func stateReading(r *gazetteer.Region) candidate {
+	return candidate{place: tidings.Place{Country: r.Country, Lat: r.Lat, Lon: r.Lon},
+		admin1: r.Admin1, pop: 100000, kind: kindState}
+}
+
+// within lists the readings of name inside the country alpha2 other than
+// the country itself: its region or state, then its cities.
+func (g *Gazetteer) within(name, alpha2 string) []candidate {
+	var out []candidate
+	if r, ok := g.db.RegionNamed(name); ok && r.Country == alpha2 {
+		out = append(out, stateReading(r))
+	}
+	for _, c := range g.db.CitiesNamed(name) {
+		if c.Country == alpha2 {
+			out = append(out, cityReading(c))
+		}
 	}
 	return out
 }

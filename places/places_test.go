@@ -55,6 +55,8 @@ func TestResolve(t *testing.T) {
 		{"a small town in a country named nowhere else is left out", []string{"United States", "Palm Beach"},
 			[]want{{"United States", "US", 0, 0}}},
 		{"a small town alone is placed", []string{"Palm Beach"}, []want{{"Palm Beach", "AU", 0, 0}}},
+		{"a US state the entity layer read is no country", []string{"Georgia@USA"}, []want{{"Georgia", "US", 33.3, -83.8}}},
+		{"a country stays a country", []string{"Georgia"}, []want{{"Georgia", "GE", 42, 43.5}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,6 +65,9 @@ func TestResolve(t *testing.T) {
 				e := tidings.Entity{ID: "e" + string(rune('1'+i)), Name: n, Type: tidings.EntityGPE}
 				if name, country, ok := strings.Cut(n, "|"); ok {
 					e.Name, e.Country, e.Type = name, country, tidings.EntityPerson
+				}
+				if name, country, ok := strings.Cut(n, "@"); ok {
+					e.Name, e.Country = name, country // a place the entity layer put in a country
 				}
 				es = append(es, e)
 			}
