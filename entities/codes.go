@@ -38,6 +38,8 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 			// "Kremlin", "White House": institutions named by their seat;
 			// "Amazon" the NER took for the region, not "the Amazon".
 			c.typ, c.name, c.country, c.sector, c.key, c.table = "ORG", o.Name, o.Country, o.Sector, "o:"+o.Name, true
+		} else if subs := db.SubdivisionsNamed(text); len(subs) > 0 {
+			subdivision(c, subs)
 		}
 	case "NORP":
 		if co, ok := db.CountryByDemonym(text); ok {
@@ -58,6 +60,14 @@ func (r *Resolver) placeOrOrg(m *mention) *cluster {
 		c.key = m.Type + ":" + gazetteer.Key(text)
 	}
 	return c
+}
+
+// subdivision names c after the subdivisions of that name ("Borno State",
+// "Queensland"). Their country is left to the places stage, which weighs
+// the article's other places: "Punjab" is in India and in Pakistan, and an
+// AI model called "Manus" is no province of Papua New Guinea.
+func subdivision(c *cluster, subs []*gazetteer.Region) {
+	c.typ, c.name, c.key, c.table = "GPE", subs[0].Name, "s:"+gazetteer.Key(subs[0].Name), true
 }
 
 // usState returns the US state that text abbreviates after a comma

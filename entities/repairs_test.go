@@ -80,6 +80,15 @@ func TestResolveNewsRepairs(t *testing.T) {
 			},
 		},
 		{
+			name: "subdivisions of other countries are places, their country left to the places stage",
+			text: "Fighting spread to Nangarhar Province and to Borno.",
+			ner:  fakeSpotter{"Nangarhar Province": "LOC", "Borno": "ORG"},
+			want: []wantEntity{
+				{"Nangarhar", "GPE", "", "", "", []string{"Nangarhar Province"}},
+				{"Borno", "ORG", "", "", "", []string{"Borno"}},
+			},
+		},
+		{
 			name: "storms bear people's names",
 			text: "Cyclone Idelle hit the coast. Idelle moved on, said Anna Berg.",
 			ner:  fakeSpotter{"Idelle": "PERSON", "Anna Berg": "PERSON"},

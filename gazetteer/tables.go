@@ -91,6 +91,38 @@ func (db *DB) addRegion(f []string) error {
 	return nil
 }
 
+// subdivisions.tsv.gz: the columns of regions, admin1 the ISO 3166-2 code
+// suffix.
+func (db *DB) addSubdivision(f []string) error {
+	if err := need(f, 7); err != nil {
+		return err
+	}
+	lat, lon, err := parseFloats(f[4], f[5])
+	if err != nil {
+		return err
+	}
+	r := Region{Name: f[0], Aliases: splitList(f[1]), Country: f[2], Kind: f[3], Lat: lat, Lon: lon, Admin1: f[6]}
+	i := len(db.Subdivisions)
+	db.Subdivisions = append(db.Subdivisions, r)
+	for _, n := range append([]string{r.Name}, r.Aliases...) {
+		if k := Key(n); k != "" {
+			db.subdivs[k] = append(db.subdivs[k], i)
+		}
+	}
+	return nil
+}
+
+// SubdivisionsNamed returns the first-level subdivisions of countries
+// other than the United States with this name or alias, in table order.
+func (db *DB) SubdivisionsNamed(name string) []*Region {
+	idx, _ := lookup(db.subdivs, name)
+	out := make([]*Region, len(idx))
+	for j, i := range idx {
+		out[j] = &db.Subdivisions[i]
+	}
+	return out
+}
+
 // actors.tsv.gz: name type aliases roles, roles as CODE:from:to|...
 func (db *DB) addActor(f []string) error {
 	if err := need(f, 4); err != nil {

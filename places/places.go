@@ -55,6 +55,9 @@ type candidate struct {
 	pop     int
 	feature string
 	kind    int // kindCountry, kindRegion, kindCity, kindState
+	// subdivision: a kindState reading from the subdivisions of countries
+	// other than the United States.
+	subdivision bool
 }
 
 const (
@@ -94,8 +97,8 @@ func (g *Gazetteer) Resolve(es []tidings.Entity) []tidings.Place {
 			continue
 		}
 		for _, c := range cands[i] {
-			if c.kind == kindCity || c.place.Country == "" {
-				continue
+			if c.kind == kindCity || c.subdivision || c.place.Country == "" {
+				continue // the places they vouch for, not evidence of their own
 			}
 			if c.kind != kindState || len(cands[i]) == 1 {
 				inPlay[c.place.Country] = 2
@@ -125,7 +128,8 @@ func (g *Gazetteer) Resolve(es []tidings.Entity) []tidings.Place {
 }
 
 // candidates lists the readings of name: the country, then a named
-// region, then cities (largest first), then a US state.
+// region, then cities (largest first), then a US state and the
+// subdivisions of other countries.
 func (g *Gazetteer) candidates(name string) []candidate {
 	db := g.db
 	if gazetteer.IsCelestial(name) {
@@ -137,13 +141,30 @@ func (g *Gazetteer) candidates(name string) []candidate {
 	var out []candidate
 	r, isRegion := db.RegionNamed(name)
 	if isRegion && r.Admin1 == "" {
-		return []candidate{{place: tidings.Place{Country: r.Country, Lat: r.Lat, Lon: r.Lon}, kind: kindRegion}}
+		region := candidate{place: tidings.Place{Country: r.Country, Lat: r.Lat, Lon: r.Lon}, kind: kindRegion}
+		var others []candidate
+		for _, s := range db.SubdivisionsNamed(name) {
+			if s.Country != r.Country {
+				others = append(others, subdivisionReading(s))
+			}
+		}
+		if len(others) == 0 || r.Country == "" {
+			return []candidate{region} // "the Sahel" spans borders; Burkina Faso's region is rarer news
+		}
+		// A namesake in another country ("Punjab" of India beside that of
+		// Pakistan): the article's other places choose, and ties go to
+		// the hand-curated region.
+		region.kind, region.pop = kindState, 100000
+		return append([]candidate{region}, others...)
 	}
 	for _, c := range db.CitiesNamed(name) {
 		out = append(out, cityReading(c))
 	}
 	if isRegion {
 		out = append(out, stateReading(r))
+	}
+	for _, r := range db.SubdivisionsNamed(name) {
+		out = append(out, subdivisionReading(r))
 	}
 	return out
 }
@@ -161,12 +182,25 @@ func stateReading(r *gazetteer.Region) candidate {
 		admin1: r.Admin1, pop: 100000, kind: kindState}
 }
 
+// subdivisionReading is a first-level subdivision outside the United
+// States: a state reading that needs its country in play (doubtful).
+func subdivisionReading(r *gazetteer.Region) candidate {
+	c := stateReading(r)
+	c.subdivision = true
+	return c
+}
+
 // within lists the readings of name inside the country alpha2 other than
 // the country itself: its region or state, then its cities.
 func (g *Gazetteer) within(name, alpha2 string) []candidate {
 	var out []candidate
 	if r, ok := g.db.RegionNamed(name); ok && r.Country == alpha2 {
 		out = append(out, stateReading(r))
+	}
+	for _, r := range g.db.SubdivisionsNamed(name) {
+		if r.Country == alpha2 {
+			out = append(out, subdivisionReading(r))
+		}
 	}
 	for _, c := range g.db.CitiesNamed(name) {
 		if c.Country == alpha2 {
@@ -177,13 +211,14 @@ func (g *Gazetteer) within(name, alpha2 string) []candidate {
 }
 
 // doubtful reports whether the best reading of a name is too weak to
-// place it: a town of under 100,000 people in a country the article names
-// nowhere else, while it does name others ("Palm Beach" in a US story
+// place it: a town of under 100,000 people or a subdivision in a country
+// the article names nowhere else, while it does name others ("Palm Beach" in a US story
 // is not Palm Beach, Queensland; "Barry" in a list of Michigan counties
 // is not Barry, Wales). An analyst is better served by no point than by a
 // wrong one.
 func doubtful(c candidate, inPlay map[string]float64) bool {
-	return c.kind == kindCity && c.pop < 100000 && inPlay[c.place.Country] == 0 && len(inPlay) > 0
+	small := c.kind == kindCity && c.pop < 100000 || c.subdivision
+	return small && inPlay[c.place.Country] == 0 && len(inPlay) > 0
 }
 
 // pick scores the readings: population (log), capitals and admin seats,

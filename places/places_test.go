@@ -57,6 +57,11 @@ func TestResolve(t *testing.T) {
 		{"a small town alone is placed", []string{"Palm Beach"}, []want{{"Palm Beach", "AU", 0, 0}}},
 		{"a US state the entity layer read is no country", []string{"Georgia@USA"}, []want{{"Georgia", "US", 33.3, -83.8}}},
 		{"a country stays a country", []string{"Georgia"}, []want{{"Georgia", "GE", 42, 43.5}}},
+		{"a subdivision of a country in play", []string{"Nigeria", "Borno State"}, []want{{"Nigeria", "NG", 0, 0}, {"Borno State", "NG", 12.19, 13.31}}},
+		{"a subdivision's country from the others", []string{"Pakistan", "Punjab"}, []want{{"Pakistan", "PK", 0, 0}, {"Punjab", "PK", 31, 72}}},
+		{"the same name in another country", []string{"India", "Punjab"}, []want{{"India", "IN", 0, 0}, {"Punjab", "IN", 30.93, 75.5}}},
+		{"a subdivision of a country named nowhere else is left out", []string{"China", "Manus"}, []want{{"China", "CN", 0, 0}}},
+		{"an area across borders stays one", []string{"Burkina Faso", "Sahel"}, []want{{"Burkina Faso", "BF", 0, 0}, {"Sahel", "", 0, 0}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

