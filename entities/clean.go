@@ -122,6 +122,8 @@ func (r *Resolver) retype(doc *nlp.Doc, toks []nlp.Token, i, j int, typ string) 
 	case caseOK(txt, gazetteer.Key(txt)) && r.isCountry(txt) && !r.isDemonym(typ, txt) &&
 		!(typ == "PERSON" && j < len(toks) && personCues[strings.ToLower(toks[j].Text)]):
 		return "GPE"
+	case typ == "ORG" && j-i > 1 && r.curatedRegion(txt):
+		return "GPE" // "Kherson Oblast"
 	case typ != "PERSON" && typ != "NORP" && (r.titledPerson(doc, toks, i, j) || r.tablePerson(typ, txt, j-i)):
 		return "PERSON"
 	case typ == "PERSON" && j-i > 1 && r.organisationName(toks[i:j], txt):

@@ -34,6 +34,14 @@ func (r *Resolver) knownRegion(name string) bool {
 	return ok
 }
 
+// curatedRegion reports whether name is one of the regions written by
+// hand for news ("Kherson Oblast"), not a US state: "New York" is often
+// a team.
+func (r *Resolver) curatedRegion(name string) bool {
+	re, ok := r.db.RegionNamed(name)
+	return ok && re.Admin1 == ""
+}
+
 // splitCoordinated splits a name the NER ran across "and" when it is two
 // names: "talks between McClatchy and Tribune", "the Financial Times and
 // Wall Street Journal". Names with "and" inside ("Bosnia and Herzegovina",

@@ -80,12 +80,14 @@ func TestResolveNewsRepairs(t *testing.T) {
 			},
 		},
 		{
-			name: "subdivisions of other countries are places, their country left to the places stage",
-			text: "Fighting spread to Nangarhar Province and to Borno.",
-			ner:  fakeSpotter{"Nangarhar Province": "LOC", "Borno": "ORG"},
+			name: "subdivisions and curated regions are places; a subdivision's country is left to the places stage",
+			text: "Fighting spread to Nangarhar Province, to Borno and to Sumy Oblast, New York said.",
+			ner:  fakeSpotter{"Nangarhar Province": "LOC", "Borno": "ORG", "Sumy Oblast": "ORG", "New York": "ORG"},
 			want: []wantEntity{
 				{"Nangarhar", "GPE", "", "", "", []string{"Nangarhar Province"}},
 				{"Borno", "ORG", "", "", "", []string{"Borno"}},
+				{"Sumy Region", "GPE", "UKR", "", "", []string{"Sumy Oblast"}}, // a region curated for news
+				{"New York", "ORG", "", "", "", []string{"New York"}},          // a US state typed ORG is often a team
 			},
 		},
 		{
