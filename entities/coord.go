@@ -12,7 +12,7 @@ func (r *Resolver) joinCoordinated(doc *nlp.Doc, ms []Mention) []Mention {
 	out := ms[:0]
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
-		if k+1 < len(ms) && ms[k+1].Sent == m.Sent && ms[k+1].Start == m.End+1 && m.Start >= 0 &&
+		if k+1 < len(ms) && ms[k+1].Sent == m.Sent && ms[k+1].Start == m.End+1 && m.Start >= 0 && m.End > m.Start &&
 			m.Sent >= 0 && m.Sent < len(doc.Sentences) && ms[k+1].End <= len(doc.Sentences[m.Sent].Tokens) {
 			toks := doc.Sentences[m.Sent].Tokens
 			if toks[m.End].Text == "and" {
@@ -29,6 +29,7 @@ func (r *Resolver) joinCoordinated(doc *nlp.Doc, ms []Mention) []Mention {
 	return out
 }
 
+// knownRegion reports whether a table knows name as a region or US state.
 func (r *Resolver) knownRegion(name string) bool {
 	_, ok := r.db.RegionNamed(name)
 	return ok

@@ -10,51 +10,27 @@ import (
 // that style sheets show only while the pointer is over a name, such as a
 // politician's photo and latest headlines after each mention. Left in,
 // its text glues onto the sentence ("Rep. Ilhan OmarIlhan OmarHillicon
-// Valley: ...").
-func dropHoverCards(n *html.Node, inPara bool) {
+// Valley: ..."). It walks the tree once, children first, so a card goes
+// before the wrapper that also holds the name's own link is weighed; it
+// returns the pictures and links left under n.
+func dropHoverCards(n *html.Node, inPara bool) (pictures, links int) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			switch {
-			case inPara && tagAtom(c) == atom.Span && hoverCard(c) && !hasCardInside(c):
+			p, l := dropHoverCards(c, inPara || tagAtom(c) == atom.P)
+			switch tagAtom(c) {
+			case atom.Img, atom.Picture:
+				p++
+			case atom.A:
+				l++
+			}
+			if inPara && tagAtom(c) == atom.Span && p > 0 && l >= 2 {
 				n.RemoveChild(c)
-			default:
-				dropHoverCards(c, inPara || tagAtom(c) == atom.P)
+			} else {
+				pictures, links = pictures+p, links+l
 			}
 		}
 		c = next
 	}
-}
-
-// hasCardInside reports whether a <span> below n is itself a card: the
-// smallest one goes, not a wrapper that also holds the name's own link.
-func hasCardInside(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (tagAtom(c) == atom.Span && hoverCard(c) || hasCardInside(c)) {
-			return true
-		}
-	}
-	return false
-}
-
-// hoverCard reports whether n holds an image and at least two links.
-func hoverCard(n *html.Node) bool {
-	imgs, links := 0, 0
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			switch tagAtom(c) {
-			case atom.Img, atom.Picture:
-				imgs++
-			case atom.A:
-				links++
-			}
-			walk(c)
-		}
-	}
-	walk(n)
-	return imgs > 0 && links >= 2
+	return pictures, links
 }
