@@ -13,16 +13,23 @@ import (
 // Community of West African States). The entity's codes come from all
 // its mentions, the acronym's included.
 func mergeAcronyms(cs []*cluster) []*cluster {
-	var long []*cluster
+	ix := longForms{before: map[[2]int]*cluster{}, initials: map[string]*cluster{}}
 	for _, c := range cs {
-		if c.typ != "PERSON" && c.typ != "NORP" && len(strings.Fields(c.name)) > 1 {
-			long = append(long, c)
+		if c.typ == "PERSON" || c.typ == "NORP" || len(strings.Fields(c.name)) < 2 {
+			continue
+		}
+		for _, m := range c.ms {
+			ix.before[[2]int{m.Sent, m.End}] = c
+		}
+		if c.typ == "ORG" {
+			ix.initials[initials(c.name)] = c
+			ix.orgs = append(ix.orgs, c)
 		}
 	}
 	out := cs[:0]
 	for _, c := range cs {
 		if (c.typ == "ORG" || c.typ == "GPE") && isAcronym(c.ms[0].Text) {
-			if l := longForm(long, c); l != nil {
+			if l := ix.find(c); l != nil {
 				l.ms = append(l.ms, c.ms...)
 				continue
 			}
@@ -32,40 +39,43 @@ func mergeAcronyms(cs []*cluster) []*cluster {
 	return out
 }
 
-// longForm returns the cluster of long that acronym cluster a stands for,
-// or nil.
-func longForm(long []*cluster, a *cluster) *cluster {
+// longForms indexes the names of two words or more that acronyms may
+// stand for.
+type longForms struct {
+	before   map[[2]int]*cluster // sentence and end token of a mention
+	initials map[string]*cluster // of an organisation's name
+	orgs     []*cluster
+}
+
+// maxLoose bounds the organisations tried letter by letter, so that a
+// page of thousands of names costs no quadratic time.
+const maxLoose = 200
+
+// find returns the cluster that acronym cluster a stands for, or nil.
+func (ix *longForms) find(a *cluster) *cluster {
 	acr := strings.ReplaceAll(a.ms[0].Text, ".", "")
 	for _, m := range a.ms {
-		if m.prev != "(" {
-			continue
-		}
-		for _, l := range long {
-			for _, x := range l.ms {
-				// An organisation's acronym may be another language's
-				// ("Doctors Without Borders (MSF)"); a place's begins
-				// alike ("Housing Authority of New Orleans (HANO)" is no
-				// New Orleans).
-				if l != a && x.Sent == m.Sent && x.End == m.Start-1 &&
-					(l.typ == "ORG" && a.typ == "ORG" || strings.EqualFold(l.name[:1], acr[:1])) {
-					return l
-				}
-			}
+		l := ix.before[[2]int{m.Sent, m.Start - 1}]
+		// An organisation's acronym may be another language's ("Doctors
+		// Without Borders (MSF)"); a place's begins alike ("Housing
+		// Authority of New Orleans (HANO)" is no New Orleans).
+		if m.prev == "(" && l != nil && l != a && (l.typ == "ORG" && a.typ == "ORG" || strings.EqualFold(l.name[:1], acr[:1])) {
+			return l
 		}
 	}
 	if a.typ != "ORG" || !isAcronym(a.name) {
 		return nil // a place's, or a known name the table spells out
 	}
+	if l := ix.initials[acr]; l != nil && l != a {
+		return l
+	}
+	if len(acr) < 3 || len(ix.orgs) > maxLoose {
+		return nil
+	}
 	var loose *cluster
 	n := 0
-	for _, l := range long {
-		if l == a || l.typ != "ORG" {
-			continue
-		}
-		if initials(l.name) == acr {
-			return l
-		}
-		if len(acr) >= 3 && abbreviates(acr, strings.Fields(strings.ReplaceAll(l.name, "-", " "))) {
+	for _, l := range ix.orgs {
+		if l != a && abbreviates(acr, strings.Fields(strings.ReplaceAll(l.name, "-", " "))) {
 			loose, n = l, n+1
 		}
 	}
