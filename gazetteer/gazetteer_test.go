@@ -283,3 +283,12 @@ func TestSubdivisionsNamed(t *testing.T) {
 		}
 	}
 }
+
+func TestDistanceKm(t *testing.T) {
+	if d := DistanceKm(50.45, 30.52, 55.75, 37.62); d < 740 || d > 770 {
+		t.Errorf("Kyiv to Moscow = %.0f km, want about 756", d)
+	}
+	if d := DistanceKm(10, 20, 10, 20); d != 0 {
+		t.Errorf("a point to itself = %v", d)
+	}
+}

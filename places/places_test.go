@@ -3,7 +3,6 @@ package places
 import (
 	"context"
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,15 +16,6 @@ import (
 	"github.com/tidings/tidings/ner"
 	"github.com/tidings/tidings/nlp"
 )
-
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * r * math.Asin(math.Sqrt(h))
-}
 
 func TestResolve(t *testing.T) {
 	g, err := Load()
@@ -85,7 +75,7 @@ func TestResolve(t *testing.T) {
 				if p.Name != w.name || p.Country != w.country {
 					t.Errorf("place %d = %s %s, want %s %s", i, p.Name, p.Country, w.name, w.country)
 				}
-				if w.lat != 0 && distanceKm(p.Lat, p.Lon, w.lat, w.lon) > 50 {
+				if w.lat != 0 && gazetteer.DistanceKm(p.Lat, p.Lon, w.lat, w.lon) > 50 {
 					t.Errorf("%s at %.2f,%.2f, want near %.2f,%.2f", p.Name, p.Lat, p.Lon, w.lat, w.lon)
 				}
 			}
@@ -138,7 +128,7 @@ func TestSeedArticle(t *testing.T) {
 		byName[p.Name] = p
 	}
 	kyiv, ok := byName["Kyiv"]
-	if !ok || kyiv.Country != "UA" || distanceKm(kyiv.Lat, kyiv.Lon, 50.45, 30.52) > 25 {
+	if !ok || kyiv.Country != "UA" || gazetteer.DistanceKm(kyiv.Lat, kyiv.Lon, 50.45, 30.52) > 25 {
 		t.Errorf("Kyiv = %+v, want UA within 25 km of 50.45N 30.52E", kyiv)
 	}
 	for name, cc := range map[string]string{"South Africa": "ZA", "Crimea": "UA", "Russia": "RU", "United States": "US"} {
@@ -229,7 +219,7 @@ func TestSeedArticlePipeline(t *testing.T) {
 		}
 	}
 	for _, pl := range a.Places {
-		if pl.Name == "Kyiv" && (pl.Country != "UA" || distanceKm(pl.Lat, pl.Lon, 50.45, 30.52) > 25) {
+		if pl.Name == "Kyiv" && (pl.Country != "UA" || gazetteer.DistanceKm(pl.Lat, pl.Lon, 50.45, 30.52) > 25) {
 			t.Errorf("Kyiv = %+v", pl)
 		}
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/gazetteer"
 	"github.com/tidings/tidings/internal/shared"
 )
 
@@ -241,20 +241,11 @@ func checkKyivPlaces(t *testing.T, a *tidings.Article, want kyivExpected) {
 			t.Errorf("%s: country %s, want %s", w.Name, p.Country, w.Country)
 		}
 		if w.Tolerance > 0 {
-			if d := distanceKm(p.Lat, p.Lon, w.Lat, w.Lon); d > w.Tolerance {
+			if d := gazetteer.DistanceKm(p.Lat, p.Lon, w.Lat, w.Lon); d > w.Tolerance {
 				t.Errorf("%s: %.1f km from where it should be", w.Name, d)
 			}
 		}
 	}
-}
-
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Sqrt(h))
 }
 
 type kyivEvent struct {

@@ -4,13 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/tidings/tidings/gazetteer"
 )
 
 // subdivisionTypes are the kinds of first-level subdivision kept from
@@ -116,7 +117,7 @@ func (s *subdivision) checkCentre(countryDir string) error {
 	near := func(lat, lon float64) int {
 		n := 0
 		for i := range lats {
-			if distanceKm(lat, lon, lats[i], lons[i]) < 150 {
+			if gazetteer.DistanceKm(lat, lon, lats[i], lons[i]) < 150 {
 				n++
 			}
 		}
@@ -137,15 +138,6 @@ func median(xs []float64) float64 {
 		return s[n/2]
 	}
 	return (s[n/2-1] + s[n/2]) / 2
-}
-
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * r * math.Asin(math.Sqrt(h))
 }
 
 // subdivisionRow formats one subdivision, or reports that it is left out.
