@@ -349,6 +349,9 @@ func TestDictSpotter(t *testing.T) {
 		// A given name inside the name of a prize makes no person, nor
 		// the prize's last word a surname.
 		{"She won the Margaret Cole Award. The Award came late.", nil},
+		// A review's headline is no organisation; a longer name is.
+		{"Great Service and friendly staff.", nil},
+		{"She works at Good Hope Hospital.", []string{"ORG Good Hope Hospital"}},
 	}
 	sp := NewDictSpotter(db)
 	for _, tt := range tests {

@@ -41,6 +41,11 @@ var orgWords = setOf("ministry", "party", "council", "army", "forces", "force", 
 	"administration", "command", "regiment", "battalion", "division", "directorate", "tribunal",
 	"community")
 
+// praise words open the headlines of reviews, not names.
+var praise = setOf("great", "good", "best", "excellent", "poor", "bad", "worst", "terrible", "awesome",
+	"amazing", "horrible", "fantastic", "wonderful", "friendly", "outstanding", "superb", "lousy",
+	"nice", "fabulous", "perfect", "awful")
+
 // personCues next to a capitalised sequence make it a person.
 var personCues = setOf("said", "says", "told", "added", "stated", "wrote", "explained", "argued",
 	"insisted", "warned", "noted", "claimed")
@@ -138,6 +143,9 @@ func (s *DictSpotter) classifyRun(doc *nlp.Doc, si, i, j int, titled bool) (Ment
 	for k := i; k < j; k++ {
 		if !orgWords[strings.ToLower(toks[k].Text)] {
 			continue
+		}
+		if j-i == 2 && praise[strings.ToLower(toks[i].Text)] {
+			return Mention{}, false // a review's headline: "Great Service", "Poor School"
 		}
 		if j-i > 1 {
 			return mentionOf(doc, si, i, j, "ORG", 0.6), true
