@@ -42,6 +42,9 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) 
 	if j-i == 1 && pluralAcronym(toks[i].Text) && !r.db.HasName(toks[i].Text) {
 		return nil, false // "RCTs", "ICUs": kinds of things, no names
 	}
+	if j-i == 1 && companySuffixes[strings.ToLower(strings.ReplaceAll(toks[i].Text, ".", ""))] {
+		return nil, false // "L.P." cut from its company's name
+	}
 	if inWorkTitle(toks, i, j, m.Type) {
 		return nil, false
 	}
@@ -283,6 +286,10 @@ func nameHeads(w string) bool {
 var nameParticles = setOf("de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den",
 	"van", "von", "ter", "ten", "le", "la", "al", "el", "bin", "ibn", "abu", "ben", "mac", "st.")
 
+// companySuffixes, without their full stops, end companies' names and
+// name none alone.
+var companySuffixes = setOf("inc", "llc", "ltd", "lp", "llp", "plc", "corp", "gmbh", "pvt", "pty")
+
 // pluralAcronym reports whether s is capitals and a final lower-case s
 // ("NGOs", "AMAs").
 func pluralAcronym(s string) bool {
@@ -398,6 +405,9 @@ func (r *Resolver) oneWordPlace(doc *nlp.Doc, toks []nlp.Token, i int) bool {
 	}
 	if _, ok := r.db.RegionNamed(w); ok {
 		return true
+	}
+	if len(r.db.SubdivisionsNamed(w)) > 0 && (r.lower == nil || !r.lower(w)) {
+		return true // "Queensland electricity prices"; not "Plateau", a word
 	}
 	if i+2 < len(toks) && toks[i+1].Text == "," {
 		for n := 1; n <= 3 && i+2+n <= len(toks); n++ {

@@ -53,9 +53,9 @@ func TestResolveNewsRepairs(t *testing.T) {
 			},
 		},
 		{
-			name: "plural acronyms are kinds of things, no names",
-			text: "Staff in ICUs ran RCTs with Kestrel Co.",
-			ner:  fakeSpotter{"ICUs": "ORG", "RCTs": "PERSON", "Kestrel Co": "ORG"},
+			name: "plural acronyms are kinds of things, no names, and a company suffix alone names nothing",
+			text: "Staff in ICUs ran RCTs with Kestrel Co. Brisk Capital , L.P. paid.",
+			ner:  fakeSpotter{"ICUs": "ORG", "RCTs": "PERSON", "Kestrel Co": "ORG", "L.P.": "GPE"},
 			want: []wantEntity{
 				{"Kestrel Co", "ORG", "", "", "", []string{"Kestrel Co"}},
 			},

@@ -549,7 +549,8 @@ func TestOneWordPlace(t *testing.T) {
 		{"1/NUM Red/PROPN ,/PUNCT 1/NUM Orange/ADJ", 4, false},
 		{"carriers/NOUN like/ADP T/PROPN = Mobile/PROPN", 4, false},
 		{"the/DET US/PROPN = China/PROPN talks/NOUN", 3, true},
-		{"Georgia/ADJ voters/NOUN", 0, true}, // a country or region whatever the tag
+		{"Georgia/ADJ voters/NOUN", 0, true},             // a country or region whatever the tag
+		{"use/VERB Queensland/ADJ prices/NOUN", 1, true}, // a subdivision too
 		{"In/ADP March/PROPN", 1, false},
 		{"WANAKA/ADJ ,/PUNCT New/PROPN Zealand/PROPN", 0, true}, // a dateline
 		{"to/ADP Jerusalem/VERB", 1, true},                      // a tagging error
