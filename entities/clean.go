@@ -42,8 +42,8 @@ func (r *Resolver) clean(doc *nlp.Doc, m Mention, edited bool) (*mention, bool) 
 	if j-i == 1 && pluralAcronym(toks[i].Text) && !r.db.HasName(toks[i].Text) {
 		return nil, false // "RCTs", "ICUs": kinds of things, no names
 	}
-	if j-i == 1 && companySuffixes[strings.ToLower(strings.ReplaceAll(toks[i].Text, ".", ""))] {
-		return nil, false // "L.P." cut from its company's name
+	if onlySuffixes(toks[i:j]) {
+		return nil, false // "L.P.", "PVT. LTD." cut from their company's name
 	}
 	if inWorkTitle(toks, i, j, m.Type) {
 		return nil, false
@@ -289,6 +289,16 @@ var nameParticles = setOf("de", "da", "di", "do", "dos", "das", "du", "del", "de
 // companySuffixes, without their full stops, end companies' names and
 // name none alone.
 var companySuffixes = setOf("inc", "llc", "ltd", "lp", "llp", "plc", "corp", "gmbh", "pvt", "pty")
+
+// onlySuffixes reports whether every token is a company suffix.
+func onlySuffixes(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if !companySuffixes[strings.ToLower(strings.ReplaceAll(t.Text, ".", ""))] {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
 
 // pluralAcronym reports whether s is capitals and a final lower-case s
 // ("NGOs", "AMAs").

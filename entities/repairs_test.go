@@ -194,3 +194,21 @@ func TestInWorkTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlySuffixes(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"L.P./PROPN", true},
+		{"PVT./PROPN LTD./PROPN", true},
+		{"Orion/PROPN Gases/PROPN Ltd./PROPN", false},
+		{"Inc/PROPN", true},
+	}
+	for _, tt := range tests {
+		_, ts := taggedTokens(tt.text)
+		if got := onlySuffixes(ts); got != tt.want {
+			t.Errorf("onlySuffixes(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
