@@ -169,6 +169,7 @@ func (g *Gazetteer) candidates(name string) []candidate {
 	return out
 }
 
+// cityReading is a GeoNames city.
 func cityReading(c *gazetteer.City) candidate {
 	return candidate{
 		place:  tidings.Place{Country: c.Country, Lat: c.Lat, Lon: c.Lon, GeonamesID: c.ID},
@@ -212,10 +213,11 @@ func (g *Gazetteer) within(name, alpha2 string) []candidate {
 
 // doubtful reports whether the best reading of a name is too weak to
 // place it: a town of under 100,000 people or a subdivision in a country
-// the article names nowhere else, while it does name others ("Palm Beach" in a US story
-// is not Palm Beach, Queensland; "Barry" in a list of Michigan counties
-// is not Barry, Wales). An analyst is better served by no point than by a
-// wrong one.
+// the article names nowhere else, while it does name others ("Palm Beach"
+// in a US story is not Palm Beach, Queensland; "Barry" in a list of
+// Michigan counties is not Barry, Wales; "Manus", an AI model, is no
+// province of Papua New Guinea). An analyst is better served by no point
+// than by a wrong one.
 func doubtful(c candidate, inPlay map[string]float64) bool {
 	small := c.kind == kindCity && c.pop < 100000 || c.subdivision
 	return small && inPlay[c.place.Country] == 0 && len(inPlay) > 0
