@@ -320,6 +320,12 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
+// opensSentence reports whether toks[i] is first in its sentence, or in a
+// quotation within it ("said, 'Come out"), where capitals say nothing.
+func opensSentence(toks []nlp.Token, i int) bool {
+	return i == 0 || !classify(toks[i-1].Text).word && (i == 1 || openingQuotes[toks[i-1].Text])
+}
+
 // openingQuotes open a quotation, which starts like a sentence.
 var openingQuotes = setOf("\"", "'", "“", "‘", "``", "`")
 
@@ -426,8 +432,7 @@ func (r *Resolver) oneWordPlace(doc *nlp.Doc, toks []nlp.Token, i int) bool {
 			}
 		}
 	}
-	// First in its sentence, or in a quotation within it ("said, 'Come out").
-	first := i == 0 || !classify(toks[i-1].Text).word && (i == 1 || openingQuotes[toks[i-1].Text])
+	first := opensSentence(toks, i)
 	if first && !r.knownPlace(w) && !(toks[i].UPOS == "PROPN" && i+1 < len(toks) &&
 		(toks[i+1].UPOS == "VERB" || toks[i+1].UPOS == "AUX")) {
 		return false // "Known", "Upheaval"; not "Kalakhan is in ruins"
@@ -467,7 +472,7 @@ func (r *Resolver) personName(doc *nlp.Doc, toks []nlp.Token, i, j int) bool {
 	if len(txt) == 2 && txt[1] == '.' {
 		return false
 	}
-	first := i == 0 || !classify(toks[i-1].Text).word && (i == 1 || openingQuotes[toks[i-1].Text])
+	first := opensSentence(toks, i)
 	cue := i+1 < len(toks) && personCues[strings.ToLower(toks[i+1].Text)]
 	return !(first && !cue && r.lower != nil && r.lower(txt))
 }

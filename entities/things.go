@@ -59,21 +59,12 @@ func titleWord(w string) bool {
 	case w == "." || w == "!" || w == "?" || w == "," || w == ";":
 		return false
 	}
-	return !hasLetter(w)
+	return !classify(w).word
 }
 
 // smallTitleWords stay in lower case in titles.
 var smallTitleWords = setOf("a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with",
 	"by", "from", "'s", "’s")
-
-func hasLetter(s string) bool {
-	for _, r := range s {
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r > 127 {
-			return true
-		}
-	}
-	return false
-}
 
 // stormWords come before the names of storms ("Cyclone Jude", "Hurricanes
 // Ida and ...").
